@@ -1,0 +1,21 @@
+// Vietnamese text rules: pure functions, no I/O. Other stages import from here.
+export { canonicalizeTones, foldText, hasVietnameseDiacritics, normalizeText } from './normalize.ts';
+export { foldedTerms, tokenize, type Token } from './tokens.ts';
+export { splitSentences, type Span } from './sentences.ts';
+export { ABBREVIATIONS, expandAbbreviationsInText, lookupAbbreviation, type Abbreviation } from './abbreviations.ts';
+export { matchingText } from './matching.ts';
+export { foldForMatching, foldKeepingOffsets, matchFolded, type FoldedText } from './folded-match.ts';
+export {
+  findDates,
+  findPeriods,
+  formatMonth,
+  inferYear,
+  parseDate,
+  parseMonth,
+  resolveDay,
+  type DateMention,
+  type Period,
+  type PeriodMention,
+  type YearContext,
+} from './dates.ts';
+export { findSessionKind, findSessionNumber, findTerm, parseOrdinal, parseSessionKind, type SessionKind } from './sessions.ts';

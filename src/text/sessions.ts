@@ -1,0 +1,137 @@
+// Session phrases: what kind of meeting ("phiên họp thường kỳ", "kỳ họp bất thường") and which one
+// ("kỳ họp thứ 4" = "kỳ họp thứ tư" = "kỳ họp thứ IV"), in reports and in questions alike.
+import { foldForMatching, matchFolded, type FoldedText } from './folded-match.ts';
+import { parseRoman, readNumberWords } from './number-words.ts';
+
+/** Kinds of session named in council reports. "định kỳ" is read as "thường kỳ". */
+export type SessionKind = 'thường kỳ' | 'chuyên đề' | 'bất thường' | 'thường lệ' | 'hội nghị';
+
+const KIND_BY_FOLDED: Record<string, SessionKind> = {
+  'thuong ky': 'thường kỳ',
+  'dinh ky': 'thường kỳ',
+  'chuyen de': 'chuyên đề',
+  'bat thuong': 'bất thường',
+  'thuong le': 'thường lệ',
+  'hoi nghi': 'hội nghị',
+};
+
+/** A phrase found in a text, with offsets into it. */
+export interface SessionPhrase<T> {
+  value: T;
+  start: number;
+  end: number;
+}
+
+const NUMBER_TOKEN = '(?:\\d{1,3}|[ivxlc]+|nhat|tu|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)';
+const ORDINAL = `(?:lan\\s+)?thu\\s+${NUMBER_TOKEN}(?:\\s+(?:muoi|mot|hai|ba|bon|tu|lam|sau|bay|tam|chin))*`;
+const MEETING = '(?:phien\\s+hop|cuoc\\s+hop|ky\\s+hop|hop\\s+phien|phien|hop)';
+const KIND_PATTERN = new RegExp(
+  `\\b${MEETING}\\s+(?:${ORDINAL}\\s*)?\\(?\\s*(?:${MEETING}\\s+)?(?<kind>thuong\\s+ky|dinh\\s+ky|chuyen\\s+de|bat\\s+thuong|thuong\\s+le)\\b`,
+  'g',
+);
+const CONFERENCE_PATTERN = /\bhoi\s+nghi\b/g;
+const NUMBER_PATTERN = new RegExp(
+  `\\b(?:(?:ky\\s+hop|phien\\s+hop|phien|cuoc\\s+hop)\\s+|hoi\\s+nghi\\b(?:\\s+[^\\s,.;:()]+){0,10}?\\s+)(?<ordinal>${ORDINAL})`,
+  'g',
+);
+
+/**
+ * The first session kind named in `text`: "phiên họp thường kỳ", "họp phiên thường kỳ", "kỳ họp
+ * bất thường", "kỳ họp thứ 4 (kỳ họp thường lệ)" ...; "hội nghị" only when nothing more precise is named.
+ */
+export function findSessionKind(text: string): SessionPhrase<SessionKind> | null {
+  const t = foldForMatching(text);
+  for (const m of matchFolded(t, KIND_PATTERN)) {
+    const kind = KIND_BY_FOLDED[(m.groups?.['kind'] ?? '').replace(/\s+/g, ' ')];
+    if (kind) return { value: kind, start: m.index, end: m.index + m[0].length };
+  }
+  for (const m of matchFolded(t, CONFERENCE_PATTERN)) return { value: 'hội nghị', start: m.index, end: m.index + m[0].length };
+  return null;
+}
+
+/** A session kind given on its own ("thuong ky", "Chuyên đề", "kỳ họp bất thường"), as front matter or a filter states it. */
+export function parseSessionKind(value: string): SessionKind | null {
+  const folded = foldForMatching(value).folded.trim().replace(/\s+/g, ' ');
+  return KIND_BY_FOLDED[folded] ?? findSessionKind(value)?.value ?? null;
+}
+
+/** The first session number in `text`: "kỳ họp thứ 4", "kỳ họp thứ tư", "phiên họp thứ IV", "Hội nghị BCH ... lần thứ năm". */
+export function findSessionNumber(text: string): SessionPhrase<number> | null {
+  const t = foldForMatching(text);
+  for (const m of matchFolded(t, NUMBER_PATTERN)) {
+    const ordinalText = m.groups?.['ordinal'] ?? '';
+    const ordinalStart = m.index + m[0].length - ordinalText.length;
+    const ordinal = readOrdinalAt(t, ordinalStart, ordinalStart + ordinalText.length);
+    if (ordinal) return { value: ordinal.value, start: m.index, end: ordinal.end };
+  }
+  return null;
+}
+
+/** An ordinal on its own: "thứ tư", "4", "IV", "hai mươi mốt", "lần thứ 3" → its number. */
+export function parseOrdinal(value: string): number | null {
+  const trimmed = value.trim();
+  const t = foldForMatching(trimmed);
+  const ordinal = readOrdinalAt(t, 0, trimmed.length);
+  return ordinal && ordinal.end === trimmed.length ? ordinal.value : null;
+}
+
+/** Reads "thứ ..." (or a bare number) in `t` between `start` and `end`, stopping where the number words stop. */
+function readOrdinalAt(t: FoldedText, start: number, end: number): { value: number; end: number } | null {
+  const tokens: Array<{ word: string; start: number; end: number }> = [];
+  for (const m of t.folded.slice(start, end).matchAll(/[a-z\d]+/g)) {
+    tokens.push({ word: m[0], start: start + m.index, end: start + m.index + m[0].length });
+  }
+  let i = 0;
+  if (tokens[i]?.word === 'lan') i++;
+  if (tokens[i]?.word === 'thu') i++;
+  const first = tokens[i];
+  if (!first) return null;
+  if (/^\d+$/.test(first.word)) return positive(Number(first.word), first.end);
+  const written = t.original.slice(first.start, first.end);
+  // Roman numerals are written in capitals ("thứ IV"); "vi" or "ma" in lower case are words.
+  if (written === written.toUpperCase() && parseRoman(written) !== null) return positive(parseRoman(written) ?? 0, first.end);
+  const afterThu = i > 0;
+  if (afterThu && first.word === 'nhat') return { value: 1, end: first.end };
+  if (afterThu && first.word === 'tu') return { value: 4, end: first.end };
+  const words = readNumberWords(
+    tokens.slice(i).map((tok) => tok.word),
+    0,
+  );
+  if (!words) return null;
+  return positive(words.value, tokens[i + words.length - 1]?.end ?? first.end);
+}
+
+function positive(value: number, end: number): { value: number; end: number } | null {
+  return Number.isInteger(value) && value > 0 ? { value, end } : null;
+}
+
+/** The council's term: "khóa XX" → 20, "nhiệm kỳ 2021-2026" → [2021, 2026]. */
+export interface TermPhrase {
+  term: number | null;
+  years: [number, number] | null;
+}
+
+const TERM_NUMBER = /\bkhoa\s+(?<n>[ivxlc]+|\d{1,2})\b/g;
+const TERM_YEARS = /\bnhiem\s+ky\s+(?<from>\d{4})\s*[-–]\s*(?<to>\d{4})\b/g;
+
+/** The first term number and term years named in `text`; null when neither is. */
+export function findTerm(text: string): TermPhrase | null {
+  const t = foldForMatching(text);
+  let term: number | null = null;
+  for (const m of matchFolded(t, TERM_NUMBER)) {
+    const n = m.groups?.['n'] ?? '';
+    const written = t.original.slice(m.index + m[0].length - n.length, m.index + m[0].length);
+    term = /\d/.test(n) ? Number(n) : written === written.toUpperCase() ? parseRoman(written) : null;
+    if (term !== null) break;
+  }
+  let years: [number, number] | null = null;
+  for (const m of matchFolded(t, TERM_YEARS)) {
+    const from = Number(m.groups?.['from']);
+    const to = Number(m.groups?.['to']);
+    if (to > from && to - from <= 10) {
+      years = [from, to];
+      break;
+    }
+  }
+  return term === null && years === null ? null : { term, years };
+}
