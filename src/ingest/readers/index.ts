@@ -1,0 +1,43 @@
+import { extname } from 'node:path';
+import { IngestError } from '../errors.ts';
+import type { ParsedDocument } from '../types.ts';
+import { readDocx } from './docx.ts';
+import { readHtml } from './html.ts';
+import { detectLegacyEncodingInText, legacyEncodingReason } from './legacy-encoding.ts';
+import { readMarkdown } from './markdown.ts';
+import { readPdf } from './pdf.ts';
+import { readText } from './text.ts';
+
+type Reader = (path: string, bytes: Uint8Array) => ParsedDocument | Promise<ParsedDocument>;
+
+const READERS: Readonly<Record<string, Reader>> = {
+  '.txt': readText,
+  '.md': readMarkdown,
+  '.markdown': readMarkdown,
+  '.html': readHtml,
+  '.htm': readHtml,
+  '.docx': readDocx,
+  '.pdf': readPdf,
+};
+
+/** File extensions `readDocument` accepts (lower case, with the dot). */
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.freeze(Object.keys(READERS));
+
+/**
+ * Reads one document by its extension (case-insensitive) into text as a reader sees it.
+ * Throws an IngestError with a one-line reason for anything it cannot read.
+ */
+export async function readDocument(path: string, bytes: Uint8Array): Promise<ParsedDocument> {
+  const extension = extname(path).toLowerCase();
+  const reader = READERS[extension];
+  if (!reader) {
+    const found = extension ? `unsupported file type "${extension}"` : 'no file extension';
+    throw new IngestError(path, `${found}: supported are ${SUPPORTED_EXTENSIONS.join(', ')}`);
+  }
+  if (bytes.length === 0) throw new IngestError(path, 'empty file');
+  const document = await reader(path, bytes);
+  // Legacy-font text survives every container: a .VnTime DOCX or PDF reads as "Th«ng b¸o" too.
+  const legacy = detectLegacyEncodingInText(document.text);
+  if (legacy) throw new IngestError(path, legacyEncodingReason(legacy));
+  return document;
+}
