@@ -1,0 +1,317 @@
+// Issuing bodies of council reports: Party committees (Thị ủy, Huyện ủy, Đảng ủy phường ...) and
+// their standing boards, People's Councils (HĐND) and People's Committees (UBND), however they are
+// written ("BTV Thị ủy", "Ban Thường vụ Thành ủy", "THÀNH ỦY TỪ SƠN", "hdnd tp tu son").
+import { canonicalizeTones, type FoldedText, foldForMatching, foldKeepingOffsets, matchFolded } from '../text/index.ts';
+
+export type UnitType = 'tỉnh' | 'thành phố' | 'thị xã' | 'huyện' | 'quận' | 'phường' | 'xã' | 'thị trấn';
+export type Organ = 'Tỉnh ủy' | 'Thành ủy' | 'Thị ủy' | 'Huyện ủy' | 'Quận ủy' | 'Đảng ủy' | 'Đảng bộ' | 'HĐND' | 'UBND';
+/** The part of the organ that acts: its standing board (BTV), standing office (Thường trực) or executive committee (BCH). */
+export type BodyRole = 'BTV' | 'Thường trực' | 'BCH';
+
+/** A body named in a text. */
+export interface BodyMention {
+  /** Canonical display form: abbreviated organ, lower-case unit type, place in title case ("HĐND thành phố Từ Sơn"). */
+  name: string;
+  role: BodyRole | null;
+  organ: Organ;
+  unitType: UnitType | null;
+  place: string | null;
+  start: number;
+  end: number;
+  /** Named inside a person's title or a sub-unit's name ("Bí thư Thị ủy", "Ban Tuyên giáo Thị ủy"), not as an actor. */
+  attributive: boolean;
+}
+
+/** A town or district that changed its kind of unit, so its bodies carry two names. */
+export interface UnitRename {
+  place: string;
+  from: UnitType;
+  to: UnitType;
+  /** Day the new status took effect. */
+  since: string;
+}
+
+/** Known upgrades of administrative units. Add only ones confirmed by the resolution that made them. */
+export const UNIT_RENAMES: readonly UnitRename[] = [
+  // Nghị quyết 387/NQ-UBTVQH15: thị xã Từ Sơn (Bắc Ninh) becomes thành phố Từ Sơn.
+  { place: 'Từ Sơn', from: 'thị xã', to: 'thành phố', since: '2021-11-01' },
+  // Nghị quyết 857/NQ-UBTVQH14: thị xã Dĩ An and thị xã Thuận An (Bình Dương) become cities.
+  { place: 'Dĩ An', from: 'thị xã', to: 'thành phố', since: '2020-02-01' },
+  { place: 'Thuận An', from: 'thị xã', to: 'thành phố', since: '2020-02-01' },
+];
+
+const PARTY_COMMITTEE_UNIT: Partial<Record<Organ, UnitType>> = {
+  'Tỉnh ủy': 'tỉnh',
+  'Thành ủy': 'thành phố',
+  'Thị ủy': 'thị xã',
+  'Huyện ủy': 'huyện',
+  'Quận ủy': 'quận',
+};
+const PARTY_COMMITTEE_OF_UNIT = Object.fromEntries(Object.entries(PARTY_COMMITTEE_UNIT).map(([o, u]) => [u, o])) as Partial<
+  Record<UnitType, Organ>
+>;
+
+const ROLE_BY_FOLDED: Record<string, BodyRole> = {
+  'ban thuong vu': 'BTV',
+  btv: 'BTV',
+  'thuong truc': 'Thường trực',
+  tt: 'Thường trực',
+  'ban chap hanh': 'BCH',
+  bch: 'BCH',
+};
+const ORGAN_BY_FOLDED: Record<string, Organ> = {
+  'tinh uy': 'Tỉnh ủy',
+  'thanh uy': 'Thành ủy',
+  'thi uy': 'Thị ủy',
+  'huyen uy': 'Huyện ủy',
+  'quan uy': 'Quận ủy',
+  'dang uy': 'Đảng ủy',
+  'dang bo': 'Đảng bộ',
+  hdnd: 'HĐND',
+  'hoi dong nhan dan': 'HĐND',
+  ubnd: 'UBND',
+  'uy ban nhan dan': 'UBND',
+};
+const UNIT_BY_FOLDED: Record<string, UnitType> = {
+  'thanh pho': 'thành phố',
+  tp: 'thành phố',
+  't.p': 'thành phố',
+  'thi xa': 'thị xã',
+  tx: 'thị xã',
+  't.x': 'thị xã',
+  'thi tran': 'thị trấn',
+  tt: 'thị trấn',
+  tinh: 'tỉnh',
+  huyen: 'huyện',
+  quan: 'quận',
+  phuong: 'phường',
+  xa: 'xã',
+};
+
+const UNIT = String.raw`(?<unit>thanh\s+pho|thi\s+xa|thi\s+tran|tinh|huyen|quan|phuong|xa|t\.?p|t\.?x|tt)\.?`;
+const BODY_PATTERN = new RegExp(
+  String.raw`\b(?:(?<role>ban\s+thuong\s+vu|btv|thuong\s+truc|tt|ban\s+chap\s+hanh|bch)\s+)?` +
+    String.raw`(?:(?<committee>tinh\s+uy|thanh\s+uy|thi\s+uy|huyen\s+uy|quan\s+uy)` +
+    String.raw`|(?<party>dang\s+uy|dang\s+bo)\s+${UNIT}` +
+    String.raw`|(?<council>hdnd|hoi\s+dong\s+nhan\s+dan|ubnd|uy\s+ban\s+nhan\s+dan)(?:\s+${UNIT.replace('<unit>', '<cunit>')})?)(?![\p{L}\d])`,
+  'gu',
+);
+const PLACE_PATTERN = new RegExp(String.raw`\b${UNIT}(?=\s)`, 'g');
+
+// Words a person's title or a sub-unit puts before an organ's name.
+const ATTRIBUTIVE_BEFORE =
+  /\b(?:chu\s+tich|bi\s+thu|uy\s+vien|tuv|thanh\s+vien|dai\s+bieu|truong\s+ban|chanh\s+van\s+phong|van\s+phong|lanh\s+dao|can\s+bo|ban\s+(?!thuong\s+vu|chap\s+hanh)\p{L}+(?:\s+\p{L}+)?|uy\s+ban\s+kiem\s+tra|ubkt)\s*$/u;
+// Words that end a place name in a heading written in capitals ("THÀNH ỦY TỪ SƠN HỌP PHIÊN ...").
+// Compared with their diacritics, so "NAM" (Hà Nam) and "NĂM" stay apart.
+const NOT_PLACE = new Set([
+  'họp', 'tổ', 'chức', 'phiên', 'kỳ', 'khóa', 'lần', 'thứ', 'nhiệm', 'về', 'thông', 'báo', 'tại', 'triển',
+  'khai', 'năm', 'tháng', 'ngày', 'làm', 'việc', 'quyết', 'nghị', 'kết', 'luận', 'của', 'và', 'với', 'tiếp',
+  'đảng', 'cộng', 'sản', 'số', 'hội', 'ban', 'ủy', 'cho', 'ý', 'kiến', 'đánh', 'giá', 'mạc', 'bế', 'hđnd',
+  'ubnd', 'btv', 'bch', 'tp', 'tx',
+]);
+
+/** A body without where it was found: what an issuing body or a question's filter needs. */
+export type Body = Pick<BodyMention, 'name' | 'role' | 'organ' | 'unitType' | 'place'>;
+
+/** Options for recognising bodies. */
+export interface BodyOptions {
+  /** Place names already known (from other reports), matched also when written in lower case ("tu son"). */
+  knownPlaces?: readonly string[];
+}
+
+/** Every body named in `text`, in order, each with the place written next to it (if any). */
+export function findBodies(text: string, options: BodyOptions = {}): BodyMention[] {
+  const t = foldForMatching(text);
+  const known = knownPlaceList(options);
+  const mentions: BodyMention[] = [];
+  for (const m of matchFolded(t, BODY_PATTERN)) {
+    const g = m.groups ?? {};
+    // "NQ-HĐND", "TTr-UBND": the issuer's code inside a document number, not a mention.
+    if (/[-/]$/.test(t.original.slice(Math.max(0, m.index - 1), m.index))) continue;
+    const roleWord = g['role']?.replace(/\s+/g, ' ');
+    // "TT" is an abbreviation only in capitals, and before a committee it means Thường trực, not thị trấn.
+    if (roleWord === 'tt' && t.original.slice(m.index, m.index + 2) !== 'TT') continue;
+    const role = roleWord ? (ROLE_BY_FOLDED[roleWord] ?? null) : null;
+    const organ = ORGAN_BY_FOLDED[(g['committee'] ?? g['party'] ?? g['council'] ?? '').replace(/\s+/g, ' ')];
+    if (!organ) continue;
+    const unitWord = g['unit'] ?? g['cunit'];
+    const unitType = unitWord ? (UNIT_BY_FOLDED[unitWord.replace(/\s+/g, ' ')] ?? null) : (PARTY_COMMITTEE_UNIT[organ] ?? null);
+    if (unitWord === 'tt' && !/TT\.?$/.test(t.original.slice(m.index, m.index + m[0].length))) continue;
+    const end = m.index + m[0].length;
+    const place = readPlace(t, end, known);
+    const before = t.folded.slice(Math.max(0, m.index - 40), m.index);
+    mentions.push({
+      name: '',
+      role,
+      organ,
+      unitType,
+      place: place?.name ?? null,
+      start: m.index,
+      end: place?.end ?? end,
+      attributive: ATTRIBUTIVE_BEFORE.test(before),
+    });
+  }
+  return mentions.map((mention) => ({ ...mention, name: bodyName(mention) }));
+}
+
+/**
+ * The body a short text is about — a question ("hdnd tp tu son", "thi uy"), a title or a front matter
+ * value — with its place filled in from elsewhere in the same text when it is not written beside it.
+ */
+export function recognizeBody(text: string, options: BodyOptions = {}): BodyMention | null {
+  const mentions = findBodies(text, options);
+  const chosen = mentions.find((m) => !m.attributive) ?? mentions[0];
+  return chosen ? withPlace(chosen, mentions, findPlaces(text, options)) : null;
+}
+
+/**
+ * The body that issued a report: named in its title, else the lowest body of its header lines,
+ * else the subject of its lead sentence ("BTV thị ủy Từ Sơn tổ chức phiên họp"), never one the
+ * report only mentions later ("yêu cầu UBND TX ..."). A missing place is taken from the rest of the text.
+ */
+export function findIssuingBody(text: string, title: string | null, options: BodyOptions = {}): Body | null {
+  const all = findBodies(text, options);
+  const actors = all.filter((m) => !m.attributive);
+  const places = findPlaces(text, options);
+  const titleMentions = title ? findBodies(title, options).filter((m) => !m.attributive) : [];
+  const top = topLines(text);
+  const header = actors.filter((m) => m.end <= top.headerEnd);
+  const lead = actors.filter((m) => m.start >= top.leadStart && m.start < top.leadEnd);
+  const subject = lead.find((m) => MEETING_VERB_AFTER.test(foldKeepingOffsets(text.slice(m.end, m.end + 60))));
+  const chosen = titleMentions[0] ?? header[header.length - 1] ?? subject ?? lead[0] ?? null;
+  if (!chosen) return null;
+  const context = [...titleMentions, ...all];
+  const sharper = chosen.role
+    ? null
+    : [...titleMentions, ...header, ...lead].find((m) => m.role && sameBody(m, chosen));
+  const { name, role, organ, unitType, place } = withPlace({ ...chosen, role: sharper?.role ?? chosen.role }, context, places);
+  return { name, role, organ, unitType, place };
+}
+
+const MEETING_VERB_AFTER = /^[^.;\n]{0,40}?\b(?:to\s+chuc|hop|tien\s+hanh|khai\s+mac|be\s+mac|nhom\s+hop|dien\s+ra)\b/;
+
+/** A line this long, or ending as a sentence does, is prose: the header and title are above it. */
+const PROSE_LENGTH = 80;
+
+/** Where the header ends and the lead paragraph lies. */
+function topLines(text: string): { headerEnd: number; leadStart: number; leadEnd: number } {
+  let offset = 0;
+  let headerEnd = 0;
+  for (const line of text.split('\n')) {
+    const start = offset;
+    offset += line.length + 1;
+    const trimmed = line.trim();
+    if (trimmed.length === 0) continue;
+    if (trimmed.length >= PROSE_LENGTH || /[.;]$/.test(trimmed)) {
+      const next = text.indexOf('\n', offset);
+      return { headerEnd, leadStart: start, leadEnd: next < 0 ? text.length : next };
+    }
+    headerEnd = start + line.length;
+  }
+  return { headerEnd, leadStart: headerEnd, leadEnd: headerEnd };
+}
+
+/** Other names of the same body: the name before or after its unit was renamed ("Thị ủy Từ Sơn" ↔ "Thành ủy Từ Sơn"). */
+export function bodyAliases(body: Omit<Body, 'name'>): string[] {
+  if (!body.place || !body.unitType) return [];
+  const place = body.place.toLocaleLowerCase('vi');
+  const aliases: string[] = [];
+  for (const rename of UNIT_RENAMES) {
+    if (rename.place.toLocaleLowerCase('vi') !== place) continue;
+    const other = body.unitType === rename.from ? rename.to : body.unitType === rename.to ? rename.from : null;
+    if (!other) continue;
+    const organ = PARTY_COMMITTEE_UNIT[body.organ] ? PARTY_COMMITTEE_OF_UNIT[other] : body.organ;
+    if (organ) aliases.push(bodyName({ ...body, organ, unitType: other }));
+  }
+  return aliases;
+}
+
+/** Canonical display name of a body ("BTV Thị ủy Từ Sơn", "UBND phường Đông Ngàn", "BCH Đảng bộ thành phố Từ Sơn"). */
+export function bodyName(body: Omit<Body, 'name'>): string {
+  const unit = PARTY_COMMITTEE_UNIT[body.organ] ? null : body.unitType;
+  return [body.role, body.organ, unit, body.place].filter(Boolean).join(' ');
+}
+
+function sameBody(a: BodyMention, b: BodyMention): boolean {
+  return a.organ === b.organ && a.unitType === b.unitType && (!a.place || !b.place || a.place === b.place);
+}
+
+interface Place {
+  unitType: UnitType;
+  name: string;
+}
+
+/** Units named with their place anywhere in the text ("Thị xã Từ Sơn", "phường Đông Ngàn"). */
+function findPlaces(text: string, options: BodyOptions): Place[] {
+  const t = foldForMatching(text);
+  const known = knownPlaceList(options);
+  const places: Place[] = [];
+  for (const m of matchFolded(t, PLACE_PATTERN)) {
+    const unitType = UNIT_BY_FOLDED[(m.groups?.['unit'] ?? '').replace(/\s+/g, ' ')];
+    if (m.groups?.['unit'] === 'tt') continue;
+    const place = readPlace(t, m.index + m[0].length, known);
+    if (unitType && place) places.push({ unitType, name: place.name });
+  }
+  return places;
+}
+
+/** Fills in a missing place: from another mention of the same organ, else from the unit it governs named elsewhere. */
+function withPlace(body: BodyMention, mentions: readonly BodyMention[], places: readonly Place[]): BodyMention {
+  let place = body.place;
+  let unitType = body.unitType;
+  if (!place) {
+    const sibling = mentions.find((m) => m.place && m.organ === body.organ && (!unitType || m.unitType === unitType));
+    const unit = sibling || !unitType ? undefined : places.find((p) => p.unitType === unitType);
+    place = sibling?.place ?? unit?.name ?? null;
+    unitType = sibling?.unitType ?? unit?.unitType ?? unitType;
+  }
+  const filled = { ...body, place, unitType };
+  return { ...filled, name: bodyName(filled) };
+}
+
+function knownPlaceList(options: BodyOptions): string[] {
+  return [...(options.knownPlaces ?? []), ...UNIT_RENAMES.map((r) => r.place)];
+}
+
+/**
+ * The place name that starts after `from` (past spaces and a dot): capitalised words on the same
+ * line ("Từ Sơn", "TỪ SƠN"), a unit number ("phường 3"), or a known place in any case ("tu son").
+ */
+function readPlace(t: FoldedText, from: number, known: readonly string[]): { name: string; end: number } | null {
+  const rest = t.original.slice(from, from + 80);
+  const lead = /^[ .]*/.exec(rest)?.[0].length ?? 0;
+  const foldedRest = t.folded.slice(from + lead, from + 80);
+  for (const place of known) {
+    const key = foldKeepingOffsets(place.toLocaleLowerCase('vi'));
+    if (foldedRest.startsWith(key) && !/[\p{L}\d]/u.test(foldedRest.charAt(key.length))) {
+      return { name: place, end: from + lead + key.length };
+    }
+  }
+  const numbered = /^\d{1,2}(?![\d/.,-])/.exec(rest.slice(lead));
+  if (numbered) return { name: numbered[0], end: from + lead + numbered[0].length };
+  const words: Array<{ text: string; end: number }> = [];
+  const wordPattern = /^\p{Lu}\p{L}*/u;
+  let at = lead;
+  while (words.length < 4) {
+    if (words.length > 0) {
+      if (rest.charAt(at) !== ' ') break;
+      at++;
+    }
+    const word = wordPattern.exec(rest.slice(at))?.[0];
+    if (!word || NOT_PLACE.has(canonicalizeTones(word.toLocaleLowerCase('vi')))) break;
+    at += word.length;
+    words.push({ text: word, end: at });
+  }
+  // Capitals running on past four words are a heading, not a name: keep the usual two syllables.
+  const runsOn = words.length === 4 && words.every((w) => w.text === w.text.toUpperCase()) && /^ \p{Lu}/u.test(rest.slice(at));
+  const kept = runsOn ? words.slice(0, 2) : words;
+  const last = kept[kept.length - 1];
+  if (!last) return null;
+  return { name: kept.map((w) => titleCase(w.text)).join(' '), end: from + last.end };
+}
+
+function titleCase(word: string): string {
+  if (/^\d+$/.test(word)) return word;
+  const lower = word.toLocaleLowerCase('vi');
+  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+}

@@ -1,0 +1,378 @@
+// Metadata of one report: who met, what session, when it met, when it was published or signed.
+// Official notices and news items lay out their top lines differently; both are read here.
+import {
+  type DateMention,
+  findDates,
+  findPeriods,
+  findSessionKind,
+  findSessionNumber,
+  foldKeepingOffsets,
+  formatMonth,
+  inferYear,
+  normalizeText,
+  parseDate,
+  parseMonth,
+  parseOrdinal,
+  parseSessionKind,
+  resolveDay,
+  type YearContext,
+} from '../text/index.ts';
+import { bodyAliases, findBodies, findIssuingBody, recognizeBody } from './bodies.ts';
+import type { ParsedDocument, ReportMetadata } from './types.ts';
+
+interface Line {
+  text: string;
+  folded: string;
+  start: number;
+  end: number;
+}
+
+type LineRole = 'motto' | 'number' | 'placeDate' | 'dateline' | 'header' | 'heading' | 'lead' | 'body';
+
+/** How many lines from the top can still be header, title or dateline. */
+const TOP_LINES = 20;
+/** A line at least this long is prose: the lead paragraph, not a heading. */
+const PROSE_LENGTH = 80;
+/** A shorter line ending like a sentence is prose from this many words: headings rarely end with a period. */
+const PROSE_MIN_WORDS = 8;
+
+const MOTTO = /^(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|dang cong san viet nam)\b|^[\s*_\-–=.\\]+$/;
+const DOCUMENT_NUMBER = /^so\s*[:.]?\s*\d/;
+const PLACE_DATE = /(?:^|[^\p{L}])\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3},\s*ngày\s+\d/u;
+const PUBLISHED_CUE = /\b(?:cap nhat|ngay dang|dang luc|dang ngay|ngay xuat ban|xuat ban|published|posted|updated)\b/;
+const DOCUMENT_TYPE = /^(?:thong bao|nghi quyet|bao cao|bien ban|ket luan|ke hoach|quyet dinh|to trinh|cong van|chuong trinh)\b/;
+const SESSION_WORDS = /\b(?:phien hop|ky hop|hoi nghi|hop phien|hop thuong ky|hop dinh ky|hop chuyen de)\b/;
+const MEETING_WORDS = /\b(?:hop|to chuc|dien ra|khai mac|be mac|chu tri|tien hanh|phien hop|ky hop|hoi nghi|cuoc hop)\b/;
+// Dates after these words are deadlines or effective dates, not when the meeting sat.
+const NOT_MEETING_BEFORE = /\b(?:truoc|han|sau|tu|den|toi|cham nhat|hieu luc|thoi han|ke tu|bat dau)$/;
+// What may stand between a session word and its month: "phiên họp thường kỳ tháng 9".
+// A date right after a document's name or number is that document's date ("Báo cáo số 186/BC-UBND ngày 10/12/2021").
+const DOCUMENT_REFERENCE =
+  /(?:^|\b)(?:can cu|xet)\b|\bso\s*\d+[\w/.-]*\s+(?:\S+\s+){0,2}$|\b(?:luat|nghi dinh|thong tu|chi thi|cong van|quyet dinh|nghi quyet|bao cao|ke hoach|to trinh)\b[^,;]{0,80}$/;
+const SESSION_BEFORE_MONTH =
+  /\b(?:phien|hop|hoi nghi|giao ban)(?:\s+(?:hop|phien|thuong ky|dinh ky|chuyen de|bat thuong|thuong le|giao ban))*\s+$/;
+
+/**
+ * Reads the metadata of one report from its normalised text (`doc.text`, see `normalizeText`), its
+ * title and published hint, and its front matter, whose fields override what the text says.
+ * Never throws: what is missing or does not parse is listed in `warnings`.
+ */
+export function extractMetadata(doc: ParsedDocument, source: string): ReportMetadata {
+  const warnings: string[] = [];
+  const given = readFrontMatter(doc.frontMatter ?? {}, warnings);
+  const lines = splitLines(doc.text);
+  const roles = classifyLines(lines);
+  const title = given.title ?? chooseTitle(doc.title ? normalizeText(doc.title) : null, findTitle(lines, roles));
+  const lead = leadScope(lines, roles);
+  const headingText = headings(lines, roles);
+
+  const publishedDate = given.publishedDate ?? publishedFromHint(doc.publishedHint, warnings) ?? findPublishedDate(lines, roles);
+  const documentDate = given.documentDate ?? findDocumentDate(lines, roles);
+  const notAfter = publishedDate ?? documentDate;
+
+  const focus = [title ?? '', lead.text].join('\n');
+  const years = statedYears(focus, doc.text);
+  const session = findSessionMonth(title, lead.text);
+  let sessionMonth = given.sessionMonth ?? (session?.year != null ? formatMonth(session.year, session.month) : null);
+
+  const meeting = findMeeting(doc.text, lines, roles, title, lead);
+  let meetingDate = given.meetingDate;
+  let meetingEndDate = given.meetingEndDate;
+  if (meeting && meetingDate === null) {
+    const context: YearContext = { notAfter, notBefore: sessionMonth, years };
+    meetingDate = resolveDay(meeting.first, context);
+    if (meeting.last && meetingDate) {
+      const firstYear = Number(meetingDate.slice(0, 4));
+      const lastYear = meeting.last.year ?? (meeting.last.month < meeting.first.month ? firstYear + 1 : firstYear);
+      meetingEndDate ??= resolveDay({ ...meeting.last, year: lastYear }, context);
+    }
+  }
+  // A resolution is dated the day the session passed it.
+  if (meetingDate === null && documentDate && isResolutionOfSession(title, headingText)) meetingDate = documentDate;
+  if (sessionMonth === null && session) {
+    const year = inferYear(session.month, null, { notAfter: meetingDate ?? notAfter, years });
+    sessionMonth = year === null ? null : formatMonth(year, session.month);
+  }
+
+  const body = given.body ?? bodyFound(doc.text, title);
+  const sessionScope = [title ?? '', lead.text, headingText];
+  const sessionKind = given.sessionKind ?? firstFound(sessionScope, (s) => findSessionKind(s)?.value);
+  const sessionNumber = given.sessionNumber ?? firstFound(sessionScope, (s) => findSessionNumber(s)?.value);
+
+  if (!title) warnings.push('no title found');
+  if (!body) warnings.push('no issuing body found');
+  if (!sessionKind) warnings.push('no session kind found');
+  if (!sessionMonth && !sessionNumber) warnings.push('no session month or number found');
+  if (!meetingDate) warnings.push('no meeting date found');
+  if (!publishedDate && !documentDate) warnings.push('no published or document date found');
+
+  return {
+    title,
+    body: body?.name ?? null,
+    bodyAliases: body?.aliases ?? [],
+    sessionKind,
+    sessionNumber,
+    sessionMonth,
+    meetingDate,
+    meetingEndDate,
+    publishedDate,
+    documentDate,
+    source: given.source ?? source,
+    warnings,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout of the top of a report
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const raw of text.split('\n')) {
+    const end = start + raw.length;
+    // Markdown heading marks and escapes are layout, not words.
+    const text = raw.replace(/^#{1,6}\s+/, '').replace(/\\([*_#\\-])/g, '$1').trim();
+    if (text) lines.push({ text, folded: foldKeepingOffsets(text), start, end });
+    start = end + 1;
+  }
+  return lines;
+}
+
+function classifyLines(lines: readonly Line[]): LineRole[] {
+  let leadFound = false;
+  return lines.map((line, i) => {
+    if (leadFound || i >= TOP_LINES) return 'body';
+    const role = topLineRole(line);
+    leadFound = role === 'lead';
+    return role;
+  });
+}
+
+function topLineRole(line: Line): LineRole {
+  if (MOTTO.test(line.folded)) return 'motto';
+  if (DOCUMENT_NUMBER.test(line.folded)) return 'number';
+  if (PLACE_DATE.test(line.text) && line.text.length < PROSE_LENGTH) return 'placeDate';
+  if (isDateline(line)) return 'dateline';
+  if (isProse(line) && !DOCUMENT_TYPE.test(line.folded)) return 'lead';
+  return isHeaderBody(line) ? 'header' : 'heading';
+}
+
+/** Prose, not a heading: long, or a full sentence ("Ngày 15/12/2021, HĐND phường ... khai mạc kỳ họp thứ tư."). */
+function isProse(line: Line): boolean {
+  return line.text.length >= PROSE_LENGTH || (/[.!?…]$/.test(line.text) && line.text.split(/\s+/).length >= PROSE_MIN_WORDS);
+}
+
+/** A line that states when the page was published: a full date with a time, a cue, a weekday, or little else. */
+function isDateline(line: Line): boolean {
+  const dates = findDates(line.text).filter((d) => d.first.year !== null);
+  const first = dates[0];
+  if (!first) return false;
+  if (line.text.length >= PROSE_LENGTH || MEETING_WORDS.test(line.folded)) return false;
+  return first.time !== null || PUBLISHED_CUE.test(line.folded) || /^thu\s/.test(line.folded.slice(first.start)) || line.text.length - (first.end - first.start) < 30;
+}
+
+/** "THÀNH ỦY TỪ SƠN", "ĐẢNG BỘ TỈNH BẮC NINH": a header line that only names a body. */
+function isHeaderBody(line: Line): boolean {
+  return findBodies(line.text).some((b) => line.text.length - (b.end - b.start) <= 3);
+}
+
+function findTitle(lines: readonly Line[], roles: readonly LineRole[]): string | null {
+  const headings = lines.map((line, i) => ({ line, role: roles[i], next: lines[i + 1], nextRole: roles[i + 1] })).filter((h) => h.role === 'heading');
+  const named = headings.find((h) => SESSION_WORDS.test(h.line.folded) || DOCUMENT_TYPE.test(h.line.folded)) ?? headings[0];
+  if (!named) return null;
+  // "THÔNG BÁO" over "Kết luận của ...", or a heading continued in lower case ("tại phiên họp ..."): one title.
+  const continues =
+    named.next && named.nextRole === 'heading' && (isOnlyDocumentType(named.line.folded) || /^\p{Ll}/u.test(named.next.text));
+  return continues && named.next ? `${named.line.text} ${named.next.text}` : named.line.text;
+}
+
+/** The header and heading lines above the lead, one per line. */
+function headings(lines: readonly Line[], roles: readonly LineRole[]): string {
+  return lines
+    .filter((_, i) => roles[i] === 'heading' || roles[i] === 'header')
+    .map((l) => l.text)
+    .join('\n');
+}
+
+function firstFound<T>(texts: readonly string[], find: (text: string) => T | undefined): T | null {
+  for (const text of texts) {
+    const found = find(text);
+    if (found !== undefined) return found;
+  }
+  return null;
+}
+
+function isResolutionOfSession(title: string | null, headingText: string): boolean {
+  return /^nghi quyet\b/.test(foldKeepingOffsets(title ?? '')) && /\b(?:ky hop|phien hop|hoi nghi)\b/.test(foldKeepingOffsets(headingText));
+}
+
+/** The reader's title, unless it is a bare "NGHỊ QUYẾT" the text continues on the next line. */
+function chooseTitle(fromReader: string | null, fromText: string | null): string | null {
+  if (!fromReader) return fromText;
+  const continued = fromText !== null && fromText.length > fromReader.length && fromText.startsWith(fromReader);
+  return continued && isOnlyDocumentType(foldKeepingOffsets(fromReader)) ? fromText : fromReader;
+}
+
+function isOnlyDocumentType(folded: string): boolean {
+  return DOCUMENT_TYPE.test(folded) && folded.split(/\s+/).length <= 3;
+}
+
+/** The lead paragraph and the one after it: where a news item says who met and when. */
+function leadScope(lines: readonly Line[], roles: readonly LineRole[]): { text: string; start: number; end: number } {
+  const at = roles.indexOf('lead');
+  if (at < 0) return { text: '', start: 0, end: 0 };
+  const first = lines[at];
+  const second = lines[at + 1];
+  if (!first) return { text: '', start: 0, end: 0 };
+  const last = second && !/^\p{Lu}[\p{Lu}\s\d.,:-]*$/u.test(second.text) ? second : first;
+  return { text: [first.text, last === first ? '' : last.text].join('\n').trim(), start: first.start, end: last.end };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+function publishedFromHint(hint: string | undefined, warnings: string[]): string | null {
+  if (!hint?.trim()) return null;
+  const date = parseDate(hint);
+  if (!date) warnings.push(`published date hint "${hint.trim()}" is not a date`);
+  return date;
+}
+
+function findPublishedDate(lines: readonly Line[], roles: readonly LineRole[]): string | null {
+  const line = lines.find((_, i) => roles[i] === 'dateline');
+  return line ? parseDate(line.text) : null;
+}
+
+function findDocumentDate(lines: readonly Line[], roles: readonly LineRole[]): string | null {
+  const line = lines.find((_, i) => roles[i] === 'placeDate');
+  return line ? parseDate(line.text) : null;
+}
+
+/** Years the document states, those near the top first. */
+function statedYears(focus: string, text: string): number[] {
+  const years: number[] = [];
+  for (const part of [focus, text]) {
+    for (const d of findDates(part)) if (d.first.year !== null) years.push(d.first.year);
+    for (const p of findPeriods(part)) if (p.year !== null) years.push(p.year);
+  }
+  return [...new Set(years)];
+}
+
+/** The month a session is for: a month named right after the session words, in the title or else the lead. */
+function findSessionMonth(title: string | null, lead: string): { month: number; year: number | null } | null {
+  for (const part of [title ?? '', lead]) {
+    const folded = foldKeepingOffsets(part);
+    for (const p of findPeriods(part)) {
+      if (p.kind !== 'month') continue;
+      if (SESSION_BEFORE_MONTH.test(folded.slice(Math.max(0, p.start - 60), p.start))) return { month: p.month, year: p.year };
+    }
+  }
+  return null;
+}
+
+/**
+ * When the meeting sat: the best-attested date of the title and lead — one said with "sáng"/"chiều"
+ * or in a sentence about meeting — else such a date anywhere in the body. Deadlines are never it.
+ */
+function findMeeting(
+  text: string,
+  lines: readonly Line[],
+  roles: readonly LineRole[],
+  title: string | null,
+  lead: { start: number; end: number },
+): DateMention | null {
+  const datelines = lines.filter((_, i) => roles[i] === 'dateline' || roles[i] === 'placeDate');
+  const inText = findDates(text).filter((d) => !datelines.some((l) => d.start >= l.start && d.end <= l.end));
+  const best = (source: string, dates: readonly DateMention[], minimum: number): DateMention | null => {
+    let chosen: { date: DateMention; score: number } | null = null;
+    for (const date of dates) {
+      const score = meetingScore(source, date);
+      if (score >= minimum && (!chosen || score > chosen.score)) chosen = { date, score };
+    }
+    return chosen?.date ?? null;
+  };
+  return (
+    best(title ?? '', findDates(title ?? ''), 2) ??
+    best(text, inText.filter((d) => d.start >= lead.start && d.end <= lead.end), 2) ??
+    best(text, inText.filter((d) => d.start >= lead.end), 5)
+  );
+}
+
+/** How surely a date is the meeting's: said with "sáng"/"chiều" (3), in a sentence about meeting (2), introduced as a date (1). */
+function meetingScore(source: string, date: DateMention): number {
+  if (NOT_MEETING_BEFORE.test(date.before)) return 0;
+  const folded = foldKeepingOffsets(source);
+  const before = folded.slice(Math.max(0, date.start - 150), date.start);
+  const clauseStart = Math.max(0, ...[...before.matchAll(/[.!?;]\s|\n/g)].map((m) => m.index + m[0].length));
+  const sentence = `${before.slice(clauseStart)} ${folded.slice(date.end, date.end + 150).split(/[.!?;](?:\s|$)|\n/)[0] ?? ''}`;
+  if (DOCUMENT_REFERENCE.test(before.slice(clauseStart))) return 0;
+  const aboutMeeting = MEETING_WORDS.test(sentence);
+  if (!date.partOfDay && !aboutMeeting) return 0;
+  return (date.partOfDay ? 3 : 0) + (aboutMeeting ? 2 : 0) + (date.cued ? 1 : 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Body
+
+function bodyFound(text: string, title: string | null): { name: string; aliases: string[] } | null {
+  const body = findIssuingBody(text, title);
+  return body ? { name: body.name, aliases: bodyAliases(body) } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Front matter
+
+interface GivenMetadata {
+  title: string | null;
+  body: { name: string; aliases: string[] } | null;
+  sessionKind: string | null;
+  sessionNumber: number | null;
+  sessionMonth: string | null;
+  meetingDate: string | null;
+  meetingEndDate: string | null;
+  publishedDate: string | null;
+  documentDate: string | null;
+  source: string | null;
+}
+
+/** Front matter values, validated: one that does not parse is ignored with a warning. */
+function readFrontMatter(front: Record<string, unknown>, warnings: string[]): GivenMetadata {
+  const field = (...keys: string[]): { key: string; value: unknown } | null => {
+    for (const key of keys) if (front[key] !== undefined && front[key] !== null && front[key] !== '') return { key, value: front[key] };
+    return null;
+  };
+  const parsed = <T>(keys: string[], parse: (value: unknown) => T | null, what: string): T | null => {
+    const f = field(...keys);
+    if (!f) return null;
+    const value = parse(f.value);
+    if (value === null) warnings.push(`front matter ${f.key}: ${JSON.stringify(String(f.value))} is not ${what}; ignored`);
+    return value;
+  };
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? normalizeText(value) : null);
+  const date = (value: unknown) => (value instanceof Date ? validIsoDate(value) : typeof value === 'string' ? parseDate(value) : null);
+  return {
+    title: parsed(['title'], text, 'a title'),
+    body: parsed(['body'], (value) => {
+      const name = text(value);
+      if (!name) return null;
+      const body = recognizeBody(name);
+      return body ? { name: body.name, aliases: bodyAliases(body) } : { name, aliases: [] };
+    }, 'a body name'),
+    sessionKind: parsed(['session_kind', 'sessionKind'], (v) => (typeof v === 'string' ? parseSessionKind(v) : null), 'a session kind'),
+    sessionNumber: parsed(['session_number', 'sessionNumber'], (v) =>
+      typeof v === 'number' ? (Number.isInteger(v) && v > 0 ? v : null) : typeof v === 'string' ? parseOrdinal(v) : null,
+    'a session number'),
+    sessionMonth: parsed(['session_month', 'sessionMonth'], (v) =>
+      v instanceof Date ? validIsoDate(v)?.slice(0, 7) ?? null : typeof v === 'string' ? parseMonth(v) : null,
+    'a month (YYYY-MM)'),
+    meetingDate: parsed(['meeting_date', 'meetingDate'], date, 'a date'),
+    meetingEndDate: parsed(['meeting_end_date', 'meetingEndDate'], date, 'a date'),
+    publishedDate: parsed(['published_date', 'publishedDate'], date, 'a date'),
+    documentDate: parsed(['document_date', 'documentDate'], date, 'a date'),
+    source: parsed(['url', 'source'], (v) => (typeof v === 'string' && v.trim() ? v.trim() : null), 'a source'),
+  };
+}
+
+function validIsoDate(value: Date): string | null {
+  return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+}

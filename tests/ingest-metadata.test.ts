@@ -1,0 +1,298 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { bodyAliases, findBodies, findIssuingBody, recognizeBody } from '../src/ingest/bodies.ts';
+import { extractMetadata } from '../src/ingest/metadata.ts';
+import type { ParsedDocument } from '../src/ingest/types.ts';
+import { normalizeText } from '../src/text/normalize.ts';
+
+const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/seeds');
+const SEED = path.join(SEED_DIR, '000_21259f3a66584d3b.txt');
+
+function doc(text: string, extra: Partial<ParsedDocument> = {}): ParsedDocument {
+  return { format: 'txt', text: normalizeText(text), ...extra };
+}
+
+describe('recognizeBody', () => {
+  it.each([
+    ['BTV Thị ủy Từ Sơn họp phiên thường kỳ', 'BTV Thị ủy Từ Sơn'],
+    ['Ban Thường vụ Thành ủy Từ Sơn', 'BTV Thành ủy Từ Sơn'],
+    ['Ban Thường vụ Thị uỷ Từ Sơn', 'BTV Thị ủy Từ Sơn'],
+    ['Thường trực Thị ủy', 'Thường trực Thị ủy'],
+    ['TT HĐND thành phố', 'Thường trực HĐND thành phố'],
+    ['HĐND thị xã Từ Sơn', 'HĐND thị xã Từ Sơn'],
+    ['Hội đồng nhân dân thành phố Từ Sơn', 'HĐND thành phố Từ Sơn'],
+    ['UBND phường Đông Ngàn', 'UBND phường Đông Ngàn'],
+    ['Ủy ban nhân dân huyện Tiên Du', 'UBND huyện Tiên Du'],
+    ['BTV Huyện ủy Yên Phong', 'BTV Huyện ủy Yên Phong'],
+    ['Đảng ủy phường Đình Bảng', 'Đảng ủy phường Đình Bảng'],
+    ['BCH Đảng bộ thành phố', 'BCH Đảng bộ thành phố'],
+    ['UBND TP. Bắc Ninh', 'UBND thành phố Bắc Ninh'],
+    ['UBND quận 3', 'UBND quận 3'],
+    ['HĐND tỉnh Hà Nam', 'HĐND tỉnh Hà Nam'],
+  ])('%s', (text, name) => {
+    expect(recognizeBody(text)?.name).toBe(name);
+  });
+
+  it('reads official headers written in capitals', () => {
+    expect(recognizeBody('THÀNH ỦY TỪ SƠN')?.name).toBe('Thành ủy Từ Sơn');
+    expect(recognizeBody('ỦY BAN NHÂN DÂN THÀNH PHỐ TỪ SƠN')?.name).toBe('UBND thành phố Từ Sơn');
+    expect(recognizeBody('HỘI ĐỒNG NHÂN DÂN\nPHƯỜNG ĐÌNH BẢNG')?.name).toBe('HĐND phường Đình Bảng');
+    expect(recognizeBody('BTV HUYỆN ỦY TIÊN DU HỌP PHIÊN THƯỜNG KỲ')?.name).toBe('BTV Huyện ủy Tiên Du');
+  });
+
+  it('reads questions typed without diacritics, with known places', () => {
+    expect(recognizeBody('hdnd tp tu son hop khi nao')?.name).toBe('HĐND thành phố Từ Sơn');
+    expect(recognizeBody('thi uy quyet dinh gi')?.name).toBe('Thị ủy');
+    expect(recognizeBody('ubnd phuong dong ngan', { knownPlaces: ['Đông Ngàn'] })?.name).toBe('UBND phường Đông Ngàn');
+  });
+
+  it('takes a missing place from elsewhere in the text', () => {
+    expect(recognizeBody('BTV thị ủy họp bàn kế hoạch. Thị xã Từ Sơn đạt kết quả tốt')?.name).toBe('BTV Thị ủy Từ Sơn');
+  });
+
+  it('marks bodies named in a person\'s title or a sub-unit as attributive', () => {
+    const [chair] = findBodies('Đồng chí Chủ tịch HĐND thị xã chủ trì');
+    expect(chair?.attributive).toBe(true);
+    const [board] = findBodies('Ban Tuyên giáo Thị ủy Từ Sơn');
+    expect(board?.attributive).toBe(true);
+  });
+
+  it('finds nothing in look-alike words', () => {
+    expect(recognizeBody('cơ quan ủy ban')).toBeNull();
+    expect(recognizeBody('Quân ủy Trung ương')).toBeNull();
+    expect(recognizeBody('đang bố trí')).toBeNull();
+  });
+});
+
+describe('bodyAliases', () => {
+  it('names the same body before and after its town became a city', () => {
+    expect(bodyAliases({ role: 'BTV', organ: 'Thị ủy', unitType: 'thị xã', place: 'Từ Sơn' })).toEqual(['BTV Thành ủy Từ Sơn']);
+    expect(bodyAliases({ role: null, organ: 'HĐND', unitType: 'thành phố', place: 'Từ Sơn' })).toEqual(['HĐND thị xã Từ Sơn']);
+    expect(bodyAliases({ role: null, organ: 'UBND', unitType: 'thị xã', place: 'Dĩ An' })).toEqual(['UBND thành phố Dĩ An']);
+    expect(bodyAliases({ role: null, organ: 'UBND', unitType: 'phường', place: 'Đông Ngàn' })).toEqual([]);
+  });
+});
+
+describe('findIssuingBody', () => {
+  it('prefers the subject of the lead sentence to bodies mentioned later', () => {
+    const text = normalizeText(
+      'Tin hoạt động\n\nChiều 3/8, UBND huyện Tiên Du tổ chức phiên họp thường kỳ tháng 7 để nghe báo cáo tình hình kinh tế - xã hội của huyện.\n\nHội nghị yêu cầu HĐND xã Lạc Vệ và UBND xã Phú Lâm phối hợp.',
+    );
+    expect(findIssuingBody(text, null)?.name).toBe('UBND huyện Tiên Du');
+  });
+});
+
+describe.skipIf(!existsSync(SEED))('extractMetadata on the seed report (skipped: ../shared/seeds not present)', () => {
+  it('reads body, session, meeting and published dates', () => {
+    const metadata = extractMetadata(doc(readFileSync(SEED, 'utf8')), 'seed.txt');
+    expect(metadata).toMatchObject({
+      body: 'BTV Thị ủy Từ Sơn',
+      sessionKind: 'thường kỳ',
+      sessionMonth: '2021-09',
+      meetingDate: '2021-10-06',
+      meetingEndDate: null,
+      publishedDate: '2021-10-13',
+      documentDate: null,
+      source: 'seed.txt',
+    });
+    expect(metadata.bodyAliases).toContain('BTV Thành ủy Từ Sơn');
+    expect(metadata.title).toMatch(/thường kỳ tháng 9/);
+    expect(metadata.warnings).toEqual([]);
+  });
+});
+
+describe('extractMetadata on a news item', () => {
+  const text = [
+    'UBND huyện Tiên Du họp phiên thường kỳ tháng 7',
+    'Thứ Sáu, 05/08/2022 | 10:15',
+    'Chiều 3-8, UBND huyện Tiên Du tổ chức phiên họp thường kỳ tháng 7 năm 2022, đánh giá kết quả 7 tháng đầu năm và bàn nhiệm vụ trọng tâm tháng 8.',
+    'Phiên họp yêu cầu các xã hoàn thành thu hoạch vụ Mùa trước ngày 30/8 và báo cáo kết quả về UBND huyện.',
+  ].join('\n\n');
+
+  it('reads every field and takes the meeting from the lead, not the deadline', () => {
+    expect(extractMetadata(doc(text), 'tin.txt')).toEqual({
+      title: 'UBND huyện Tiên Du họp phiên thường kỳ tháng 7',
+      body: 'UBND huyện Tiên Du',
+      bodyAliases: [],
+      sessionKind: 'thường kỳ',
+      sessionNumber: null,
+      sessionMonth: '2022-07',
+      meetingDate: '2022-08-03',
+      meetingEndDate: null,
+      publishedDate: '2022-08-05',
+      documentDate: null,
+      source: 'tin.txt',
+      warnings: [],
+    });
+  });
+
+  it('takes the published date from the page when the reader found one', () => {
+    const metadata = extractMetadata(doc(text.replace('Thứ Sáu, 05/08/2022 | 10:15', ''), { publishedHint: '2022-08-06T08:00:00+07:00' }), 'tin.html');
+    expect(metadata.publishedDate).toBe('2022-08-06');
+    expect(metadata.meetingDate).toBe('2022-08-03');
+  });
+});
+
+describe('extractMetadata on an official notice', () => {
+  const text = [
+    'ĐẢNG BỘ TỈNH BẮC NINH',
+    'HUYỆN ỦY YÊN PHONG',
+    '*',
+    'Số 45-TB/HU',
+    'ĐẢNG CỘNG SẢN VIỆT NAM',
+    'Yên Phong, ngày 12 tháng 4 năm 2023',
+    'THÔNG BÁO',
+    'Kết luận của Ban Thường vụ Huyện ủy tại phiên họp thường kỳ tháng 3 năm 2023',
+    'Ngày 10/4/2023, Ban Thường vụ Huyện ủy họp phiên thường kỳ tháng 3 năm 2023 để cho ý kiến về các báo cáo của UBND huyện.',
+    'Căn cứ Kế hoạch số 12-KH/HU ngày 5/1/2023 của Ban Thường vụ Huyện ủy về tổ chức các phiên họp năm 2023.',
+    'Giao UBND huyện hoàn thành hồ sơ trước ngày 30/4/2023.',
+    'Nơi nhận:',
+    '- Thường trực Tỉnh ủy,',
+    '- Lưu Văn phòng Huyện ủy.',
+    'T/M BAN THƯỜNG VỤ',
+  ].join('\n');
+
+  it('reads the header, the title over two lines, the document date and the meeting', () => {
+    const metadata = extractMetadata(doc(text), 'tb.txt');
+    expect(metadata).toMatchObject({
+      title: 'THÔNG BÁO Kết luận của Ban Thường vụ Huyện ủy tại phiên họp thường kỳ tháng 3 năm 2023',
+      body: 'BTV Huyện ủy Yên Phong',
+      sessionKind: 'thường kỳ',
+      sessionMonth: '2023-03',
+      meetingDate: '2023-04-10',
+      publishedDate: null,
+      documentDate: '2023-04-12',
+    });
+    expect(metadata.warnings).toEqual([]);
+  });
+
+  it('dates a resolution passed at a session by its own date', () => {
+    const resolution = [
+      'HỘI ĐỒNG NHÂN DÂN',
+      'XÃ PHÚ LÂM',
+      'Số: 30/NQ-HĐND',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Phú Lâm, ngày 20 tháng 12 năm 2022',
+      'NGHỊ QUYẾT',
+      'Về dự toán ngân sách xã năm 2023',
+      'HỘI ĐỒNG NHÂN DÂN XÃ PHÚ LÂM KHÓA XX, KỲ HỌP THỨ SÁU',
+      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015 và các văn bản hướng dẫn thi hành luật;',
+      'Xét Tờ trình số 88/TTr-UBND ngày 10/12/2022 của UBND xã về dự toán ngân sách năm 2023;',
+    ].join('\n');
+    expect(extractMetadata(doc(resolution), 'nq.md')).toMatchObject({
+      title: 'NGHỊ QUYẾT Về dự toán ngân sách xã năm 2023',
+      body: 'HĐND xã Phú Lâm',
+      sessionNumber: 6,
+      meetingDate: '2022-12-20',
+      documentDate: '2022-12-20',
+    });
+  });
+});
+
+describe('extractMetadata on a council session held over several days', () => {
+  it('keeps the first and last day and the session number', () => {
+    const text = [
+      'Hội đồng nhân dân huyện Quế Võ tổ chức kỳ họp thứ tư',
+      '10/12/2022 16:20',
+      'Trong 3 ngày 7, 8 và 9-12, HĐND huyện Quế Võ khóa XX, nhiệm kỳ 2021-2026 tổ chức kỳ họp thứ tư (kỳ họp thường lệ cuối năm) tại hội trường trung tâm huyện.',
+    ].join('\n\n');
+    expect(extractMetadata(doc(text), 'hdnd.txt')).toMatchObject({
+      body: 'HĐND huyện Quế Võ',
+      sessionKind: 'thường lệ',
+      sessionNumber: 4,
+      sessionMonth: null,
+      meetingDate: '2022-12-07',
+      meetingEndDate: '2022-12-09',
+      publishedDate: '2022-12-10',
+    });
+  });
+});
+
+describe('extractMetadata across a year boundary', () => {
+  it('dates a December session held in January', () => {
+    const text = [
+      'BTV Thành ủy Từ Sơn họp phiên thường kỳ tháng 12',
+      '07/01/2023 15:00',
+      'Sáng ngày 5/1, BTV Thành ủy Từ Sơn tổ chức phiên họp thường kỳ tháng 12, đánh giá kết quả cả năm và cho ý kiến về chương trình công tác năm mới.',
+    ].join('\n\n');
+    expect(extractMetadata(doc(text), 'tp.txt')).toMatchObject({
+      sessionMonth: '2022-12',
+      meetingDate: '2023-01-05',
+      publishedDate: '2023-01-07',
+    });
+  });
+});
+
+describe('extractMetadata on a report that states little', () => {
+  it('warns about each missing field and never throws', () => {
+    const metadata = extractMetadata(doc('Một số nội dung\n\nCác đơn vị tiếp tục thực hiện tốt các nhiệm vụ được giao trong thời gian tới, bảo đảm tiến độ và chất lượng.'), 'x.txt');
+    expect(metadata).toMatchObject({ body: null, sessionKind: null, meetingDate: null, publishedDate: null, documentDate: null });
+    expect(metadata.warnings).toEqual(
+      expect.arrayContaining(['no issuing body found', 'no session kind found', 'no meeting date found', 'no published or document date found']),
+    );
+    expect(extractMetadata(doc(''), 'empty.txt').warnings).toContain('no title found');
+  });
+
+  it('does not take a deadline, an effective date or "9 tháng đầu năm" for the meeting or session', () => {
+    const text = [
+      'UBND phường Tân Hồng: tổng kết 9 tháng đầu năm',
+      'Kết quả 9 tháng đầu năm của phường tăng khá so với cùng kỳ. Phường đã trở thành đơn vị trực thuộc thành phố từ ngày 1/11/2021.',
+      'Yêu cầu các khu phố nộp báo cáo trước ngày 30/9/2022.',
+    ].join('\n\n');
+    const metadata = extractMetadata(doc(text), 'y.txt');
+    expect(metadata.meetingDate).toBeNull();
+    expect(metadata.sessionMonth).toBeNull();
+  });
+});
+
+describe('extractMetadata with front matter', () => {
+  const text = 'Phiên họp\n\nSáng ngày 2/9, BTV Thị ủy Từ Sơn tổ chức phiên họp thường kỳ tháng 8 năm 2021 để bàn công tác phòng, chống dịch trên địa bàn.';
+
+  it('lets front matter override what the text says, in snake_case or camelCase', () => {
+    const metadata = extractMetadata(
+      doc(text, {
+        frontMatter: {
+          title: 'Phiên họp chuyên đề',
+          body: 'ban thuong vu thi uy tu son',
+          session_kind: 'chuyen de',
+          sessionNumber: 'thứ hai',
+          session_month: '2021-07',
+          meeting_date: '01/09/2021',
+          published_date: new Date('2021-09-03T00:00:00Z'),
+          url: 'https://example.org/tin/1',
+        },
+      }),
+      'a.md',
+    );
+    expect(metadata).toMatchObject({
+      title: 'Phiên họp chuyên đề',
+      body: 'BTV Thị ủy Từ Sơn',
+      bodyAliases: ['BTV Thành ủy Từ Sơn'],
+      sessionKind: 'chuyên đề',
+      sessionNumber: 2,
+      sessionMonth: '2021-07',
+      meetingDate: '2021-09-01',
+      publishedDate: '2021-09-03',
+      source: 'https://example.org/tin/1',
+    });
+  });
+
+  it('uses front matter dates to date the text', () => {
+    const metadata = extractMetadata(doc(text, { frontMatter: { published_date: '2021-09-04' } }), 'b.md');
+    expect(metadata.meetingDate).toBe('2021-09-02');
+    expect(metadata.sessionMonth).toBe('2021-08');
+  });
+
+  it('warns about a value that does not parse and keeps what the text says', () => {
+    const metadata = extractMetadata(doc(text, { frontMatter: { session_month: '2021-13', meeting_date: 'sắp tới', published_date: '2021-09-04' } }), 'c.md');
+    expect(metadata.sessionMonth).toBe('2021-08');
+    expect(metadata.meetingDate).toBe('2021-09-02');
+    expect(metadata.warnings).toEqual([
+      'front matter session_month: "2021-13" is not a month (YYYY-MM); ignored',
+      'front matter meeting_date: "sắp tới" is not a date; ignored',
+    ]);
+  });
+});
