@@ -1,0 +1,57 @@
+// Parsing + chunking throughput on the sample corpus replicated to 5,000 reports (embedding
+// excluded), then the whole ingest pipeline (files on disk into SQLite) on the same set.
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { chunkText } from '../src/ingest/chunk.ts';
+import { chunkOptions, ingestPaths } from '../src/ingest/index.ts';
+import { extractMetadata } from '../src/ingest/metadata.ts';
+import { readDocument, SUPPORTED_EXTENSIONS } from '../src/ingest/readers/index.ts';
+import { createLogger } from '../src/log.ts';
+import { normalizeText } from '../src/text/normalize.ts';
+
+const TARGET = Number(process.argv[2] ?? 5000);
+const corpusDir = path.resolve(import.meta.dirname, '../corpus');
+const originals = readdirSync(corpusDir)
+  .filter((name) => SUPPORTED_EXTENSIONS.includes(path.extname(name)) && !/^readme/i.test(name))
+  .map((name) => ({ name, text: readFileSync(path.join(corpusDir, name), 'utf8') }));
+
+// Perturb each copy (figures shifted, a distinct closing sentence) so no two inputs are equal.
+const replicas = Array.from({ length: TARGET }, (_, index) => {
+  const original = originals[index % originals.length]!;
+  const copy = Math.floor(index / originals.length);
+  const text = original.text.replace(/\d+(,\d+)?%/g, (m) => `${(parseFloat(m.replace(',', '.')) + (copy % 7)).toFixed(1).replace('.', ',')}%`);
+  const closing = original.name.endsWith('.html') ? text.replace('</body>', `<p>Bản sao số ${copy}.</p></body>`) : `${text}\n\nBản sao số ${copy}.`;
+  const extension = path.extname(original.name);
+  return { name: `${path.basename(original.name, extension)}-${copy}${extension}`, bytes: Buffer.from(closing, 'utf8') };
+});
+
+const config = loadConfig(process.env);
+let chunks = 0;
+const started = performance.now();
+for (const replica of replicas) {
+  const document = await readDocument(replica.name, replica.bytes);
+  const text = normalizeText(document.text);
+  extractMetadata({ ...document, text }, replica.name);
+  chunks += chunkText(text, chunkOptions(config)).length;
+}
+const parseSeconds = (performance.now() - started) / 1000;
+
+const inputDir = mkdtempSync(path.join(tmpdir(), 'council-bench-input-'));
+const dataDir = mkdtempSync(path.join(tmpdir(), 'council-bench-data-'));
+for (const replica of replicas) writeFileSync(path.join(inputDir, replica.name), replica.bytes);
+const app = openApp(loadConfig({ ...process.env, COUNCIL_DATA_DIR: dataDir }), createLogger('error'));
+const ingestStarted = performance.now();
+const summary = await ingestPaths([inputDir], app);
+const ingestSeconds = (performance.now() - ingestStarted) / 1000;
+app.close();
+rmSync(inputDir, { recursive: true, force: true });
+rmSync(dataDir, { recursive: true, force: true });
+
+const rate = (count: number, seconds: number) => Math.round(count / seconds).toLocaleString('en');
+console.log(`corpus: ${originals.length} reports replicated to ${TARGET}`);
+console.log(`parse + metadata + chunk: ${parseSeconds.toFixed(2)} s, ${rate(TARGET, parseSeconds)} reports/s, ${rate(chunks, parseSeconds)} chunks/s (${chunks} chunks)`);
+console.log(`full ingest into SQLite: ${ingestSeconds.toFixed(2)} s, ${rate(summary.added, ingestSeconds)} reports/s (added ${summary.added}, failed ${summary.failed.length})`);
+console.log(`peak RSS: ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`);

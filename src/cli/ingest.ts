@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { ingestPaths, type IngestSummary } from '../ingest/index.ts';
+import { progressBar } from './progress.ts';
+import { runCommand } from './run.ts';
+
+const USAGE = `usage: npm run ingest -- <files or folders...> [--data DIR] [--json]
+       npm run ingest -- --remove <report id | path> [--data DIR] [--json]`;
+
+await runCommand(USAGE, { remove: { type: 'string' } }, async (app, { values, positionals }) => {
+  if (typeof values.remove === 'string') {
+    const target = values.remove;
+    const removed = app.store.removeReport(target) ?? app.store.removeReport(path.resolve(target));
+    if (values.json) process.stdout.write(JSON.stringify({ removed: removed ?? null }) + '\n');
+    else process.stdout.write(removed ? `removed report ${removed}\n` : `no stored report has id or path ${target}\n`);
+    return removed ? 0 : 1;
+  }
+  if (positionals.length === 0) {
+    process.stderr.write(USAGE + '\n');
+    return 2;
+  }
+  const draw = progressBar('ingest');
+  const summary = await ingestPaths(positionals, app, (done, total) => {
+    if (total >= 20) draw(done, total);
+  });
+  process.stdout.write(values.json ? JSON.stringify(summary) + '\n' : formatSummary(summary));
+  return summary.failed.length > 0 ? 1 : 0;
+});
+
+function formatSummary(summary: IngestSummary): string {
+  const lines = [
+    `added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged}, skipped ${summary.skipped.length}, failed ${summary.failed.length}`,
+  ];
+  for (const report of summary.reports) {
+    if (report.status === 'unchanged') continue;
+    lines.push(`  ${report.status}: ${report.path} → ${report.id} (${report.chunks} chunks)${report.title ? ` "${report.title}"` : ''}`);
+    for (const warning of report.warnings) lines.push(`    warning: ${warning}`);
+  }
+  for (const { path: skippedPath, reason } of summary.skipped) lines.push(`  skipped: ${skippedPath}: ${reason}`);
+  for (const { path: failedPath, reason } of summary.failed) lines.push(`  failed: ${failedPath}: ${reason}`);
+  return lines.join('\n') + '\n';
+}

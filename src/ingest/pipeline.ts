@@ -1,0 +1,182 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { App } from '../app.ts';
+import { normalizeText } from '../text/index.ts';
+import type { Config } from '../config.ts';
+import { chunkText, type ChunkOptions } from './chunk.ts';
+import { IngestError } from './errors.ts';
+import { contextHeader } from './header.ts';
+import { extractMetadata } from './metadata.ts';
+import { readDocument, SUPPORTED_EXTENSIONS } from './readers/index.ts';
+
+// Part of every content hash: when the parsing or chunking rules change, bump it so the next
+// ingest re-processes files whose bytes did not change.
+const PIPELINE_VERSION = 'ingest-1';
+// Sentences repeated across a size cut: one keeps a passage's subject without much duplication.
+const OVERLAP_SENTENCES = 1;
+
+/** A file or folder that was passed over or could not be ingested, with the reason. */
+export interface PathReason {
+  path: string;
+  reason: string;
+}
+
+/** What happened to one ingested file. */
+export interface IngestedReport {
+  path: string;
+  id: string;
+  status: 'added' | 'updated' | 'unchanged';
+  title: string | null;
+  chunks: number;
+  warnings: string[];
+}
+
+/** The outcome of one ingest run. */
+export interface IngestSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Files deliberately passed over (unsupported extension, README, hidden). */
+  skipped: PathReason[];
+  /** Inputs that could not be ingested; nothing stored was changed for them. */
+  failed: PathReason[];
+  reports: IngestedReport[];
+}
+
+/** Progress of a run, called before each file. */
+export type IngestProgress = (done: number, total: number, filePath: string) => void;
+
+/**
+ * Ingests files and folders (recursively) into the store: each file is read, normalised,
+ * its metadata extracted, chunked and saved in one transaction, so a failure or a kill never
+ * loses what was stored before. Unchanged files (same content hash) are left alone.
+ */
+export async function ingestPaths(
+  inputs: readonly string[],
+  app: Pick<App, 'store' | 'config' | 'log'>,
+  onProgress?: IngestProgress,
+): Promise<IngestSummary> {
+  const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, skipped: [], failed: [], reports: [] };
+  const files = await collectFiles(inputs, summary);
+  for (const [index, filePath] of files.entries()) {
+    onProgress?.(index, files.length, filePath);
+    try {
+      const report = await ingestFile(filePath, app);
+      summary[report.status]++;
+      summary.reports.push(report);
+    } catch (error) {
+      if (error instanceof IngestError) {
+        summary.failed.push({ path: filePath, reason: error.reason });
+        app.log.debug('ingest failed', { path: filePath, reason: error.reason, cause: String(error.cause ?? '') });
+      } else {
+        summary.failed.push({ path: filePath, reason: `internal error: ${(error as Error).message}` });
+        app.log.error('ingest crashed on a file', { path: filePath, stack: (error as Error).stack });
+      }
+    }
+  }
+  onProgress?.(files.length, files.length, '');
+  return summary;
+}
+
+async function ingestFile(filePath: string, app: Pick<App, 'store' | 'config'>): Promise<IngestedReport> {
+  const { size } = await stat(filePath);
+  const limit = app.config.maxFileBytes;
+  if (size > limit) {
+    throw new IngestError(filePath, `file is ${megabytes(size)} MB, over the ${megabytes(limit)} MB limit (raise MAX_FILE_MB to allow it)`);
+  }
+  const bytes = await readFile(filePath);
+  const contentHash = createHash('sha256').update(PIPELINE_VERSION).update(bytes).digest('hex');
+  const existing = app.store.findByPath(filePath);
+  if (existing?.contentHash === contentHash) {
+    const stored = app.store.getReport(existing.id);
+    return {
+      path: filePath,
+      id: existing.id,
+      status: 'unchanged',
+      title: stored?.title ?? null,
+      chunks: stored?.chunks ?? 0,
+      warnings: stored?.warnings ?? [],
+    };
+  }
+  const document = await readDocument(filePath, bytes);
+  const text = normalizeText(document.text);
+  if (!text) throw new IngestError(filePath, 'no text in the document');
+  const metadata = extractMetadata({ ...document, text }, filePath);
+  const chunks = chunkText(text, chunkOptions(app.config));
+  if (chunks.length === 0) throw new IngestError(filePath, 'no content left once headers and signatures are set aside');
+  const id = reportId(metadata.source);
+  const header = contextHeader(metadata);
+  const status = app.store.saveReport(
+    { ...metadata, id, path: filePath, format: document.format, contentHash, text },
+    chunks.map((chunk) => ({ ...chunk, header })),
+  );
+  return { path: filePath, id, status, title: metadata.title, chunks: chunks.length, warnings: metadata.warnings };
+}
+
+/** How the configured pipeline cuts reports into chunks. */
+export function chunkOptions(config: Pick<Config, 'chunkTargetWords'>): ChunkOptions {
+  return { targetWords: config.chunkTargetWords, overlapSentences: OVERLAP_SENTENCES };
+}
+
+/** A report's id: stable for its source (URL or file path), short enough to read in a chunk id. */
+export function reportId(source: string): string {
+  return createHash('sha256').update(source).digest('hex').slice(0, 12);
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+}
+
+async function collectFiles(inputs: readonly string[], summary: IngestSummary): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const absolute = path.resolve(input);
+    const info = await stat(absolute).catch(() => undefined);
+    if (!info) {
+      summary.failed.push({ path: input, reason: 'no such file or folder' });
+    } else if (info.isDirectory()) {
+      const found = await walk(absolute, summary);
+      if (found.length === 0) {
+        summary.failed.push({ path: input, reason: `folder has no reports to ingest (${SUPPORTED_EXTENSIONS.join(', ')})` });
+      }
+      files.push(...found);
+    } else if (!isSupported(absolute)) {
+      summary.failed.push({ path: input, reason: unsupportedReason(absolute) });
+    } else {
+      files.push(absolute);
+    }
+  }
+  return [...new Set(files)];
+}
+
+async function walk(folder: string, summary: IngestSummary): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true });
+  entries.sort((a, b) => a.name.localeCompare(b.name));
+  const files: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    if (entry.isDirectory()) {
+      files.push(...(await walk(full, summary)));
+    } else if (!entry.isFile()) {
+      continue;
+    } else if (/^readme(\.|$)/i.test(entry.name)) {
+      summary.skipped.push({ path: full, reason: 'README, not a report' });
+    } else if (!isSupported(full)) {
+      summary.skipped.push({ path: full, reason: unsupportedReason(full) });
+    } else {
+      files.push(full);
+    }
+  }
+  return files;
+}
+
+function isSupported(filePath: string): boolean {
+  return SUPPORTED_EXTENSIONS.includes(path.extname(filePath).toLowerCase());
+}
+
+function unsupportedReason(filePath: string): string {
+  const extension = path.extname(filePath) || '(none)';
+  return `unsupported file type ${extension}; supported: ${SUPPORTED_EXTENSIONS.join(', ')}`;
+}

@@ -1,0 +1,49 @@
+// Versioned schema: migration N brings a database from user_version N-1 to N. Append only;
+// never edit a migration that has shipped.
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE reports (
+    id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    path TEXT,
+    format TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    title TEXT,
+    body TEXT,
+    body_aliases TEXT NOT NULL DEFAULT '[]',
+    session_kind TEXT,
+    session_number INTEGER,
+    session_month TEXT,
+    meeting_date TEXT,
+    meeting_end_date TEXT,
+    published_date TEXT,
+    document_date TEXT,
+    warnings TEXT NOT NULL DEFAULT '[]',
+    text TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+  );
+  CREATE UNIQUE INDEX reports_path ON reports(path) WHERE path IS NOT NULL;
+  CREATE INDEX reports_session_month ON reports(session_month);
+
+  -- rowid is the chunk's integer label in the vector index; id is "reportId:ordinal".
+  CREATE TABLE chunks (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    ordinal INTEGER NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    section TEXT,
+    header TEXT NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (report_id, ordinal)
+  );
+
+  -- Folded, pre-tokenised text (see matchingText): tokenchars keep "71.125", "cn-ttcn" and
+  -- "1/11/2021" whole, because the tokens were already cut by the project's own rules.
+  CREATE VIRTUAL TABLE chunks_fts USING fts5(
+    terms,
+    tokenize = "unicode61 remove_diacritics 0 tokenchars '-./,'"
+  );
+  `,
+];
