@@ -22,7 +22,8 @@ const originals = readdirSync(corpusDir)
 const replicas = Array.from({ length: TARGET }, (_, index) => {
   const original = originals[index % originals.length]!;
   const copy = Math.floor(index / originals.length);
-  const text = original.text.replace(/\d+(,\d+)?%/g, (m) => `${(parseFloat(m.replace(',', '.')) + (copy % 7)).toFixed(1).replace('.', ',')}%`);
+  // Front matter sources are report identities: give each copy its own.
+  const text = original.text.replace(/^(source|url):\s*"?([^"\n]+)"?$/m, `$1: "$2?copy=${copy}"`).replace(/\d+(,\d+)?%/g, (m) => `${(parseFloat(m.replace(',', '.')) + (copy % 7)).toFixed(1).replace('.', ',')}%`);
   const closing = original.name.endsWith('.html') ? text.replace('</body>', `<p>Bản sao số ${copy}.</p></body>`) : `${text}\n\nBản sao số ${copy}.`;
   const extension = path.extname(original.name);
   return { name: `${path.basename(original.name, extension)}-${copy}${extension}`, bytes: Buffer.from(closing, 'utf8') };
@@ -53,5 +54,5 @@ rmSync(dataDir, { recursive: true, force: true });
 const rate = (count: number, seconds: number) => Math.round(count / seconds).toLocaleString('en');
 console.log(`corpus: ${originals.length} reports replicated to ${TARGET}`);
 console.log(`parse + metadata + chunk: ${parseSeconds.toFixed(2)} s, ${rate(TARGET, parseSeconds)} reports/s, ${rate(chunks, parseSeconds)} chunks/s (${chunks} chunks)`);
-console.log(`full ingest into SQLite: ${ingestSeconds.toFixed(2)} s, ${rate(summary.added, ingestSeconds)} reports/s (added ${summary.added}, failed ${summary.failed.length})`);
+console.log(`full ingest into SQLite: ${ingestSeconds.toFixed(2)} s, ${rate(summary.added, ingestSeconds)} reports/s (added ${summary.added}, updated ${summary.updated}, failed ${summary.failed.length})`);
 console.log(`peak RSS: ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`);

@@ -58,7 +58,7 @@ describe('a kill during ingestion', () => {
     cleanups.push(() => db.close());
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     const stored = count();
-    expect(stored).toBeGreaterThan(30);
+    expect(stored).toBeGreaterThanOrEqual(30);
     expect(stored).toBeLessThan(FILES + 1);
     expect(app.store.getReport(keptReport?.id ?? '')).toMatchObject({ chunks: keptReport?.chunks });
     // Every report that made it in is whole: all its chunks and all their index rows.

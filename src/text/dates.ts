@@ -4,6 +4,7 @@
 import { foldForMatching, keywordsSpelledRight, matchFolded, type FoldedText } from './folded-match.ts';
 import { canonicalizeTones } from './normalize.ts';
 import { parseRoman, readNumberWords } from './number-words.ts';
+import { rememberRecent } from './recent.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Calendar
@@ -121,7 +122,9 @@ const QUANTITY_AFTER = new RegExp(
 const PART_OF_DAY: Record<string, PartOfDay> = { sang: 'sáng', trua: 'trưa', chieu: 'chiều', toi: 'tối', dem: 'đêm' };
 
 /** Every day-date phrase in `text`, in order of appearance. Numbers that are not dates are left out. */
-export function findDates(text: string): DateMention[] {
+export const findDates: (text: string) => readonly DateMention[] = rememberRecent(findDatesIn);
+
+function findDatesIn(text: string): DateMention[] {
   const t = foldForMatching(text);
   const found: DateMention[] = [];
   const claimed: Array<[number, number]> = [];
@@ -314,7 +317,9 @@ const PERIOD_PATTERNS = {
  * "September 2021", "quý III", "Q3 2022", "6 tháng đầu năm", "cuối năm", "năm 2022", "in 2022".
  * Days dates are not periods: the "tháng 01 năm 2024" of "ngày 25 tháng 01 năm 2024" is left out.
  */
-export function findPeriods(text: string): PeriodMention[] {
+export const findPeriods: (text: string) => readonly PeriodMention[] = rememberRecent(findPeriodsIn);
+
+function findPeriodsIn(text: string): PeriodMention[] {
   const t = foldForMatching(text);
   const claimed: Array<[number, number]> = findDates(text).map((d) => [d.start, d.end]);
   const found: PeriodMention[] = [];

@@ -1,6 +1,7 @@
 // Keyword matching on folded text whose offsets equal the original's, so a match can be shown in
 // place and checked against how its keywords are really spelled. Dates, sessions and bodies use it.
 import { canonicalizeTones, foldText } from './normalize.ts';
+import { rememberRecent } from './recent.ts';
 
 const foldedChars = new Map<string, string>();
 
@@ -10,6 +11,9 @@ const foldedChars = new Map<string, string>();
  * change the length (rare, non-Vietnamese) is kept as it is.
  */
 export function foldKeepingOffsets(text: string): string {
+  const whole = foldText(text);
+  // The common case: NFC Vietnamese folds letter for letter, so the whole-text fold already aligns.
+  if (whole.length === text.length) return whole;
   let out = '';
   for (const ch of text) {
     let folded = foldedChars.get(ch);
@@ -32,15 +36,18 @@ export interface FoldedText {
 }
 
 /** Prepares `text` for {@link matchFolded}. */
-export function foldForMatching(text: string): FoldedText {
+export const foldForMatching: (text: string) => FoldedText = rememberRecent((text) => {
   const folded = foldKeepingOffsets(text);
   return { original: text, folded, strict: writtenWithDiacritics(text, folded) };
-}
+});
+
+// How it is written shows in the first few hundred words as well as in all of them.
+const SPELLING_SAMPLE_CHARS = 3_000;
 
 function writtenWithDiacritics(text: string, folded: string): boolean {
   let words = 0;
   let marked = 0;
-  const limit = Math.min(text.length, 20_000);
+  const limit = Math.min(text.length, SPELLING_SAMPLE_CHARS);
   for (const m of text.slice(0, limit).matchAll(/\p{L}+/gu)) {
     words++;
     if (folded.slice(m.index, m.index + m[0].length) !== m[0].toLowerCase()) marked++;
@@ -68,13 +75,15 @@ for (const word of [
   KEYWORD_SPELLINGS.set(key, spellings);
 }
 
+const canonicalLowerCase = rememberRecent((word: string) => canonicalizeTones(word.toLowerCase()), 4_096);
+
 /** True when every keyword in `original[start, end)` is spelled as a keyword (always true for text without diacritics). */
 export function keywordsSpelledRight(text: FoldedText, start: number, end: number): boolean {
   if (!text.strict) return true;
   for (const m of text.original.slice(start, end).matchAll(/\p{L}+/gu)) {
     const offset = start + m.index;
     const spellings = KEYWORD_SPELLINGS.get(text.folded.slice(offset, offset + m[0].length));
-    if (spellings && !spellings.has(canonicalizeTones(m[0].toLowerCase()))) return false;
+    if (spellings && !spellings.has(canonicalLowerCase(m[0]))) return false;
   }
   return true;
 }

@@ -17,7 +17,23 @@ interface Letter {
  * The canonical form is the classic one used by most official documents: "hòa", "thủy", "ủy".
  */
 export function canonicalizeTones(text: string): string {
-  return text.normalize('NFD').replace(/[\p{L}\p{M}]+/gu, placeToneInWord).normalize('NFC');
+  // In NFC every Vietnamese letter is one character, so only words holding a non-ASCII letter
+  // can carry a tone; each distinct word is placed once.
+  return text.normalize('NFC').replace(/\p{L}*[\u00C0-\u1EFF]\p{L}*/gu, cachedPlaceTone);
+}
+
+// Vietnamese has a few thousand distinct syllables, so a bounded cache answers almost every word.
+const placedWords = new Map<string, string>();
+const PLACED_WORDS_LIMIT = 50_000;
+
+function cachedPlaceTone(word: string): string {
+  let placed = placedWords.get(word);
+  if (placed === undefined) {
+    placed = placeToneInWord(word.normalize('NFD')).normalize('NFC');
+    if (placedWords.size >= PLACED_WORDS_LIMIT) placedWords.clear();
+    placedWords.set(word, placed);
+  }
+  return placed;
 }
 
 function placeToneInWord(word: string): string {
@@ -95,12 +111,33 @@ export function normalizeText(raw: string): string {
  * Lengths may differ from the input, so offsets are never taken from folded text.
  */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .normalize('NFC');
+  // Folding runs over every chunk and question: one pass over the characters with a table.
+  const lower = text.toLowerCase();
+  let folded = '';
+  let copiedUpTo = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (code < 0x80) continue;
+    const replacement = foldCharacter(code, lower[i] as string);
+    if (replacement === lower[i]) continue;
+    folded += lower.slice(copiedUpTo, i) + replacement;
+    copiedUpTo = i + 1;
+  }
+  return copiedUpTo === 0 ? lower : folded + lower.slice(copiedUpTo);
+}
+
+// Latin letters with diacritics, combining marks and Vietnamese letters all sit below U+1F00.
+const FOLD_TABLE_SIZE = 0x1f00;
+const foldTable: Array<string | undefined> = new Array(FOLD_TABLE_SIZE);
+
+function foldCharacter(code: number, character: string): string {
+  if (code >= FOLD_TABLE_SIZE) return character;
+  let folded = foldTable[code];
+  if (folded === undefined) {
+    folded = character.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').normalize('NFC');
+    foldTable[code] = folded;
+  }
+  return folded;
 }
 
 /** True when the text carries Vietnamese diacritics (used to tell "nong nghiep" from "nông nghiệp"). */
