@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bodyAliases, findBodies, findIssuingBody, recognizeBody } from '../src/ingest/bodies.ts';
+import { bodyAliases, findBodies, findIssuingBody, recognizeBody } from '../src/text/bodies.ts';
 import { extractMetadata } from '../src/ingest/metadata.ts';
 import type { ParsedDocument } from '../src/ingest/types.ts';
 import { normalizeText } from '../src/text/normalize.ts';

@@ -1,6 +1,10 @@
 // Metadata of one report: who met, what session, when it met, when it was published or signed.
 // Official notices and news items lay out their top lines differently; both are read here.
 import {
+  bodyAliases,
+  findBodies,
+  findIssuingBody,
+  recognizeBody,
   type DateMention,
   findDates,
   findPeriods,
@@ -17,7 +21,6 @@ import {
   resolveDay,
   type YearContext,
 } from '../text/index.ts';
-import { bodyAliases, findBodies, findIssuingBody, recognizeBody } from './bodies.ts';
 import type { ParsedDocument, ReportMetadata } from './types.ts';
 
 interface Line {

@@ -19,3 +19,4 @@ export {
   type YearContext,
 } from './dates.ts';
 export { findSessionKind, findSessionNumber, findTerm, parseOrdinal, parseSessionKind, type SessionKind } from './sessions.ts';
+export { bodyAliases, findBodies, findIssuingBody, recognizeBody, type Body, type BodyMention } from './bodies.ts';

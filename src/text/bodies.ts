@@ -1,7 +1,8 @@
 // Issuing bodies of council reports: Party committees (Thị ủy, Huyện ủy, Đảng ủy phường ...) and
 // their standing boards, People's Councils (HĐND) and People's Committees (UBND), however they are
 // written ("BTV Thị ủy", "Ban Thường vụ Thành ủy", "THÀNH ỦY TỪ SƠN", "hdnd tp tu son").
-import { canonicalizeTones, type FoldedText, foldForMatching, foldKeepingOffsets, matchFolded } from '../text/index.ts';
+import { foldForMatching, foldKeepingOffsets, matchFolded, type FoldedText } from './folded-match.ts';
+import { canonicalizeTones } from './normalize.ts';
 
 export type UnitType = 'tỉnh' | 'thành phố' | 'thị xã' | 'huyện' | 'quận' | 'phường' | 'xã' | 'thị trấn';
 export type Organ = 'Tỉnh ủy' | 'Thành ủy' | 'Thị ủy' | 'Huyện ủy' | 'Quận ủy' | 'Đảng ủy' | 'Đảng bộ' | 'HĐND' | 'UBND';
