@@ -43,7 +43,8 @@ const parseSeconds = (performance.now() - started) / 1000;
 const inputDir = mkdtempSync(path.join(tmpdir(), 'council-bench-input-'));
 const dataDir = mkdtempSync(path.join(tmpdir(), 'council-bench-data-'));
 for (const replica of replicas) writeFileSync(path.join(inputDir, replica.name), replica.bytes);
-const app = openApp(loadConfig({ ...process.env, COUNCIL_DATA_DIR: dataDir }), createLogger('error'));
+// The built-in embedder unless another is asked for: the figure is about the pipeline, not a model.
+const app = openApp(loadConfig({ EMBEDDER: 'hashing', ...process.env, COUNCIL_DATA_DIR: dataDir }), createLogger('error'));
 const ingestStarted = performance.now();
 const summary = await ingestPaths([inputDir], app);
 const ingestSeconds = (performance.now() - ingestStarted) / 1000;

@@ -1,22 +1,89 @@
+import path from 'node:path';
 import type { Config } from './config.ts';
+import { createEmbedder, type Embedder } from './embed/index.ts';
+import { IndexCorruptError, VectorIndex } from './index/index.ts';
 import { createLogger, type Logger } from './log.ts';
-import { Store } from './store/index.ts';
+import { Store, StoreError } from './store/index.ts';
 
 /** The pieces every command and the bot share, opened once. */
 export interface App {
   config: Config;
   log: Logger;
   store: Store;
+  /** The embedder the configuration chooses; loaded on first use (a model load takes seconds). */
+  embedder(): Promise<Embedder>;
+  /**
+   * The ANN index for the current embedder, opened on first use. A missing, unreadable or stale
+   * index file is rebuilt from the vectors in the store (no re-embedding), with a warning.
+   */
+  vectorIndex(): Promise<VectorIndex>;
   close(): void;
 }
 
-/** The composition root: opens the store (and, as stages land, the other pieces) once. */
+/** The composition root: opens the store now, the embedder and index when first needed. */
 export function openApp(config: Config, log: Logger = createLogger(config.logLevel)): App {
   const store = Store.open(config.databasePath);
+  const indexPath = vectorIndexPath(config);
+  let embedder: Promise<Embedder> | undefined;
+  let index: Promise<VectorIndex> | undefined;
+  const loadEmbedder = () =>
+    (embedder ??= createEmbedder({
+      kind: config.embedder.kind,
+      model: config.embedder.model,
+      modelPath: config.embedder.modelPath,
+      cacheDir: path.join(config.dataDir, 'models'),
+      openai: { apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.embedder.model },
+      log: (line) => log.info(line),
+      showProgress: true,
+    }));
+  const loadIndex = async (): Promise<VectorIndex> => {
+    const current = await loadEmbedder();
+    const identity = { embedderId: current.id, dimension: current.dimension };
+    const stored = store.embeddingIdentity();
+    if (stored && (stored.id !== current.id || stored.dimension !== current.dimension)) {
+      throw new StoreError(
+        config.databasePath,
+        'open index',
+        `the stored vectors come from ${stored.id} (${stored.dimension}-d) but the embedder is now ${current.id} (${current.dimension}-d); run npm run reindex`,
+      );
+    }
+    try {
+      const opened = VectorIndex.open(indexPath, identity, config.index);
+      if (opened.size === store.vectorCount()) return opened;
+      log.warn('vector index is out of step with the store; rebuilding it from stored vectors', {
+        index: opened.size,
+        store: store.vectorCount(),
+      });
+    } catch (error) {
+      if (!(error instanceof IndexCorruptError)) throw error;
+      log.warn('vector index file is unreadable; rebuilding it from stored vectors', { cause: (error as Error).message });
+    }
+    return rebuildIndex(store, indexPath, identity, config);
+  };
   return {
     config,
     log,
     store,
+    embedder: loadEmbedder,
+    vectorIndex: () => (index ??= loadIndex()),
     close: () => store.close(),
   };
+}
+
+/** Where the ANN index file lives: beside the SQLite file. */
+export function vectorIndexPath(config: Pick<Config, 'dataDir'>): string {
+  return path.join(config.dataDir, 'vectors.hnsw');
+}
+
+/** Builds the index file afresh from the vectors kept in the store. */
+export function rebuildIndex(
+  store: Store,
+  indexPath: string,
+  identity: { embedderId: string; dimension: number },
+  config: Pick<Config, 'index'>,
+): VectorIndex {
+  const rebuilt = VectorIndex.create(indexPath, identity, config.index, Math.max(store.vectorCount(), 1));
+  rebuilt.addMany(store.vectors());
+  rebuilt.save();
+  return rebuilt;
 }

@@ -34,6 +34,12 @@ export interface Config {
     baseURL: string | undefined;
     model: string | undefined;
   };
+  /** hnswlib parameters; unset ones take the index's defaults. */
+  index: {
+    M?: number;
+    efConstruction?: number;
+    efSearch?: number;
+  };
 }
 
 /** Values given on a command line; they win over the environment. */
@@ -68,7 +74,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       baseURL: url(env, 'OPENAI_BASE_URL'),
       model: nonEmpty(env.OPENAI_MODEL),
     },
+    index: definedOnly({
+      M: optionalInteger(env, 'HNSW_M'),
+      efConstruction: optionalInteger(env, 'HNSW_EF_CONSTRUCTION'),
+      efSearch: optionalInteger(env, 'HNSW_EF_SEARCH'),
+    }),
   };
+}
+
+function optionalInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  return nonEmpty(env[name]) === undefined ? undefined : positiveInteger(env, name, 1);
+}
+
+function definedOnly<T extends Record<string, number | undefined>>(values: T): { [K in keyof T]?: number } {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: number };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, tempFolder } from './helpers/app.ts';
+import { PROJECT_ROOT, TEST_ENV, tempFolder } from './helpers/app.ts';
 
 const dataDir = tempFolder('council-cli-data-');
 const input = tempFolder();
@@ -11,7 +11,7 @@ function cli(script: 'ingest' | 'reports', args: string[], env: NodeJS.ProcessEn
   const result = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...TEST_ENV, ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chunkText } from '../src/ingest/chunk.ts';
 import { chunkOptions, ingestPaths } from '../src/ingest/index.ts';
-import { PROJECT_ROOT, tempApp, tempFolder } from './helpers/app.ts';
+import { PROJECT_ROOT, TEST_ENV, tempApp, tempFolder } from './helpers/app.ts';
 
 const FILES = 1500;
 
@@ -44,6 +44,7 @@ describe('a kill during ingestion', () => {
 
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', input, '--data', dataDir], {
       cwd: PROJECT_ROOT,
+      env: { ...process.env, ...TEST_ENV },
       stdio: 'ignore',
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));

@@ -129,7 +129,7 @@ describe('ingestPaths', () => {
     write('a.txt', REPORT);
     await ingestPaths([input], app);
     const id = app.store.listReports()[0]?.id ?? '';
-    expect(app.store.removeReport(id)).toBe(id);
+    expect(app.store.removeReport(id)?.id).toBe(id);
     expect(app.store.counts()).toEqual({ reports: 0, chunks: 0 });
   });
 });

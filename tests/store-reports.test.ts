@@ -54,7 +54,7 @@ describe('Store', () => {
   });
 
   it('stores a report with its chunks and lists it with a chunk count', () => {
-    expect(store.saveReport(report(), chunks)).toBe('added');
+    expect(store.saveReport(report(), chunks).status).toBe('added');
     const [listed] = store.listReports();
     expect(listed).toMatchObject({ id: 'r1', sessionMonth: '2021-09', meetingDate: '2021-10-06', chunks: 2 });
     expect(listed?.bodyAliases).toEqual(['BTV Thành ủy Từ Sơn']);
@@ -76,7 +76,7 @@ describe('Store', () => {
 
   it('replaces a report and its chunks in one step, leaving no stale index rows', () => {
     store.saveReport(report(), chunks);
-    expect(store.saveReport(report({ contentHash: 'h2' }), chunks.slice(0, 1))).toBe('updated');
+    expect(store.saveReport(report({ contentHash: 'h2' }), chunks.slice(0, 1)).status).toBe('updated');
     expect(store.counts()).toEqual({ reports: 1, chunks: 1 });
     const db = new Database(store.databasePath, { readonly: true });
     expect(db.prepare('SELECT COUNT(*) AS n FROM chunks_fts').get()).toEqual({ n: 1 });
@@ -85,17 +85,48 @@ describe('Store', () => {
 
   it('replaces the report previously read from the same path even when its id changed', () => {
     store.saveReport(report(), chunks);
-    expect(store.saveReport(report({ id: 'r2', source: 'https://example.gov.vn/a' }), chunks)).toBe('updated');
+    expect(store.saveReport(report({ id: 'r2', source: 'https://example.gov.vn/a' }), chunks).status).toBe('updated');
     expect(store.listReports().map((r) => r.id)).toEqual(['r2']);
   });
 
   it('removes a report by id or by path', () => {
     store.saveReport(report(), chunks);
     store.saveReport(report({ id: 'r2', path: '/reports/b.txt', source: '/reports/b.txt' }), chunks);
-    expect(store.removeReport('r1')).toBe('r1');
-    expect(store.removeReport('/reports/b.txt')).toBe('r2');
+    expect(store.removeReport('r1')?.id).toBe('r1');
+    expect(store.removeReport('/reports/b.txt')?.id).toBe('r2');
     expect(store.removeReport('r3')).toBeUndefined();
     expect(store.counts()).toEqual({ reports: 0, chunks: 0 });
+  });
+
+  it('keeps each chunk\'s vector with it and never reuses a removed chunk\'s label', () => {
+    const identity = { id: 'test-embedder', dimension: 3 };
+    const vectors = [new Float32Array([1, 0, 0]), new Float32Array([0, 1, 0])];
+    const first = store.saveReport(report(), chunks, { identity, vectors });
+    expect(first.labels).toHaveLength(2);
+    expect([...store.vectors()]).toEqual(first.labels.map((label, i) => ({ label, vector: vectors[i] })));
+    expect(store.embeddingIdentity()).toEqual(identity);
+    const second = store.saveReport(report({ contentHash: 'h2' }), chunks, { identity, vectors });
+    expect(second.removedLabels).toEqual(first.labels);
+    expect(Math.min(...second.labels)).toBeGreaterThan(Math.max(...first.labels));
+    expect(store.vectorCount()).toBe(2);
+    expect(store.removeReport('r1')?.removedLabels).toEqual(second.labels);
+    expect(store.vectorCount()).toBe(0);
+  });
+
+  it('refuses vectors from another embedder than the stored ones, naming npm run reindex', () => {
+    store.saveReport(report(), chunks, { identity: { id: 'a', dimension: 2 }, vectors: [new Float32Array(2), new Float32Array(2)] });
+    expect(() =>
+      store.saveReport(report({ id: 'r2', path: '/b' }), chunks, { identity: { id: 'b', dimension: 2 }, vectors: [new Float32Array(2), new Float32Array(2)] }),
+    ).toThrow(/npm run reindex/);
+    expect(store.counts().reports).toBe(1);
+  });
+
+  it('finds chunks lexically and returns passages with their report', () => {
+    const { labels } = store.saveReport(report(), chunks);
+    const hits = store.lexicalSearch('kntc', 10);
+    expect(hits.map((h) => h.label)).toEqual([labels[0]]);
+    const [passage] = store.passages(hits.map((h) => h.label));
+    expect(passage).toMatchObject({ id: 'r1:0', reportId: 'r1', report: { title: 'Phiên họp thường kỳ tháng 9', meetingDate: '2021-10-06' } });
   });
 
   it('lists reports newest first by meeting date, then published date, then session month', () => {

@@ -10,8 +10,13 @@ await runCommand(USAGE, { remove: { type: 'string' } }, async (app, { values, po
   if (typeof values.remove === 'string') {
     const target = values.remove;
     const removed = app.store.removeReport(target) ?? app.store.removeReport(path.resolve(target));
-    if (values.json) process.stdout.write(JSON.stringify({ removed: removed ?? null }) + '\n');
-    else process.stdout.write(removed ? `removed report ${removed}\n` : `no stored report has id or path ${target}\n`);
+    if (removed) {
+      const index = await app.vectorIndex();
+      for (const label of removed.removedLabels) index.remove(label);
+      index.save();
+    }
+    if (values.json) process.stdout.write(JSON.stringify({ removed: removed?.id ?? null }) + '\n');
+    else process.stdout.write(removed ? `removed report ${removed.id}\n` : `no stored report has id or path ${target}\n`);
     return removed ? 0 : 1;
   }
   if (positionals.length === 0) {

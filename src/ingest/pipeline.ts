@@ -44,6 +44,9 @@ export interface IngestSummary {
   reports: IngestedReport[];
 }
 
+/** The parts of the app ingestion uses. */
+type IngestApp = Pick<App, 'store' | 'config' | 'log' | 'embedder' | 'vectorIndex'>;
+
 /** Progress of a run, called before each file. */
 export type IngestProgress = (done: number, total: number, filePath: string) => void;
 
@@ -54,15 +57,17 @@ export type IngestProgress = (done: number, total: number, filePath: string) => 
  */
 export async function ingestPaths(
   inputs: readonly string[],
-  app: Pick<App, 'store' | 'config' | 'log'>,
+  app: IngestApp,
   onProgress?: IngestProgress,
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, skipped: [], failed: [], reports: [] };
   const files = await collectFiles(inputs, summary);
-  for (const [index, filePath] of files.entries()) {
-    onProgress?.(index, files.length, filePath);
+  let indexChanged = false;
+  for (const [position, filePath] of files.entries()) {
+    onProgress?.(position, files.length, filePath);
     try {
       const report = await ingestFile(filePath, app);
+      indexChanged ||= report.status !== 'unchanged';
       summary[report.status]++;
       summary.reports.push(report);
     } catch (error) {
@@ -75,11 +80,14 @@ export async function ingestPaths(
       }
     }
   }
+  // One write of the index per run: the store holds every vector, so an index that misses the
+  // last files after a crash is rebuilt from it on the next start.
+  if (indexChanged) (await app.vectorIndex()).save();
   onProgress?.(files.length, files.length, '');
   return summary;
 }
 
-async function ingestFile(filePath: string, app: Pick<App, 'store' | 'config'>): Promise<IngestedReport> {
+async function ingestFile(filePath: string, app: IngestApp): Promise<IngestedReport> {
   const { size } = await stat(filePath);
   const limit = app.config.maxFileBytes;
   if (size > limit) {
@@ -107,11 +115,23 @@ async function ingestFile(filePath: string, app: Pick<App, 'store' | 'config'>):
   if (chunks.length === 0) throw new IngestError(filePath, 'no content left once headers and signatures are set aside');
   const id = reportId(metadata.source);
   const header = contextHeader(metadata);
-  const status = app.store.saveReport(
+  const records = chunks.map((chunk) => ({ ...chunk, header }));
+  const embedder = await app.embedder();
+  const index = await app.vectorIndex();
+  const vectors = await embedder.embedPassages(records.map(embeddingText));
+  const saved = app.store.saveReport(
     { ...metadata, id, path: filePath, format: document.format, contentHash, text },
-    chunks.map((chunk) => ({ ...chunk, header })),
+    records,
+    { identity: { id: embedder.id, dimension: embedder.dimension }, vectors },
   );
-  return { path: filePath, id, status, title: metadata.title, chunks: chunks.length, warnings: metadata.warnings };
+  for (const label of saved.removedLabels) index.remove(label);
+  index.addMany(saved.labels.map((label, i) => ({ label, vector: vectors[i] as Float32Array })));
+  return { path: filePath, id, status: saved.status, title: metadata.title, chunks: chunks.length, warnings: metadata.warnings };
+}
+
+/** What a chunk's vector is made from: its context header (body, session, date) and its text. */
+export function embeddingText(chunk: { header: string; text: string }): string {
+  return `${chunk.header}\n${chunk.text}`;
 }
 
 /** How the configured pipeline cuts reports into chunks. */

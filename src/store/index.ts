@@ -1,2 +1,12 @@
 export { Store, StoreError } from './store.ts';
-export type { ChunkRecord, ReportRecord, ReportSummary, StoredChunk } from './store.ts';
+export type {
+  ChunkEmbeddings,
+  ChunkRecord,
+  EmbeddingIdentity,
+  LabelledVector,
+  Passage,
+  ReportRecord,
+  ReportSummary,
+  SaveResult,
+  StoredChunk,
+} from './store.ts';

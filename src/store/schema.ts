@@ -25,9 +25,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX reports_path ON reports(path) WHERE path IS NOT NULL;
   CREATE INDEX reports_session_month ON reports(session_month);
 
-  -- rowid is the chunk's integer label in the vector index; id is "reportId:ordinal".
+  -- rowid is the chunk's integer label in the vector index, never reused (AUTOINCREMENT) so a
+  -- stale label can never point at another chunk; id is "reportId:ordinal".
   CREATE TABLE chunks (
-    rowid INTEGER PRIMARY KEY,
+    rowid INTEGER PRIMARY KEY AUTOINCREMENT,
     id TEXT NOT NULL UNIQUE,
     report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
     ordinal INTEGER NOT NULL,
@@ -44,6 +45,18 @@ export const MIGRATIONS: readonly string[] = [
   CREATE VIRTUAL TABLE chunks_fts USING fts5(
     terms,
     tokenize = "unicode61 remove_diacritics 0 tokenchars '-./,'"
+  );
+  `,
+  `
+  -- Every chunk's vector, so the ANN index can be rebuilt without embedding again. The embedder
+  -- that made them is recorded in settings ('embedder': {"id", "dimension"}).
+  CREATE TABLE chunk_vectors (
+    chunk_rowid INTEGER PRIMARY KEY REFERENCES chunks(rowid) ON DELETE CASCADE,
+    vector BLOB NOT NULL
+  );
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
   );
   `,
 ];

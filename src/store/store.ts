@@ -46,6 +46,36 @@ export interface ReportSummary extends Omit<ReportRecord, 'text' | 'contentHash'
   ingestedAt: string;
 }
 
+/** Which embedder made the stored vectors. */
+export interface EmbeddingIdentity {
+  id: string;
+  dimension: number;
+}
+
+/** Vectors to store with a report's chunks, one per chunk, in chunk order. */
+export interface ChunkEmbeddings {
+  identity: EmbeddingIdentity;
+  vectors: readonly Float32Array[];
+}
+
+/** What a save changed: the new chunks' labels (rowids, in chunk order) and the labels it removed. */
+export interface SaveResult {
+  status: 'added' | 'updated';
+  labels: number[];
+  removedLabels: number[];
+}
+
+/** A chunk's vector under its integer label. */
+export interface LabelledVector {
+  label: number;
+  vector: Float32Array;
+}
+
+/** A chunk as retrieval shows it: its text and where it comes from. */
+export interface Passage extends StoredChunk {
+  report: Omit<ReportSummary, 'chunks' | 'warnings' | 'ingestedAt' | 'format' | 'bodyAliases' | 'path'>;
+}
+
 /** A stored chunk with its ids. */
 export interface StoredChunk extends ChunkRecord {
   id: string;
@@ -151,22 +181,28 @@ export class Store {
   }
 
   /**
-   * Writes a report and its chunks in one transaction, replacing the report with the same id
-   * and any other report read from the same path. Returns whether it was new or replaced one.
+   * Writes a report, its chunks and (when given) their vectors in one transaction, replacing the
+   * report with the same id and any other report read from the same path.
    */
-  saveReport(report: ReportRecord, chunks: readonly ChunkRecord[]): 'added' | 'updated' {
+  saveReport(report: ReportRecord, chunks: readonly ChunkRecord[], embeddings?: ChunkEmbeddings): SaveResult {
+    if (embeddings && embeddings.vectors.length !== chunks.length) {
+      throw new StoreError(this.databasePath, 'saveReport', `${chunks.length} chunks but ${embeddings.vectors.length} vectors`);
+    }
     return this.db.transaction(() => {
+      if (embeddings) this.claimEmbedding(embeddings.identity);
       const previous = this.db
         .prepare('SELECT id FROM reports WHERE id = ? OR (path IS NOT NULL AND path = ?)')
         .all(report.id, report.path) as { id: string }[];
-      for (const { id } of previous) this.deleteReport(id);
+      const removedLabels = previous.flatMap(({ id }) => this.deleteReport(id));
       this.insertReport(report);
       const insertChunk = this.db.prepare(
         `INSERT INTO chunks (id, report_id, ordinal, start_offset, end_offset, section, header, text)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       const insertTerms = this.db.prepare('INSERT INTO chunks_fts (rowid, terms) VALUES (?, ?)');
-      for (const chunk of chunks) {
+      const insertVector = this.db.prepare('INSERT INTO chunk_vectors (chunk_rowid, vector) VALUES (?, ?)');
+      const labels: number[] = [];
+      for (const [index, chunk] of chunks.entries()) {
         const { lastInsertRowid } = insertChunk.run(
           `${report.id}:${chunk.ordinal}`,
           report.id,
@@ -178,9 +214,95 @@ export class Store {
           chunk.text,
         );
         insertTerms.run(lastInsertRowid, matchingText(chunk.text));
+        const vector = embeddings?.vectors[index];
+        if (vector) insertVector.run(lastInsertRowid, vectorBlob(vector));
+        labels.push(Number(lastInsertRowid));
       }
-      return previous.length > 0 ? 'updated' : 'added';
+      const status: SaveResult['status'] = previous.length > 0 ? 'updated' : 'added';
+      return { status, labels, removedLabels };
     })();
+  }
+
+  /** The embedder whose vectors are stored, if any. */
+  embeddingIdentity(): EmbeddingIdentity | null {
+    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'embedder'").get() as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as EmbeddingIdentity) : null;
+  }
+
+  private claimEmbedding(identity: EmbeddingIdentity): void {
+    const stored = this.embeddingIdentity();
+    if (stored && (stored.id !== identity.id || stored.dimension !== identity.dimension)) {
+      throw new StoreError(
+        this.databasePath,
+        'saveReport',
+        `stored vectors come from ${stored.id} (${stored.dimension}-d), not ${identity.id} (${identity.dimension}-d); run npm run reindex to re-embed with the current embedder`,
+      );
+    }
+    if (!stored) this.setSetting('embedder', JSON.stringify(identity));
+  }
+
+  private setSetting(key: string, value: string): void {
+    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /** Every stored vector with its chunk label, in label order. */
+  *vectors(): Generator<LabelledVector> {
+    const rows = this.db.prepare('SELECT chunk_rowid AS label, vector FROM chunk_vectors ORDER BY chunk_rowid').iterate() as IterableIterator<{
+      label: number;
+      vector: Buffer;
+    }>;
+    for (const row of rows) yield { label: row.label, vector: blobVector(row.vector) };
+  }
+
+  /** How many chunks have a stored vector. */
+  vectorCount(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM chunk_vectors').get() as { n: number }).n;
+  }
+
+  /** Every chunk, in label order: what a re-embedding walks. */
+  *allChunks(): Generator<StoredChunk> {
+    for (const row of this.db.prepare('SELECT rowid, * FROM chunks ORDER BY rowid').iterate() as IterableIterator<ChunkRow>) {
+      yield toChunk(row);
+    }
+  }
+
+  /** Replaces every stored vector (and the embedder identity) in one transaction. */
+  replaceVectors(identity: EmbeddingIdentity, entries: Iterable<LabelledVector>): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM chunk_vectors').run();
+      const insert = this.db.prepare('INSERT INTO chunk_vectors (chunk_rowid, vector) VALUES (?, ?)');
+      for (const { label, vector } of entries) insert.run(label, vectorBlob(vector));
+      this.setSetting('embedder', JSON.stringify(identity));
+    })();
+  }
+
+  /**
+   * Chunks whose folded terms match an FTS5 query, best BM25 first (`score` is FTS5's bm25,
+   * lower is better, negated here so higher is better).
+   */
+  lexicalSearch(ftsQuery: string, limit: number): Array<{ label: number; score: number }> {
+    return this.db
+      .prepare('SELECT rowid AS label, -bm25(chunks_fts) AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts) LIMIT ?')
+      .all(ftsQuery, limit) as Array<{ label: number; score: number }>;
+  }
+
+  /** The chunks with these labels and their reports, in the order asked. */
+  passages(labels: readonly number[]): Passage[] {
+    if (labels.length === 0) return [];
+    const chunkRows = this.db
+      .prepare('SELECT rowid, * FROM chunks WHERE rowid IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(labels)) as ChunkRow[];
+    const reportIds = [...new Set(chunkRows.map((row) => row.report_id))];
+    const reportRows = this.db
+      .prepare(`SELECT ${REPORT_COLUMNS}, 0 AS chunks FROM reports r WHERE r.id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(reportIds)) as ReportRow[];
+    const reports = new Map(reportRows.map((row) => [row.id, passageReport(toSummary(row))]));
+    const byLabel = new Map(chunkRows.map((row) => [row.rowid, row]));
+    return labels.flatMap((label) => {
+      const row = byLabel.get(label);
+      const report = row && reports.get(row.report_id);
+      return row && report ? [{ ...toChunk(row), report }] : [];
+    });
   }
 
   private insertReport(report: ReportRecord): void {
@@ -201,22 +323,27 @@ export class Store {
       });
   }
 
-  private deleteReport(id: string): void {
+  /** Deletes a report with its chunks, their index terms and vectors; returns the chunk labels. */
+  private deleteReport(id: string): number[] {
+    const labels = (this.db.prepare('SELECT rowid FROM chunks WHERE report_id = ?').all(id) as { rowid: number }[]).map(
+      (row) => row.rowid,
+    );
     this.db
       .prepare('DELETE FROM chunks_fts WHERE rowid IN (SELECT rowid FROM chunks WHERE report_id = ?)')
       .run(id);
+    this.db.prepare('DELETE FROM chunk_vectors WHERE chunk_rowid IN (SELECT rowid FROM chunks WHERE report_id = ?)').run(id);
     this.db.prepare('DELETE FROM chunks WHERE report_id = ?').run(id);
     this.db.prepare('DELETE FROM reports WHERE id = ?').run(id);
+    return labels;
   }
 
-  /** Removes the report with this id, or read from this path. Returns the removed id, if any. */
-  removeReport(idOrPath: string): string | undefined {
+  /** Removes the report with this id, or read from this path: its id and the chunk labels it freed. */
+  removeReport(idOrPath: string): { id: string; removedLabels: number[] } | undefined {
     return this.db.transaction(() => {
       const row = this.db.prepare('SELECT id FROM reports WHERE id = ? OR path = ?').get(idOrPath, idOrPath) as
         | { id: string }
         | undefined;
-      if (row) this.deleteReport(row.id);
-      return row?.id;
+      return row && { id: row.id, removedLabels: this.deleteReport(row.id) };
     })();
   }
 
@@ -261,6 +388,21 @@ export class Store {
   close(): void {
     this.db.close();
   }
+}
+
+function vectorBlob(vector: Float32Array): Buffer {
+  return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+}
+
+function blobVector(blob: Buffer): Float32Array {
+  // Copy: a Buffer from SQLite need not be 4-byte aligned.
+  return new Float32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+}
+
+function passageReport(summary: ReportSummary): Passage['report'] {
+  const { chunks: _chunks, warnings: _warnings, ingestedAt: _ingestedAt, format: _format, bodyAliases: _aliases, path: _path, ...report } =
+    summary;
+  return report;
 }
 
 function toSummary(row: ReportRow): ReportSummary {

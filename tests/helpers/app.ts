@@ -5,10 +5,13 @@ import { openApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 
+/** Settings for tests: the built-in embedder, so nothing tries to download a model. */
+export const TEST_ENV: NodeJS.ProcessEnv = { EMBEDDER: 'hashing' };
+
 /** A real app on a fresh temporary data dir; `dispose` closes it and removes the folder. */
 export function tempApp(env: NodeJS.ProcessEnv = {}): { app: App; dataDir: string; dispose: () => void } {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'council-app-'));
-  const app = openApp(loadConfig({ ...env, COUNCIL_DATA_DIR: dataDir }), createLogger('error'));
+  const app = openApp(loadConfig({ ...TEST_ENV, ...env, COUNCIL_DATA_DIR: dataDir }), createLogger('error'));
   return {
     app,
     dataDir,
