@@ -59,4 +59,8 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  `
+  -- Per-term document counts of the lexical index: very common query terms are pruned with them.
+  CREATE VIRTUAL TABLE chunks_vocab USING fts5vocab(chunks_fts, 'row');
+  `,
 ];

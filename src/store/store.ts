@@ -122,6 +122,8 @@ const REPORT_COLUMNS = `r.id, r.source, r.path, r.format, r.content_hash, r.titl
 
 /** The SQLite file: reports, their chunks and the lexical index, behind typed methods. */
 export class Store {
+  private writes = 0;
+
   private constructor(
     private readonly db: Database.Database,
     readonly databasePath: string,
@@ -219,6 +221,7 @@ export class Store {
         labels.push(Number(lastInsertRowid));
       }
       const status: SaveResult['status'] = previous.length > 0 ? 'updated' : 'added';
+      this.writes++;
       return { status, labels, removedLabels };
     })();
   }
@@ -277,13 +280,46 @@ export class Store {
   }
 
   /**
-   * Chunks whose folded terms match an FTS5 query, best BM25 first (`score` is FTS5's bm25,
-   * lower is better, negated here so higher is better).
+   * Chunks whose folded terms match an FTS5 query, best BM25 first (FTS5's bm25 is lower-better;
+   * `score` is negated so higher is better), optionally only from some reports.
    */
-  lexicalSearch(ftsQuery: string, limit: number): Array<{ label: number; score: number }> {
+  lexicalSearch(ftsQuery: string, limit: number, reportIds?: readonly string[]): Array<{ label: number; score: number }> {
+    if (reportIds) {
+      return this.db
+        .prepare(
+          `SELECT rowid AS label, -bm25(chunks_fts) AS score FROM chunks_fts
+           WHERE chunks_fts MATCH ? AND rowid IN (SELECT rowid FROM chunks WHERE report_id IN (SELECT value FROM json_each(?)))
+           ORDER BY bm25(chunks_fts) LIMIT ?`,
+        )
+        .all(ftsQuery, JSON.stringify(reportIds), limit) as Array<{ label: number; score: number }>;
+    }
     return this.db
       .prepare('SELECT rowid AS label, -bm25(chunks_fts) AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts) LIMIT ?')
       .all(ftsQuery, limit) as Array<{ label: number; score: number }>;
+  }
+
+  /** In how many chunks each lexical term occurs (terms in matching form). */
+  documentFrequencies(terms: readonly string[]): Map<string, number> {
+    const rows = this.db
+      .prepare('SELECT term, doc FROM chunks_vocab WHERE term IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(terms)) as Array<{ term: string; doc: number }>;
+    return new Map(rows.map((row) => [row.term, row.doc]));
+  }
+
+  /** Labels of the chunks of these reports. */
+  labelsOf(reportIds: readonly string[]): Set<number> {
+    const rows = this.db
+      .prepare('SELECT rowid FROM chunks WHERE report_id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(reportIds)) as Array<{ rowid: number }>;
+    return new Set(rows.map((row) => row.rowid));
+  }
+
+  /**
+   * Changes whenever the stored reports change, in this process or another: lets callers cache
+   * what they derive from the report list.
+   */
+  revision(): string {
+    return `${this.db.pragma('data_version', { simple: true })}:${this.writes}`;
   }
 
   /** The chunks with these labels and their reports, in the order asked. */
@@ -343,7 +379,9 @@ export class Store {
       const row = this.db.prepare('SELECT id FROM reports WHERE id = ? OR path = ?').get(idOrPath, idOrPath) as
         | { id: string }
         | undefined;
-      return row && { id: row.id, removedLabels: this.deleteReport(row.id) };
+      if (!row) return undefined;
+      this.writes++;
+      return { id: row.id, removedLabels: this.deleteReport(row.id) };
     })();
   }
 

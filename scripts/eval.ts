@@ -1,0 +1,96 @@
+// Retrieval quality on the evaluation set (scripts/eval/questions.json) over the sample corpus:
+// hit@1, hit@5 and MRR@10 per question group, for each retrieval mode and each embedder that can
+// run on this machine. Each embedder gets a fresh data dir with the corpus ingested.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openApp, type App } from '../src/app.ts';
+import { loadConfig, type EmbedderKind } from '../src/config.ts';
+import { ingestPaths } from '../src/ingest/index.ts';
+import { createLogger } from '../src/log.ts';
+import { retrieve, type RankedPassage, type RetrievalMode } from '../src/retrieve/index.ts';
+import { normalizeText } from '../src/text/index.ts';
+
+interface Question {
+  id: string;
+  group: string;
+  question: string;
+  evidence: Array<{ file: string; quote: string }>;
+  facts: string[];
+}
+
+const root = path.resolve(import.meta.dirname, '..');
+const questions = JSON.parse(readFileSync(path.join(root, 'scripts/eval/questions.json'), 'utf8')) as Question[];
+const corpusDir = path.join(root, 'corpus');
+const MODES: RetrievalMode[] = ['lexical', 'dense', 'hybrid'];
+
+/** Rank (1-based) of the first passage that is evidence for the question, or null. */
+function evidenceRank(question: Question, passages: readonly RankedPassage[], app: App): number | null {
+  const quotes = question.evidence.map((e) => ({ path: path.join(corpusDir, e.file), quote: normalizeText(e.quote) }));
+  const index = passages.findIndex((passage) => {
+    const report = app.store.getReport(passage.reportId);
+    return quotes.some((q) => report?.path === q.path && passage.text.includes(q.quote));
+  });
+  return index < 0 ? null : index + 1;
+}
+
+interface Tally {
+  n: number;
+  hit1: number;
+  hit5: number;
+  rr: number;
+}
+
+async function evaluate(kind: EmbedderKind): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `council-eval-${kind}-`));
+  const notices: string[] = [];
+  const app = openApp(loadConfig({ ...process.env, EMBEDDER: kind, COUNCIL_DATA_DIR: dataDir }), createLogger('info', (line) => notices.push(line)));
+  try {
+    const embedder = await app.embedder().catch((error: Error) => error);
+    if (embedder instanceof Error) {
+      console.log(`\n## ${kind}: not available here (${embedder.message.split('\n')[0]})`);
+      return;
+    }
+    await ingestPaths([corpusDir], app);
+    console.log(`\n## embedder ${embedder.id} (${app.store.counts().reports} reports, ${app.store.counts().chunks} chunks)`);
+    const answerable = questions.filter((q) => q.evidence.length > 0);
+    const unanswerable = questions.filter((q) => q.evidence.length === 0);
+    for (const mode of MODES) {
+      const tallies = new Map<string, Tally>();
+      const misses: string[] = [];
+      for (const question of answerable) {
+        const { passages, applied, uncovered } = await retrieve(question.question, app, { k: 10, mode });
+        const rank = evidenceRank(question, passages, app);
+        for (const group of [question.group, 'all']) {
+          const tally = tallies.get(group) ?? { n: 0, hit1: 0, hit5: 0, rr: 0 };
+          tally.n++;
+          if (rank === 1) tally.hit1++;
+          if (rank !== null && rank <= 5) tally.hit5++;
+          if (rank !== null) tally.rr += 1 / rank;
+          tallies.set(group, tally);
+        }
+        if (mode === 'hybrid' && rank !== 1 && process.argv.includes('--top1')) {
+          const top = passages[0];
+          console.log(`  not first ${question.id} (rank ${rank ?? '>10'}): ${question.question}\n    got ${top?.report.body} ${top?.report.sessionMonth ?? top?.report.meetingDate} [${top?.section}] ${top?.text.slice(0, 110).replace(/\n/g, ' ')}\n    want ${question.evidence.map((e) => `${e.file}: ${e.quote}`).join(' | ')}`);
+        }
+        if (mode === 'hybrid' && (rank === null || rank > 5)) misses.push(`${question.id} (rank ${rank ?? '>10'}; filters ${applied.join(', ') || '-'}${uncovered.length ? `; uncovered ${uncovered.join(', ')}` : ''}): ${question.question}`);
+      }
+      console.log(`\n${mode}:`);
+      console.log('| group | n | hit@1 | hit@5 | MRR@10 |\n|---|---|---|---|---|');
+      for (const [group, t] of [...tallies].sort(([a], [b]) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)))) {
+        console.log(`| ${group} | ${t.n} | ${(t.hit1 / t.n).toFixed(2)} | ${(t.hit5 / t.n).toFixed(2)} | ${(t.rr / t.n).toFixed(2)} |`);
+      }
+      if (misses.length > 0 && process.argv.includes('--misses')) console.log(misses.map((m) => `  miss ${m}`).join('\n'));
+    }
+    let uncovered = 0;
+    for (const question of unanswerable) if ((await retrieve(question.question, app, { k: 10 })).uncovered.length > 0) uncovered++;
+    console.log(`\nunanswerable questions whose period/body no report covers (refused at retrieval): ${uncovered}/${unanswerable.length}`);
+  } finally {
+    app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const kinds = (process.env.EVAL_EMBEDDERS ?? 'hashing,transformers').split(',') as EmbedderKind[];
+console.log(`# retrieval eval: ${questions.length} questions (${questions.filter((q) => q.evidence.length === 0).length} unanswerable)`);
+for (const kind of kinds) await evaluate(kind);

@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.ts';
+import { ingestPaths } from '../src/ingest/index.ts';
+import { retrieve } from '../src/retrieve/index.ts';
+import { CORPUS_DIR, PROJECT_ROOT, TEST_ENV, tempApp } from './helpers/app.ts';
+
+describe('retrieving passages from the sample corpus', () => {
+  let app: App;
+  let dataDir: string;
+  let dispose: () => void;
+  beforeAll(async () => {
+    ({ app, dataDir, dispose } = tempApp());
+    await ingestPaths([CORPUS_DIR], app);
+  });
+  afterAll(() => dispose());
+
+  const top = async (question: string, k = 3) => (await retrieve(question, app, { k })).passages;
+
+  it.each([
+    'Phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp?',
+    'phien hop thang 9 nam 2021 ket luan gi ve nong nghiep',
+    'What did the September 2021 session conclude about agriculture?',
+  ])('answers "%s" with the September 2021 conclusion on farmland', async (question) => {
+    const [first] = await top(question);
+    expect(first?.report.sessionMonth).toBe('2021-09');
+    expect(first?.report.body).toBe('BTV Thị ủy Từ Sơn');
+    expect(first?.section).toBe('conclusion');
+    expect(first?.text).toContain('bỏ hoang đất nông nghiệp');
+  });
+
+  it('keeps the session month apart from the meeting date: "tháng 12 năm 2021" is the session held in January 2022', async () => {
+    const passages = await top('Phiên họp tháng 12 năm 2021 của Thành ủy Từ Sơn bàn những gì?', 5);
+    expect(passages.length).toBeGreaterThan(0);
+    for (const passage of passages) {
+      expect(passage.report.sessionMonth).toBe('2021-12');
+      expect(passage.report.meetingDate).toBe('2022-01-05');
+    }
+  });
+
+  it('reaches text that abbreviates from a question that spells out, and the reverse', async () => {
+    const spelled = await top('Công tác giải quyết khiếu nại tố cáo của UBND thành phố tháng 3/2022 thế nào?');
+    expect(spelled[0]?.text).toMatch(/KNTC|khiếu nại, tố cáo|khiếu nại tố cáo/);
+    const abbreviated = await top('TTXD tháng 7/2021 có bao nhiêu vi phạm?');
+    expect(abbreviated[0]?.report.sessionMonth).toBe('2021-07');
+    expect(abbreviated.some((p) => /trật tự xây dựng|TTXD/.test(p.text))).toBe(true);
+  });
+
+  it('prefers the body a question names when two bodies met in the same month', async () => {
+    const [tienDu] = await top('Huyện ủy Tiên Du tháng 9/2021 kết luận gì?');
+    expect(tienDu?.report.body).toBe('BTV Huyện ủy Tiên Du');
+    const [tuSon] = await top('Thị ủy Từ Sơn tháng 9/2021 kết luận gì?');
+    expect(tuSon?.report.body).toBe('BTV Thị ủy Từ Sơn');
+  });
+
+  it('returns nothing for a month or a body no report covers, and says which filter failed', async () => {
+    const month = await retrieve('Phiên họp tháng 2 năm 2021 kết luận gì?', app);
+    expect(month.passages).toEqual([]);
+    expect(month.uncovered).toEqual(['tháng 2/2021']);
+    const body = await retrieve('HĐND tỉnh Bắc Ninh quyết định gì về ngân sách?', app);
+    expect(body.passages).toEqual([]);
+    expect(body.uncovered.length).toBe(1);
+  });
+
+  it('ranks by fused score, best first, with where each method ranked the passage', async () => {
+    const passages = await top('thu ngân sách 9 tháng đầu năm 2021', 10);
+    expect(passages.length).toBe(10);
+    for (let i = 1; i < passages.length; i++) expect(passages[i - 1]!.score).toBeGreaterThanOrEqual(passages[i]!.score);
+    expect(passages.some((p) => p.lexicalRank !== null && p.denseRank !== null)).toBe(true);
+  });
+
+  it('npm run search -- --json prints ranked passages with report, score and the filters that applied', () => {
+    app.close();
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/search.ts', '--data', dataDir, '--json', '--k', '4', 'BTV thị ủy họp tháng 9/2021 kết luận gì về KNTC?'],
+      { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, ...TEST_ENV } },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const output = JSON.parse(result.stdout);
+    expect(output.filters.applied).toEqual(expect.arrayContaining(['tháng 9/2021']));
+    expect(output.passages).toHaveLength(4);
+    expect(output.passages[0]).toMatchObject({ sessionMonth: '2021-09', title: expect.any(String), score: expect.any(Number) });
+  });
+});
