@@ -46,7 +46,7 @@ const QUESTIONS: ReadonlyArray<[string, Expected]> = [
   ['btv huyen uy tien du hop thang 9', { language: 'vi-plain', months: ['*-09'], organ: 'Huyện ủy', name: 'BTV Huyện ủy Tiên Du' }],
   ['ý kiến đề xuất của các đại biểu về ô nhiễm làng nghề', { language: 'vi', sections: ['opinions'], topic: ['dai', 'bieu', 'o', 'nhiem', 'lang', 'nghe'] }],
   ['ad ơi cho em hỏi thu ngân sách t9/2021 đạt bn % kế hoạch ạ', { language: 'vi', months: ['2021-09'] }],
-  ['hdnd hop bat thuong khi nao', { language: 'vi-plain', organ: 'HĐND', kind: 'bất thường', topic: [] }],
+  ['hdnd hop bat thuong khi nao', { language: 'vi-plain', organ: 'HĐND', kind: 'bất thường', sections: ['opening'], topic: [] }],
   ['kết luận phiên hop thang 9', { language: 'vi', months: ['*-09'], sections: ['conclusion'] }],
   ['What did the town party committee direct in October 2021?', { language: 'en', months: ['2021-10'], organ: 'Thị ủy', sections: ['conclusion'], topic: [] }],
   ['What did the standing committee of the Tu Son city party committee conclude in Sept 2021?', { language: 'en', months: ['2021-09'], organ: 'Thành ủy', name: 'BTV Thành ủy Từ Sơn', sections: ['conclusion'] }],

@@ -393,11 +393,20 @@ const SECTION_CUES: ReadonlyArray<[SectionLabel, RegExp]> = [
   ['decisions', /\b(?:nghi\s+quyet|thong\s+qua|bieu\s+quyet|quyet\s+nghi|quyet\s+dinh)\b/g],
 ];
 
+// "When did it meet?", "who chaired?": the report's opening states the day and the chair.
+const WHEN_WORDS = /\b(?:khi nao|ngay nao|hom nao|bao gio|luc nao|buoi nao|thoi gian nao|when|what date|which day|what day)\b/;
+const MEETING_WORDS = /\b(?:hop|phien|ky hop|dien ra|to chuc|khai mac|meet|meeting|met|session|held|sitting)\b/;
+const CHAIR_WORDS = /\b(?:chu tri|chaired|chair)\b/;
+
 function findSections(foldedText: string): { sections: SectionLabel[]; spans: Span[] } {
   const hits: Array<{ label: SectionLabel; at: number; end: number }> = [];
   for (const [label, cue] of SECTION_CUES) {
     for (const m of foldedText.matchAll(cue)) hits.push({ label, at: m.index, end: m.index + m[0].length });
   }
+  const asksWhenItMet = WHEN_WORDS.exec(foldedText);
+  if (asksWhenItMet && MEETING_WORDS.test(foldedText)) hits.push({ label: 'opening', at: asksWhenItMet.index, end: asksWhenItMet.index });
+  const asksWhoChaired = CHAIR_WORDS.exec(foldedText);
+  if (asksWhoChaired) hits.push({ label: 'opening', at: asksWhoChaired.index, end: asksWhoChaired.index });
   hits.sort((a, b) => a.at - b.at);
   return { sections: [...new Set(hits.map((h) => h.label))], spans: hits.map((h): Span => [h.at, h.end]) };
 }
@@ -598,7 +607,7 @@ export function understandQuestion(question: string, options: { knownPlaces?: re
     const searchText = [full.vietnamese, ...kept, ...session].filter(Boolean).join(' ');
     const rest = translateToVietnamese(blank(normalized, extraction.spans));
     const topicText = [rest.vietnamese, ...rest.unmatched.filter(keptAsWritten)].join(' ');
-    const sections = findSections(foldText(full.vietnamese)).sections;
+    const sections = findSections(`${foldText(full.vietnamese)} ${foldText(normalized)}`).sections;
     return { question, normalized, language, searchText, ...fields(extraction), sections, topicTerms: vietnameseTopic(topicText, knownPlaces) };
   }
 

@@ -40,7 +40,7 @@ type RetrieveApp = Pick<App, 'store' | 'embedder' | 'vectorIndex'>;
 const RRF_K = 60;
 const CANDIDATES_PER_METHOD = 50;
 // A passage in the section the question points at ("kết luận" → conclusion) gets this factor.
-const SECTION_BOOST = 1.3;
+const SECTION_BOOST = 1.15;
 // With no period asked, newer reports win near-ties: up to +5%, halving every year of age
 // (measured from the newest stored report, so an archive ranks the same whenever it is read).
 const RECENCY_WEIGHT = 0.05;
