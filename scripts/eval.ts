@@ -8,6 +8,7 @@ import { openApp, type App } from '../src/app.ts';
 import { loadConfig, type EmbedderKind } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
 import { createLogger } from '../src/log.ts';
+import { answer } from '../src/answer/index.ts';
 import { retrieve, type RankedPassage, type RetrievalMode } from '../src/retrieve/index.ts';
 import { normalizeText } from '../src/text/index.ts';
 
@@ -85,10 +86,55 @@ async function evaluate(kind: EmbedderKind): Promise<void> {
     let uncovered = 0;
     for (const question of unanswerable) if ((await retrieve(question.question, app, { k: 10 })).uncovered.length > 0) uncovered++;
     console.log(`\nunanswerable questions whose period/body no report covers (refused at retrieval): ${uncovered}/${unanswerable.length}`);
+    await evaluateAnswers(app);
   } finally {
     app.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Fact recall, citation precision and refusals of the answers (`answer()` as the CLI and bot use it). */
+async function evaluateAnswers(app: App): Promise<void> {
+  let answerable = 0;
+  let factHits = 0;
+  let falseRefusals = 0;
+  let unanswerable = 0;
+  let correctRefusals = 0;
+  let citations = 0;
+  let preciseCitations = 0;
+  const latencies: number[] = [];
+  const failures: string[] = [];
+  for (const question of questions) {
+    const result = await answer(question.question, app);
+    latencies.push(result.timingsMs.total);
+    for (const citation of result.citations) {
+      citations++;
+      const passage = result.passages.find((p) => p.chunkId === citation.chunkId);
+      if (passage && passage.text.replace(/\s+/g, ' ').includes(citation.quote)) preciseCitations++;
+    }
+    if (question.evidence.length === 0) {
+      unanswerable++;
+      if (result.mode === 'no-answer') correctRefusals++;
+      else failures.push(`answered unanswerable ${question.id}: ${question.question}`);
+      continue;
+    }
+    answerable++;
+    if (result.mode === 'no-answer') {
+      falseRefusals++;
+      failures.push(`refused ${question.id}: ${question.question}`);
+    }
+    const text = normalizeText(result.answer);
+    if (question.facts.every((fact) => text.includes(normalizeText(fact)))) factHits++;
+    else if (result.mode !== 'no-answer') failures.push(`fact missing ${question.id}: ${question.facts.join(' | ')}`);
+  }
+  latencies.sort((a, b) => a - b);
+  const p95 = latencies[Math.floor(latencies.length * 0.95)] ?? 0;
+  console.log('\nanswers (extractive unless an LLM is configured):');
+  console.log('| fact recall | citation precision | correct refusals | false refusals | p95 ms (retrieve + answer) |\n|---|---|---|---|---|');
+  console.log(
+    `| ${(factHits / answerable).toFixed(2)} | ${(preciseCitations / Math.max(citations, 1)).toFixed(2)} | ${(correctRefusals / unanswerable).toFixed(2)} (${correctRefusals}/${unanswerable}) | ${(falseRefusals / answerable).toFixed(2)} (${falseRefusals}/${answerable}) | ${p95.toFixed(0)} |`,
+  );
+  if (process.argv.includes('--misses')) console.log(failures.map((f) => `  ${f}`).join('\n'));
 }
 
 const kinds = (process.env.EVAL_EMBEDDERS ?? 'hashing,transformers').split(',') as EmbedderKind[];

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Config } from './config.ts';
+import { createExtractiveAnswerer, createLlmAnswerer, type Answerers } from './answer/index.ts';
 import { createEmbedder, type Embedder } from './embed/index.ts';
 import { IndexCorruptError, VectorIndex } from './index/index.ts';
 import { createLogger, type Logger } from './log.ts';
@@ -17,6 +18,8 @@ export interface App {
    * index file is rebuilt from the vectors in the store (no re-embedding), with a warning.
    */
   vectorIndex(): Promise<VectorIndex>;
+  /** The answerers: the LLM one when OPENAI_API_KEY or OPENAI_BASE_URL is set, the extractive one always. */
+  answerers(): Promise<Answerers>;
   close(): void;
 }
 
@@ -60,12 +63,21 @@ export function openApp(config: Config, log: Logger = createLogger(config.logLev
     }
     return rebuildIndex(store, indexPath, identity, config);
   };
+  let answerers: Promise<Answerers> | undefined;
+  const loadAnswerers = async (): Promise<Answerers> => ({
+    llm:
+      config.openai.apiKey || config.openai.baseURL
+        ? createLlmAnswerer({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.model, timeoutMs: config.openai.timeoutMs })
+        : null,
+    extractive: createExtractiveAnswerer(await loadEmbedder()),
+  });
   return {
     config,
     log,
     store,
     embedder: loadEmbedder,
     vectorIndex: () => (index ??= loadIndex()),
+    answerers: () => (answerers ??= loadAnswerers()),
     close: () => store.close(),
   };
 }

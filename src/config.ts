@@ -33,6 +33,8 @@ export interface Config {
     apiKey: string | undefined;
     baseURL: string | undefined;
     model: string | undefined;
+    /** How long one chat completion may take before the extractive answer is used instead. */
+    timeoutMs: number;
   };
   /** hnswlib parameters; unset ones take the index's defaults. */
   index: {
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       apiKey: nonEmpty(env.OPENAI_API_KEY),
       baseURL: url(env, 'OPENAI_BASE_URL'),
       model: nonEmpty(env.OPENAI_MODEL),
+      timeoutMs: Math.round(positiveNumber(env, 'LLM_TIMEOUT_SECONDS', 30, 'a number of seconds such as 30') * 1000),
     },
     index: definedOnly({
       M: optionalInteger(env, 'HNSW_M'),

@@ -1,3 +1,4 @@
+import { vietnameseDate, vietnameseMonth } from '../text/index.ts';
 import type { ReportMetadata } from './types.ts';
 
 /**
@@ -27,15 +28,6 @@ function sessionPhrase(metadata: ReportMetadata): string | null {
   if (metadata.sessionNumber !== null) words.push(`kỳ họp thứ ${metadata.sessionNumber}`);
   else words.push('phiên họp');
   if (metadata.sessionKind) words.push(metadata.sessionKind);
-  if (metadata.sessionMonth) {
-    const [year, month] = metadata.sessionMonth.split('-');
-    words.push(`tháng ${Number(month)}/${year}`);
-  }
+  if (metadata.sessionMonth) words.push(`tháng ${vietnameseMonth(metadata.sessionMonth)}`);
   return words.length > 1 || metadata.sessionNumber !== null ? words.join(' ') : null;
-}
-
-/** "2021-10-06" → "6/10/2021", the way Vietnamese readers write dates. */
-export function vietnameseDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${Number(day)}/${Number(month)}/${year}`;
 }

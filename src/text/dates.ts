@@ -427,3 +427,15 @@ export function resolveDay(date: DayDate, context: YearContext): string | null {
   const year = date.year ?? inferYear(date.month, date.day, context);
   return year === null ? null : formatDate(year, date.month, date.day);
 }
+
+/** "2021-10-06" → "6/10/2021", the way Vietnamese readers write dates. */
+export function vietnameseDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${Number(day)}/${Number(month)}/${year}`;
+}
+
+/** "2021-09" → "9/2021". */
+export function vietnameseMonth(isoMonth: string): string {
+  const [year, month] = isoMonth.split('-');
+  return `${Number(month)}/${year}`;
+}

@@ -13,6 +13,8 @@ export {
   parseDate,
   parseMonth,
   resolveDay,
+  vietnameseDate,
+  vietnameseMonth,
   type DateMention,
   type Period,
   type PeriodMention,

@@ -1,0 +1,281 @@
+// The built-in answerer: quotes the report sentences that best answer the question, each with
+// its passage marker, grouped under a line naming the report they come from.
+import type { Embedder } from '../embed/index.ts';
+import type { QueryPlan, RankedPassage, Retrieval } from '../retrieve/index.ts';
+import { findDates, foldedTerms, foldText, matchingText, splitSentences } from '../text/index.ts';
+import { clip } from './citations.ts';
+import { leadLine } from './lead-line.ts';
+import { AnswerError, type Answerer, type DraftAnswer } from './types.ts';
+
+// How a sentence's score is made (each part in [0, 1]): the question's topic terms it holds,
+// weighted by rarity, count most; dense similarity catches paraphrase (and English questions,
+// whose topic terms are a glossary translation); the section, the passage's rank and the kind of
+// answer asked for (a figure, a day, a person) break near-ties. Novelty rewards, when choosing
+// further sentences, the question terms no chosen sentence holds yet.
+const WEIGHT = { terms: 0.5, dense: 0.25, section: 0.08, rank: 0.12, cue: 0.15, novelty: 0.25 } as const;
+// How much the question's words outside its topic count, against 1 for a topic term.
+const CONTEXT_SHARE = 0.35;
+// A sentence is kept when it scores at least this share of the best one; weaker tails are noise.
+const RELATIVE_CUT = 0.66;
+// Another report is quoted only for sentences nearly as good as the best: a second source must earn its place.
+const SECOND_REPORT_CUT = 1.2;
+const MAX_SENTENCES = 5;
+const MAX_REPORTS = 2;
+// Fragments shorter than this are headings, list labels or datelines, not answers.
+const MIN_WORDS = 5;
+// A line this short without closing punctuation is a heading or a title, not an answer.
+const MAX_HEADING_WORDS = 25;
+
+// What kind of answer a question asks for, by its question words (folded): an amount, a day, a
+// person. The Vietnamese question words frame the question ("ngày nào", "ai") and are not what
+// it is about; "tỷ lệ", "phần trăm" also ask for a figure but are what an answer says too.
+const ASKS: ReadonlyArray<{ framing: RegExp; content?: RegExp; english: RegExp; answeredBy: (sentence: string) => boolean }> = [
+  {
+    // "mấy" folds like "máy" (machine): not in "nhà máy", "máy móc".
+    framing: /\b(?:bao nhieu|bn|(?<!nha )may(?! moc))\b/g,
+    content: /\b(?:ty le|phan tram)\b/,
+    english: /\b(?:how much|how many|what percentage|what share|what proportion|what rate|what target|what value)\b/,
+    answeredBy: (sentence) => hasFigure(sentence),
+  },
+  {
+    framing: /\b(?:khi nao|(?:vao )?(?:ngay|hom|buoi|luc|thoi gian) nao|bao gio|ngay may|han chot|thoi han|truoc ngay)\b/g,
+    english: /\b(?:when|what date|which date|which days?|by when|by what date|deadline)\b/,
+    answeredBy: (sentence) => hasDate(sentence),
+  },
+  {
+    framing: /\b(?:do ai|ai)\b/g,
+    english: /\b(?:who|whom)\b/,
+    answeredBy: (sentence) => PERSON.test(sentence),
+  },
+];
+// A person as official writing names one: "đồng chí Nguyễn Văn A", "ông Trần Văn B".
+const PERSON = /(?<!\p{L})(?:[đĐ]ồng chí|ông|bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}/u;
+// A period a deadline is often given as instead of a day ("quý IV/2022", "trong tháng 7").
+const PERIOD_PHRASE = /\b(?:quy\s+[ivx]+|thang\s+\d{1,2})\b/;
+const YEAR = /^(?:19|20)\d{2}$/;
+
+interface Candidate {
+  /** 1-based number of the passage it comes from. */
+  n: number;
+  passage: RankedPassage;
+  /** The sentence as written in the passage. */
+  text: string;
+  /** Offset of the sentence in its report's text: report order. */
+  position: number;
+  /** Its matching terms and adjacent syllable pairs. */
+  terms: Set<string>;
+  score: number;
+}
+
+/** The extractive answerer: no model, no I/O beyond the embedder; the default without an API key. */
+export function createExtractiveAnswerer(embedder: Embedder): Answerer {
+  return {
+    mode: 'extractive',
+    async draft(retrieval: Retrieval, passages: readonly RankedPassage[]): Promise<DraftAnswer> {
+      const top = passages[0];
+      if (!top) throw new AnswerError('extractive', 'no passages to quote from');
+      const candidates = sentencesOf(passages);
+      if (candidates.length === 0) throw new AnswerError('extractive', 'the passages hold no whole sentences');
+      const question = await score(candidates, retrieval.plan, passages.length, embedder);
+      const chosen = choose(candidates, question, top.reportId);
+      if (chosen.length === 0) throw new AnswerError('extractive', 'no sentence speaks of the question');
+      return render(chosen, retrieval.plan);
+    },
+  };
+}
+
+/** Whole sentences of the passages, each once (overlapping chunks repeat sentences; the better-ranked passage keeps it). */
+function sentencesOf(passages: readonly RankedPassage[]): Candidate[] {
+  const seen = new Set<string>();
+  const candidates: Candidate[] = [];
+  passages.forEach((passage, i) => {
+    for (const span of splitSentences(passage.text)) {
+      const text = passage.text.slice(span.start, span.end);
+      if (!isAnswerSentence(text)) continue;
+      const position = passage.start + span.start;
+      const key = `${passage.reportId}:${position}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      candidates.push({ n: i + 1, passage, text, position, terms: new Set([...termsOf(text), ...pairsOf(text)]), score: 0 });
+    }
+  });
+  return candidates;
+}
+
+function isAnswerSentence(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  if (words < MIN_WORDS) return false;
+  if (!/\p{Ll}/u.test(text)) return false;
+  const heading = !/[.!?…:;,"”)]$/.test(text) && words <= MAX_HEADING_WORDS;
+  // "… kết luận như sau:" announces a list and says nothing itself, unless it carries figures.
+  const leadIn = text.endsWith(':') && !hasFigure(text);
+  return !heading && !leadIn;
+}
+
+/** The question's terms with their weights, and the total weight, shared by all candidates. */
+interface QuestionTerms {
+  weights: Map<string, number>;
+  total: number;
+}
+
+async function score(candidates: Candidate[], plan: QueryPlan, passageCount: number, embedder: Embedder): Promise<QuestionTerms> {
+  const wants = answerKind(plan);
+  const question = questionTerms(plan, wants.framing, candidates);
+  const [query] = await embedder.embedQueries([plan.searchText]);
+  const vectors = await embedder.embedPassages(candidates.map((c) => c.text));
+  const similarities = candidates.map((_, i) => (query && vectors[i] ? Math.max(0, dot(query, vectors[i])) : 0));
+  const bestSimilarity = Math.max(...similarities);
+
+  candidates.forEach((candidate, i) => {
+    const terms = question.total > 0 ? heldWeight(candidate, question.weights) / question.total : 0;
+    const dense = bestSimilarity > 0 ? (similarities[i] ?? 0) / bestSimilarity : 0;
+    // Nothing of the question in it, in words or in meaning: not a candidate answer.
+    if (terms === 0 && dense === 0) return;
+    const section = candidate.passage.section !== null && (plan.sections as string[]).includes(candidate.passage.section) ? 1 : 0;
+    const rank = 1 - (candidate.n - 1) / passageCount;
+    const cue = wants.answeredBy?.(candidate.text) ? 1 : 0;
+    candidate.score =
+      WEIGHT.terms * terms + WEIGHT.dense * dense + WEIGHT.section * section + WEIGHT.rank * rank + WEIGHT.cue * cue;
+  });
+  return question;
+}
+
+function heldWeight(candidate: Candidate, weights: ReadonlyMap<string, number>, except?: ReadonlySet<string>): number {
+  let held = 0;
+  for (const [term, weight] of weights) if (candidate.terms.has(term) && !except?.has(term)) held += weight;
+  return held;
+}
+
+/**
+ * The question's terms that some candidate holds, each weighted by its rarity among the
+ * candidates (a term every sentence has says little). Topic terms (with the expansions of their
+ * abbreviations) count fully; the question's other words (the section it names: "thông qua",
+ * "kết luận") count a little, since an answer sentence often repeats them, except those that
+ * name the reports.
+ */
+function questionTerms(plan: QueryPlan, framing: ReadonlySet<string>, candidates: readonly Candidate[]): QuestionTerms {
+  const topic = termsOf(plan.topicTerms.filter((term) => !framing.has(term)).join(' '));
+  // Words that name the reports (body, session, dates: their context headers) do not tell one sentence from another.
+  const naming = new Set([...new Set(candidates.map((c) => c.passage.header))].flatMap((header) => [...termsOf(header)]));
+  const context = [...termsOf(plan.searchText)].filter((term) => !topic.has(term) && !framing.has(term) && !naming.has(term));
+  const weights = new Map<string, number>();
+  const weigh = (term: string, share: number) => {
+    const holding = candidates.filter((c) => c.terms.has(term)).length;
+    if (holding > 0) weights.set(term, share * Math.log(1 + candidates.length / holding));
+  };
+  for (const term of topic) weigh(term, 1);
+  for (const term of context) weigh(term, CONTEXT_SHARE);
+  for (const pair of pairsOf(plan.searchText)) if (pair.split(' ').every((term) => topic.has(term))) weigh(pair, 1);
+  return { weights, total: [...weights.values()].reduce((sum, w) => sum + w, 0) };
+}
+
+/** Adjacent folded syllables ("thu ngan", "ngan sach"): a sentence saying "thu ngân sách" beats one with "ngân sách" and "thu" apart. */
+function pairsOf(text: string): string[] {
+  const terms = foldedTerms(text);
+  return terms.slice(1).map((term, i) => `${terms[i]} ${term}`);
+}
+
+/** Matching terms of a text, with the parts of joined tokens ("covid-19" also gives "covid"). */
+function termsOf(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const term of matchingText(text).split(' ')) {
+    if (!term) continue;
+    terms.add(term);
+    if (/[-/]/.test(term)) for (const part of term.split(/[-/]/)) if (part) terms.add(part);
+  }
+  return terms;
+}
+
+interface AnswerKind {
+  /** Whether a sentence gives the kind of answer asked for; null when the question asks for none in particular. */
+  answeredBy: ((sentence: string) => boolean) | null;
+  /** Folded words that only frame the question ("ngay nao"), left out of its topic. */
+  framing: Set<string>;
+}
+
+function answerKind(plan: QueryPlan): AnswerKind {
+  const folded = foldText(plan.normalized);
+  const english = plan.language === 'en';
+  const framing = new Set<string>();
+  const wanted = ASKS.filter((ask) => {
+    if (english) return ask.english.test(folded);
+    const words = [...folded.matchAll(ask.framing)].flatMap((m) => m[0].split(' '));
+    for (const word of words) framing.add(word);
+    return words.length > 0 || (ask.content?.test(folded) ?? false);
+  });
+  return { answeredBy: wanted.length > 0 ? (sentence) => wanted.some((ask) => ask.answeredBy(sentence)) : null, framing };
+}
+
+/** A number that is not a year or part of a date: an amount, a share, a count. */
+function hasFigure(text: string): boolean {
+  let masked = text;
+  for (const date of findDates(text)) masked = masked.slice(0, date.start) + ' '.repeat(date.end - date.start) + masked.slice(date.end);
+  return (masked.match(/\d+(?:[.,]\d+)*/g) ?? []).some((number) => !YEAR.test(number));
+}
+
+function hasDate(text: string): boolean {
+  return findDates(text).length > 0 || PERIOD_PHRASE.test(foldText(text));
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += (a[i] ?? 0) * (b[i] ?? 0);
+  return sum;
+}
+
+/**
+ * The sentences to quote, best first: each next one by its score plus, within a report already
+ * quoted, what it adds (question terms no chosen sentence holds yet, so a two-part question gets
+ * both parts answered), while it stays above the relative cut. The top passage's report is the
+ * one asked about; one other report may add sentences nearly as good as the best. They are
+ * returned in report order, the top passage's report first.
+ */
+function choose(candidates: readonly Candidate[], question: QuestionTerms, primaryReport: string): Candidate[] {
+  const pool = candidates.filter((c) => c.score > 0);
+  const cut = RELATIVE_CUT * Math.max(0, ...pool.map((c) => c.score));
+  const chosen: Candidate[] = [];
+  const reports = [primaryReport];
+  const covered = new Set<string>();
+  while (chosen.length < MAX_SENTENCES) {
+    const uncovered = [...question.weights].reduce((sum, [term, weight]) => sum + (covered.has(term) ? 0 : weight), 0);
+    let next: { candidate: Candidate; value: number } | null = null;
+    for (const candidate of pool) {
+      if (chosen.includes(candidate)) continue;
+      const known = reports.includes(candidate.passage.reportId);
+      if (!known && reports.length >= MAX_REPORTS) continue;
+      // Completing the answer is a reason to quote more of a report already quoted, not to bring in another.
+      const quoted = known && chosen.some((c) => c.passage.reportId === candidate.passage.reportId);
+      const novelty = quoted && uncovered > 0 ? heldWeight(candidate, question.weights, covered) / uncovered : 0;
+      const value = candidate.score + WEIGHT.novelty * novelty;
+      if (value < (known ? cut : SECOND_REPORT_CUT * cut)) continue;
+      if (!next || value > next.value) next = { candidate, value };
+    }
+    if (!next) break;
+    const { candidate } = next;
+    chosen.push(candidate);
+    if (!reports.includes(candidate.passage.reportId)) reports.push(candidate.passage.reportId);
+    for (const term of question.weights.keys()) if (candidate.terms.has(term)) covered.add(term);
+  }
+  return chosen.sort((a, b) => reports.indexOf(a.passage.reportId) - reports.indexOf(b.passage.reportId) || a.position - b.position);
+}
+
+function render(chosen: readonly Candidate[], plan: QueryPlan): DraftAnswer {
+  const lines: string[] = [];
+  const quotes = new Map<number, string>();
+  const quoted = new Map<number, number>();
+  let report: string | null = null;
+  for (const candidate of chosen) {
+    if (candidate.passage.reportId !== report) {
+      if (report !== null) lines.push('');
+      report = candidate.passage.reportId;
+      lines.push(leadLine(candidate.passage.report, plan.language));
+    }
+    lines.push(`${candidate.text.replace(/\s+/g, ' ')} [${candidate.n}]`);
+    // One quote per passage: its best sentence.
+    if ((quoted.get(candidate.n) ?? -1) < candidate.score) {
+      quoted.set(candidate.n, candidate.score);
+      quotes.set(candidate.n, clip(candidate.text));
+    }
+  }
+  return { text: lines.join('\n'), quotes };
+}

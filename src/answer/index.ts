@@ -1,0 +1,6 @@
+export { answer, MIN_TOPIC_COVERAGE } from './answer.ts';
+export type { Answerers, AnswerOptions } from './answer.ts';
+export { createExtractiveAnswerer } from './extractive.ts';
+export { createLlmAnswerer } from './llm.ts';
+export { AnswerError } from './types.ts';
+export type { Answer, AnswerMode, AnswerPassage, Citation } from './types.ts';

@@ -1,0 +1,36 @@
+// What the answer says when it is not a cited answer, in the question's language.
+import type { ReportSummary } from '../store/index.ts';
+import type { QuestionLanguage } from '../retrieve/index.ts';
+import { describeReport } from './lead-line.ts';
+
+type Language = 'vi' | 'en';
+
+/** Vietnamese for Vietnamese questions typed with or without diacritics. */
+export function replyLanguage(language: QuestionLanguage): Language {
+  return language === 'en' ? 'en' : 'vi';
+}
+
+/** The question names a period, body or session that no stored report covers. */
+export function notCovered(uncovered: readonly string[], nearby: readonly ReportSummary[], language: QuestionLanguage): string {
+  const lines =
+    replyLanguage(language) === 'en'
+      ? [`No stored report covers ${uncovered.join(', ')}.`, nearby.length > 0 ? 'The nearest sessions on record:' : '']
+      : [`Chưa có báo cáo nào về ${uncovered.join(', ')} trong dữ liệu.`, nearby.length > 0 ? 'Các phiên họp gần nhất hiện có:' : ''];
+  return [...lines.filter(Boolean), ...nearby.map((report) => `- ${describeReport(report, language)}`)].join('\n');
+}
+
+/** Nothing retrieved speaks of what was asked. */
+export function notInReports(nearby: readonly ReportSummary[], language: QuestionLanguage): string {
+  const lines =
+    replyLanguage(language) === 'en'
+      ? ['The stored reports do not say anything about this.', nearby.length > 0 ? 'Reports on record include:' : '']
+      : ['Các báo cáo hiện có không đề cập nội dung này.', nearby.length > 0 ? 'Một số báo cáo hiện có:' : ''];
+  return [...lines.filter(Boolean), ...nearby.map((report) => `- ${describeReport(report, language)}`)].join('\n');
+}
+
+/** Said when the language model failed and the answer is quoted from the reports instead. */
+export function llmFallbackNote(language: QuestionLanguage): string {
+  return replyLanguage(language) === 'en'
+    ? 'The language model could not be reached, so this answer quotes the reports directly.'
+    : 'Không gọi được mô hình ngôn ngữ nên câu trả lời được trích nguyên văn từ báo cáo.';
+}

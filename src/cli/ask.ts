@@ -1,0 +1,30 @@
+import { createInterface } from 'node:readline';
+import { answer } from '../answer/index.ts';
+import { answerAsText } from './answer-text.ts';
+import { runCommand } from './run.ts';
+import { ensureReports } from './sample-corpus.ts';
+
+const USAGE = `usage: npm run ask -- [--json] [--data DIR] [--k N] "question"
+       without a question, reads one question per line from standard input`;
+
+await runCommand(USAGE, { k: { type: 'string' } }, async (app, { values, positionals }) => {
+  const k = values.k === undefined ? 10 : Number(values.k);
+  if (!Number.isInteger(k) || k <= 0) {
+    process.stderr.write(USAGE + '\n');
+    return 2;
+  }
+  await ensureReports(app);
+  const reply = async (question: string): Promise<void> => {
+    const result = await answer(question, app, { k });
+    process.stdout.write(values.json ? JSON.stringify(result) + '\n' : answerAsText(result) + '\n\n');
+  };
+  const question = positionals.join(' ').trim();
+  if (question) {
+    await reply(question);
+    return 0;
+  }
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (line.trim()) await reply(line.trim());
+  }
+  return 0;
+});

@@ -1,0 +1,177 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer, type Answer } from '../src/answer/index.ts';
+import { openApp, type App } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { ingestPaths } from '../src/ingest/index.ts';
+import { createLogger } from '../src/log.ts';
+import { CORPUS_DIR, PROJECT_ROOT, TEST_ENV, tempApp } from './helpers/app.ts';
+import { errorReply, startFakeOpenAI, type FakeOpenAIServer, type ScriptedReply } from './helpers/openai-server.ts';
+
+function expectCheckableCitations(result: Answer): void {
+  expect(result.citations.length).toBeGreaterThan(0);
+  const markers = [...result.answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  expect(new Set(markers)).toEqual(new Set(result.citations.map((c) => c.n)));
+  for (const citation of result.citations) {
+    const passage = result.passages.find((p) => p.chunkId === citation.chunkId);
+    expect(passage, `citation ${citation.n} points at a retrieved passage`).toBeDefined();
+    expect(passage!.text.replace(/\s+/g, ' ')).toContain(citation.quote);
+    expect(citation.quote.length).toBeLessThanOrEqual(300);
+    expect(citation.title).toBeTruthy();
+    expect(citation.source).toBeTruthy();
+  }
+}
+
+describe('answering from the sample corpus (extractive, no API key)', () => {
+  let app: App;
+  let dispose: () => void;
+  beforeAll(async () => {
+    ({ app, dispose } = tempApp());
+    await ingestPaths([CORPUS_DIR], app);
+  });
+  afterAll(() => dispose());
+
+  it('answers the README question with cited sentences led by the report it comes from', async () => {
+    const result = await answer('Phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp?', app);
+    expect(result.mode).toBe('extractive');
+    expect(result.answer).toMatch(/^Theo báo cáo .*tháng 9\/2021.*BTV Thị ủy Từ Sơn.*6\/10\/2021/);
+    expect(result.answer).toMatch(/bỏ hoang đất nông nghiệp|VietGap/);
+    expectCheckableCitations(result);
+    expect(result.timingsMs.total).toBeGreaterThanOrEqual(result.timingsMs.retrieve);
+  });
+
+  it('answers an English question with an English lead line, quoting the Vietnamese source', async () => {
+    const result = await answer('What did the September 2021 session conclude about agriculture?', app);
+    expect(result.language).toBe('en');
+    expect(result.answer).toMatch(/^According to/);
+    expectCheckableCitations(result);
+  });
+
+  it.each([
+    ['a month no report covers', 'Phiên họp tháng 2 năm 2021 kết luận gì?', /Chưa có báo cáo nào về tháng 2\/2021[\s\S]*Các phiên họp gần nhất hiện có:\n- /],
+    ['a body no report covers', 'HĐND tỉnh Bắc Ninh quyết định gì về ngân sách năm 2022?', /Chưa có báo cáo nào về HĐND tỉnh Bắc Ninh/],
+    ['a topic no report speaks of', 'Giá vé xe buýt ở Từ Sơn là bao nhiêu?', /không đề cập nội dung này/],
+    ['an English question on an absent topic', 'How much does a football stadium ticket cost in Tu Son?', /do not say anything about this/],
+  ])('says plainly when the reports do not cover %s', async (_what, question, expected) => {
+    const result = await answer(question, app);
+    expect(result.mode).toBe('no-answer');
+    expect(result.citations).toEqual([]);
+    expect(result.answer).toMatch(expected);
+  });
+});
+
+function chatJson(content: unknown): ScriptedReply {
+  return {
+    body: {
+      id: 'chatcmpl-test',
+      object: 'chat.completion',
+      created: 0,
+      model: 'test-model',
+      choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(content) }, finish_reason: 'stop' }],
+    },
+  };
+}
+
+describe('answering with an LLM behind an OpenAI-compatible server', () => {
+  let server: FakeOpenAIServer;
+  let app: App;
+  let dataDir: string;
+  const question = 'Phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp?';
+  beforeAll(async () => {
+    server = await startFakeOpenAI();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'council-llm-'));
+    app = openApp(
+      loadConfig({ ...TEST_ENV, COUNCIL_DATA_DIR: dataDir, OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'test-key', LLM_TIMEOUT_SECONDS: '1' }),
+      createLogger('error'),
+    );
+    await ingestPaths([CORPUS_DIR], app);
+  });
+  afterAll(async () => {
+    app.close();
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the model answer with its checked citations', async () => {
+    server.script('chat', chatJson({ answer: 'Cần khắc phục tình trạng bỏ hoang đất nông nghiệp [1].', citations: [{ n: 1, quote: 'not a sentence of the passage' }] }));
+    const result = await answer(question, app);
+    expect(result.mode).toBe('llm');
+    expect(result.answer).toBe('Cần khắc phục tình trạng bỏ hoang đất nông nghiệp [1].');
+    // The quote the model got wrong is replaced by a sentence really in the passage.
+    expectCheckableCitations(result);
+  });
+
+  it('removes markers that point at no retrieved passage', async () => {
+    server.script('chat', chatJson({ answer: 'Quy hoạch vùng sản xuất đạt tiêu chuẩn VietGap [2]. Xây dựng sân bay [9].', citations: [] }));
+    const result = await answer(question, app);
+    expect(result.mode).toBe('llm');
+    expect(result.answer).not.toContain('[9]');
+    expect(result.answer).toContain('[1]');
+    expect(result.citations).toHaveLength(1);
+    expectCheckableCitations(result);
+  });
+
+  it.each([
+    ['an answer without any citation', chatJson({ answer: 'HACKED', citations: [] })],
+    ['a malformed reply', { body: { id: 'x', object: 'chat.completion', created: 0, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: '{not json' }, finish_reason: 'stop' }] } }],
+    ['a server error', errorReply(500, 'upstream down')],
+  ])('falls back to the extractive answer with a note after %s', async (_what, reply) => {
+    server.script('chat', reply, reply, reply, reply);
+    const result = await answer(question, app);
+    expect(result.mode).toBe('extractive');
+    expect(result.answer).not.toContain('HACKED');
+    expect(result.note).toMatch(/Không gọi được mô hình ngôn ngữ/);
+    expectCheckableCitations(result);
+  });
+
+  it('does not ask the model when the reports do not cover the question', async () => {
+    const before = server.requests.filter((r) => r.endpoint === 'chat').length;
+    const result = await answer('Phiên họp tháng 2 năm 2021 kết luận gì?', app);
+    expect(result.mode).toBe('no-answer');
+    expect(server.requests.filter((r) => r.endpoint === 'chat').length).toBe(before);
+  });
+});
+
+describe('npm run ask', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'council-ask-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const ask = (args: string[], input?: string) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--data', dataDir, ...args], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      input,
+      env: { ...process.env, ...TEST_ENV },
+    });
+
+  it('ingests the sample corpus on an empty data dir, then prints the answer object as JSON', () => {
+    const result = ask(['--json', 'Phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp?']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/đang nạp các báo cáo mẫu/);
+    const output = JSON.parse(result.stdout);
+    expect(Object.keys(output)).toEqual(expect.arrayContaining(['question', 'answer', 'mode', 'citations', 'passages', 'timingsMs']));
+    expect(output.mode).toBe('extractive');
+    expect(Object.keys(output.citations[0])).toEqual(expect.arrayContaining(['n', 'chunkId', 'reportId', 'title', 'date', 'quote']));
+    expect(output.passages.length).toBe(10);
+    expect(Object.keys(output.passages[0])).toEqual(expect.arrayContaining(['chunkId', 'reportId', 'title', 'text', 'score']));
+    expect(Object.keys(output.timingsMs)).toEqual(['retrieve', 'answer', 'total']);
+    expect(output.answer).not.toMatch(/<[a-z]/i);
+  });
+
+  it('answers questions read from standard input, one JSON line each', () => {
+    const result = ask(['--json'], 'thu ngan sach 9 thang dau nam 2021 dat bao nhieu\nPhiên họp tháng 2 năm 2021 kết luận gì?\n');
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).not.toMatch(/đang nạp/);
+    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((l) => l.mode)).toEqual(['extractive', 'no-answer']);
+  });
+
+  it('prints a readable answer with its sources', () => {
+    const result = ask(['What did the September 2021 session conclude about agriculture?']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^According to/);
+    expect(result.stdout).toMatch(/Sources:\n\[1\] /);
+  });
+});
