@@ -2,20 +2,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.ts';
-import { ingestPaths, type IngestSummary } from '../src/ingest/index.ts';
+import { ingestPaths, type IngestSummary, type ReportMetadata } from '../src/ingest/index.ts';
 import { CORPUS_DIR, PROJECT_ROOT, tempApp } from './helpers/app.ts';
 
-interface Expected {
-  file: string;
-  body: string;
-  sessionKind: string | null;
-  sessionNumber: number | null;
-  sessionMonth: string | null;
-  meetingDate: string | null;
-  meetingEndDate: string | null;
-  publishedDate: string | null;
-  documentDate: string | null;
-}
+type Expected = { file: string } & Pick<
+  ReportMetadata,
+  'body' | 'sessionKind' | 'sessionNumber' | 'sessionMonth' | 'meetingDate' | 'meetingEndDate' | 'publishedDate' | 'documentDate'
+>;
 
 const expected = JSON.parse(
   readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/corpus-metadata.json'), 'utf8'),

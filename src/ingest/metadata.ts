@@ -325,18 +325,11 @@ function bodyFound(text: string, title: string | null): { name: string; aliases:
 // ---------------------------------------------------------------------------------------------
 // Front matter
 
-interface GivenMetadata {
-  title: string | null;
+/** What front matter states: the extracted fields, each possibly absent. */
+type GivenMetadata = Omit<ReportMetadata, 'body' | 'bodyAliases' | 'source' | 'warnings'> & {
   body: { name: string; aliases: string[] } | null;
-  sessionKind: string | null;
-  sessionNumber: number | null;
-  sessionMonth: string | null;
-  meetingDate: string | null;
-  meetingEndDate: string | null;
-  publishedDate: string | null;
-  documentDate: string | null;
   source: string | null;
-}
+};
 
 /** Front matter values, validated: one that does not parse is ignored with a warning. */
 function readFrontMatter(front: Record<string, unknown>, warnings: string[]): GivenMetadata {
