@@ -1,6 +1,6 @@
 // Parsing + chunking throughput on the sample corpus replicated to 5,000 reports (embedding
 // excluded), then the whole ingest pipeline (files on disk into SQLite) on the same set.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openApp } from '../src/app.ts';
@@ -8,26 +8,14 @@ import { loadConfig } from '../src/config.ts';
 import { chunkText } from '../src/ingest/chunk.ts';
 import { chunkOptions, ingestPaths } from '../src/ingest/index.ts';
 import { extractMetadata } from '../src/ingest/metadata.ts';
-import { readDocument, SUPPORTED_EXTENSIONS } from '../src/ingest/readers/index.ts';
+import { readDocument } from '../src/ingest/readers/index.ts';
 import { createLogger } from '../src/log.ts';
 import { normalizeText } from '../src/text/normalize.ts';
+import { readSampleCorpus, replicaAt } from './replicate-corpus.ts';
 
 const TARGET = Number(process.argv[2] ?? 5000);
-const corpusDir = path.resolve(import.meta.dirname, '../corpus');
-const originals = readdirSync(corpusDir)
-  .filter((name) => SUPPORTED_EXTENSIONS.includes(path.extname(name)) && !/^readme/i.test(name))
-  .map((name) => ({ name, text: readFileSync(path.join(corpusDir, name), 'utf8') }));
-
-// Perturb each copy (figures shifted, a distinct closing sentence) so no two inputs are equal.
-const replicas = Array.from({ length: TARGET }, (_, index) => {
-  const original = originals[index % originals.length]!;
-  const copy = Math.floor(index / originals.length);
-  // Front matter sources are report identities: give each copy its own.
-  const text = original.text.replace(/^(source|url):\s*"?([^"\n]+)"?$/m, `$1: "$2?copy=${copy}"`).replace(/\d+(,\d+)?%/g, (m) => `${(parseFloat(m.replace(',', '.')) + (copy % 7)).toFixed(1).replace('.', ',')}%`);
-  const closing = original.name.endsWith('.html') ? text.replace('</body>', `<p>Bản sao số ${copy}.</p></body>`) : `${text}\n\nBản sao số ${copy}.`;
-  const extension = path.extname(original.name);
-  return { name: `${path.basename(original.name, extension)}-${copy}${extension}`, bytes: Buffer.from(closing, 'utf8') };
-});
+const originals = readSampleCorpus();
+const replicas = Array.from({ length: TARGET }, (_, index) => replicaAt(originals, index));
 
 const config = loadConfig(process.env);
 let chunks = 0;

@@ -285,10 +285,12 @@ export class Store {
    */
   lexicalSearch(ftsQuery: string, limit: number, reportIds?: readonly string[]): Array<{ label: number; score: number }> {
     if (reportIds) {
+      // "+rowid" keeps SQLite from handing the IN list to FTS5, which would run the match once
+      // per allowed row (seconds at 10k chunks instead of milliseconds).
       return this.db
         .prepare(
           `SELECT rowid AS label, -bm25(chunks_fts) AS score FROM chunks_fts
-           WHERE chunks_fts MATCH ? AND rowid IN (SELECT rowid FROM chunks WHERE report_id IN (SELECT value FROM json_each(?)))
+           WHERE chunks_fts MATCH ? AND +rowid IN (SELECT rowid FROM chunks WHERE report_id IN (SELECT value FROM json_each(?)))
            ORDER BY bm25(chunks_fts) LIMIT ?`,
         )
         .all(ftsQuery, JSON.stringify(reportIds), limit) as Array<{ label: number; score: number }>;
