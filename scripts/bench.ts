@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { answer } from '../src/answer/index.ts';
 import { openApp, rebuildIndex, vectorIndexPath, type App } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { exactSearch, type IndexParams, type SearchHit, type VectorIndex } from '../src/index/index.ts';
@@ -50,6 +51,8 @@ interface Measurement {
   rssBuiltMB: number;
   rssQueriedMB: number;
   latency: Percentiles;
+  /** `answer()`: retrieval plus the extractive answer, as `npm run ask` and the bot call it. */
+  answerLatency: Percentiles;
   recall: number;
   recallByLabel: number;
   distinctRecallQueries: number;
@@ -164,12 +167,15 @@ async function measure(dataDir: string): Promise<Measurement> {
     for (const question of cycled(WARMUP_QUERIES)) await retrieve(question, searchApp);
     const timed = cycled(queryCount, WARMUP_QUERIES);
     const latency = percentiles(await timeEach(timed, (question) => retrieve(question, searchApp)));
+    progress(size, `timing ${queryCount} extractive answers`);
+    const answerApp: Parameters<typeof answer>[1] = { ...searchApp, log: app.log, answerers: app.answerers };
+    const answerLatency = percentiles(await timeEach(timed, (question) => answer(question, answerApp)));
     const rssQueriedMB = rssMB();
 
     progress(size, `recall@${RECALL_K} of the index against exact search over ${size} vectors`);
     const recall = await annRecall(cycled(RECALL_QUERIES), searchApp, index, app.store.vectors());
     const profile = args.profile ? await profileParts(timed, searchApp, index) : undefined;
-    return { embedder: embedder.id, indexParams: index.params, buildSeconds, rssBuiltMB, rssQueriedMB, latency, ...recall, ...(profile ? { profile } : {}) };
+    return { embedder: embedder.id, indexParams: index.params, buildSeconds, rssBuiltMB, rssQueriedMB, latency, answerLatency, ...recall, ...(profile ? { profile } : {}) };
   } finally {
     app.close();
   }
@@ -262,15 +268,16 @@ function report(results: SizeResult[]): string {
     `Data: the ${readSampleCorpus().length} sample reports in corpus/ replicated with perturbations (figures shifted, a distinct closing sentence, ` +
       `a unique front-matter source) until the store holds at least N chunks, ingested with \`ingestPaths\` into a fresh data dir with ` +
       `EMBEDDER=hashing (${first?.embedder ?? 'hashing'}). Index: hnswlib ${indexSettings(first?.indexParams)}, rebuilt from the stored vectors.`,
-    `Latency: full hybrid \`retrieve()\` (k=10) over ${queryCount} eval questions cycled, after ${WARMUP_QUERIES} warm-up queries. ` +
+    `Latency: full hybrid \`retrieve()\` (k=10), and \`answer()\` (retrieval + extractive answer), over ${queryCount} eval questions cycled, after ${WARMUP_QUERIES} warm-up queries. ` +
       `Recall: ANN top-10 against \`exactSearch\` over all stored vectors, ${RECALL_QUERIES} query vectors ` +
       `(${first?.distinctRecallQueries ?? '?'} distinct eval questions, cycled); a result tied with the exact 10th counts as found (label-only recall in brackets).`,
     '',
-    '| chunks (reports) | ingest (s) | index build (s) | RSS after build (MB) | RSS after queries (MB) | query p50 (ms) | query p95 (ms) | ANN recall@10 |',
+    '| chunks (reports) | ingest (s) | index build (s) | RSS after build (MB) | RSS after queries (MB) | retrieve p50 / p95 (ms) | answer p50 / p95 (ms) | ANN recall@10 |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map((r) =>
       `| ${r.chunks.toLocaleString('en')} (${r.reports.toLocaleString('en')}) | ${r.ingestSeconds.toFixed(1)} | ${r.buildSeconds.toFixed(1)} | ` +
-      `${r.rssBuiltMB} | ${r.rssQueriedMB} | ${r.latency.p50.toFixed(1)} | ${r.latency.p95.toFixed(1)} | ${r.recall.toFixed(3)} (${r.recallByLabel.toFixed(3)}) |`,
+      `${r.rssBuiltMB} | ${r.rssQueriedMB} | ${r.latency.p50.toFixed(1)} / ${r.latency.p95.toFixed(1)} | ` +
+      `${r.answerLatency.p50.toFixed(1)} / ${r.answerLatency.p95.toFixed(1)} | ${r.recall.toFixed(3)} (${r.recallByLabel.toFixed(3)}) |`,
     ),
   ];
   const profiled = results.filter((r) => r.profile);
@@ -294,7 +301,8 @@ function indexSettings(params: IndexParams | undefined): string {
 }
 
 function benchConfig(dataDir: string): Config {
-  return loadConfig({ ...process.env, EMBEDDER: 'hashing', COUNCIL_DATA_DIR: dataDir });
+  // The built-in embedder and the extractive answerer: the figures are about this program, not a model or an API.
+  return loadConfig({ ...process.env, EMBEDDER: 'hashing', OPENAI_API_KEY: '', OPENAI_BASE_URL: '', COUNCIL_DATA_DIR: dataDir });
 }
 
 function evalQuestions(): string[] {

@@ -44,17 +44,30 @@ export function selectReports(
   // A body with its place names who issued the report; an organ alone ("HĐND các cấp", "Chủ tịch
   // UBND") is as often a subject of the text as its issuer, so it only ranks its reports higher.
   const body = plan.body;
-  if (body?.name) narrow(body.name, (report) => bodyMatches([body.name!, ...body.aliases], report));
+  // Thousands of reports share a handful of bodies: match each distinct body once.
+  const byBody = <T>(decide: (report: ReportSummary) => T) => {
+    const decided = new Map<string, T>();
+    return (report: ReportSummary): T => {
+      const key = `${report.body ?? ''}|${report.bodyAliases.join('|')}`;
+      if (!decided.has(key)) decided.set(key, decide(report));
+      return decided.get(key) as T;
+    };
+  };
+  if (body?.name) narrow(body.name, byBody((report) => bodyMatches([body.name!, ...body.aliases], report)));
   const preference = new Map<string, number>();
   const prefer = (report: ReportSummary, factor: number) => preference.set(report.id, (preference.get(report.id) ?? 1) * factor);
-  if (body && !body.name) for (const report of reports) if (bodyMatches([body.organ], report)) prefer(report, ORGAN_PREFERENCE);
+  if (body && !body.name) {
+    const ofOrgan = byBody((report) => bodyMatches([body.organ], report));
+    for (const report of reports) if (ofOrgan(report)) prefer(report, ORGAN_PREFERENCE);
+  }
   // A place named without an organ ("rác thải ở phường Đông Ngàn", "tien du") says whose report
   // is wanted; other places' reports can still answer, so this ranks rather than filters.
   const question = ` ${foldText(plan.normalized).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  for (const report of reports) {
+  const placeNamed = byBody((report) => {
     const place = placeOf(report);
-    if (place && question.includes(` ${foldText(place)} `)) prefer(report, PLACE_PREFERENCE);
-  }
+    return place !== null && question.includes(` ${foldText(place)} `);
+  });
+  for (const report of reports) if (placeNamed(report)) prefer(report, PLACE_PREFERENCE);
   if (plan.period) narrow(plan.period.label, (report) => periodMatches(plan.period!, report));
   if (plan.sessionNumber !== null) narrow(`kỳ họp thứ ${plan.sessionNumber}`, (report) => report.sessionNumber === plan.sessionNumber);
   if (plan.sessionKind) narrow(plan.sessionKind, (report) => report.sessionKind === plan.sessionKind);
