@@ -1,5 +1,5 @@
 import type { App } from '../app.ts';
-import { retrieve, type QueryPlan, type RankedPassage, type Retrieval } from '../retrieve/index.ts';
+import { reportCatalog, retrieve, type QueryPlan, type RankedPassage, type Retrieval } from '../retrieve/index.ts';
 import type { ReportSummary } from '../store/index.ts';
 import { checkCitations } from './citations.ts';
 import { llmFallbackNote, notCovered, notInReports } from './messages.ts';
@@ -55,9 +55,9 @@ export async function answer(question: string, app: AnswerApp, options: AnswerOp
   };
   const refuse = (text: string): Answer => finish({ answer: text, mode: 'no-answer', citations: [], note: null });
 
-  if (retrieval.uncovered.length > 0) return refuse(notCovered(retrieval.uncovered, nearbyReports(plan, app.store.listReports()), plan.language));
+  if (retrieval.uncovered.length > 0) return refuse(notCovered(retrieval.uncovered, nearbyReports(plan, reportCatalog(app.store).list), plan.language));
   const passages = retrieval.passages.slice(0, PASSAGES_FOR_ANSWER);
-  if (!isAnswerable(retrieval, passages, app.store)) return refuse(notInReports(nearbyReports(plan, app.store.listReports()), plan.language));
+  if (!isAnswerable(retrieval, passages, app.store)) return refuse(notInReports(nearbyReports(plan, reportCatalog(app.store).list), plan.language));
 
   const answerers = await app.answerers();
   let note: string | null = null;
@@ -68,7 +68,7 @@ export async function answer(question: string, app: AnswerApp, options: AnswerOp
   }
   const extracted = await tryDraft(answerers.extractive, retrieval, passages, app);
   if (extracted && extracted.citations.length > 0) return finish({ answer: extracted.text, mode: 'extractive', citations: extracted.citations, note });
-  return refuse(notInReports(nearbyReports(plan, app.store.listReports()), plan.language));
+  return refuse(notInReports(nearbyReports(plan, reportCatalog(app.store).list), plan.language));
 }
 
 async function tryDraft(answerer: Answerer, retrieval: Retrieval, passages: readonly RankedPassage[], app: AnswerApp) {
@@ -84,8 +84,7 @@ async function tryDraft(answerer: Answerer, retrieval: Retrieval, passages: read
 /** Whether the passages speak of what was asked, so that an answer from them is not invented. */
 function isAnswerable(retrieval: Retrieval, passages: readonly RankedPassage[], store: AnswerApp['store']): boolean {
   if (passages.length === 0) return false;
-  const places = [...new Set(store.listReports().flatMap((report) => (report.body ? [report.body] : [])))];
-  const coverage = topicCoverage(retrieval.plan, passages.slice(0, PASSAGES_CHECKED_FOR_TOPIC), store, places);
+  const coverage = topicCoverage(retrieval.plan, passages.slice(0, PASSAGES_CHECKED_FOR_TOPIC), store, reportCatalog(store).bodies);
   const namesSession = retrieval.applied.length > 0;
   // No topic, or only "when did it meet / who chaired": the question is the session it names.
   if (coverage === null || (namesSession && retrieval.plan.sections.includes('opening'))) return namesSession;

@@ -1,4 +1,4 @@
-export { retrieve } from './retrieve.ts';
-export type { RankedPassage, Retrieval, RetrievalMode, RetrieveOptions } from './retrieve.ts';
+export { reportCatalog, retrieve } from './retrieve.ts';
+export type { RankedPassage, ReportCatalog, Retrieval, RetrievalMode, RetrieveOptions } from './retrieve.ts';
 export { understandQuestion } from './query.ts';
 export type { PeriodFilter, QueryPlan, QuestionLanguage } from './query.ts';
