@@ -1,9 +1,7 @@
-import type { QueryPlan, RankedPassage } from '../retrieve/index.ts';
+import { QUESTION_WORDS, type QueryPlan, type RankedPassage } from '../retrieve/index.ts';
 import type { Store } from '../store/index.ts';
 import { foldedTerms, matchingText } from '../text/index.ts';
 
-// Folded question words that query understanding may leave among the topic terms.
-const INTERROGATIVES = new Set(['nao', 'gi', 'ai', 'dau', 'sao', 'bao', 'nhieu', 'may', 'hom', 'buoi', 'luc', 'khi', 'thuc', 'vay', 'the']);
 
 /**
  * How much of what the question is about the passages speak of: the share of the question's
@@ -22,7 +20,7 @@ export function topicCoverage(
   // says whether the reports speak of what was asked.
   const placeTerms = new Set(places.flatMap((place) => foldedTerms(place)));
   const topic = [...new Set(plan.topicTerms)].filter(
-    (term) => !INTERROGATIVES.has(term) && !placeTerms.has(term) && !/^(19|20)\d\d$/.test(term),
+    (term) => !QUESTION_WORDS.has(term) && !placeTerms.has(term) && !/^(19|20)\d\d$/.test(term),
   );
   if (topic.length === 0 || passages.length === 0) return null;
   const chunks = Math.max(store.counts().chunks, 1);

@@ -2,3 +2,4 @@ export { reportCatalog, retrieve } from './retrieve.ts';
 export type { RankedPassage, ReportCatalog, Retrieval, RetrievalMode, RetrieveOptions } from './retrieve.ts';
 export { understandQuestion } from './query.ts';
 export type { PeriodFilter, QueryPlan, QuestionLanguage } from './query.ts';
+export { QUESTION_WORDS } from './lexical.ts';

@@ -1,10 +1,10 @@
 import type { Store } from '../store/index.ts';
 import { foldedTerms, matchingText } from '../text/index.ts';
 
-// Words that ask rather than say what about (folded): they would match every report.
-const QUESTION_WORDS = new Set(
+/** Folded words that ask rather than say what about: they would match every report. */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(
   ('gi nao bao nhieu the sao ra khong co la cua ve cho va cac nhung duoc da dang se trong tai voi thi nhu ai khi hoi ' +
-    'minh em toi nhe a oi vay roi nay do the nao bi ko k hay hoac').split(' '),
+    'minh em toi nhe a oi vay roi nay do bi ko k hay hoac dau may hom buoi luc').split(' '),
 );
 // A term in more than this share of chunks tells little and costs the most to look up: BM25
 // must score every chunk an ORed term matches (measured at 100k chunks: see README).
