@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalizeTones, foldText, hasVietnameseDiacritics, normalizeText } from '../src/text/normalize.ts';
+import { canonicalizeTones, foldText, hasVietnameseDiacritics, normalizeText, removeDiacritics } from '../src/text/normalize.ts';
 
 describe('canonical tone placement', () => {
   it('makes old and new placement compare equal', () => {
@@ -49,5 +49,18 @@ describe('foldText', () => {
     expect(hasVietnameseDiacritics('nông nghiệp')).toBe(true);
     expect(hasVietnameseDiacritics('dong chi Dao')).toBe(false);
     expect(hasVietnameseDiacritics('đồng')).toBe(true);
+  });
+});
+
+describe('removeDiacritics', () => {
+  it('strips marks and đ but keeps case and every offset', () => {
+    expect(removeDiacritics('Thứ IV, Đảng bộ thành phố')).toBe('Thu IV, Dang bo thanh pho');
+    const text = 'BTV Thị uỷ Từ Sơn';
+    expect(removeDiacritics(text)).toHaveLength(text.length);
+  });
+
+  it('keeps a character that would vanish, so offsets stay valid for decomposed input', () => {
+    const decomposed = 'thi\u0323';
+    expect(removeDiacritics(decomposed)).toBe('thi\u0323');
   });
 });

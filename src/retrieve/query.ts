@@ -25,6 +25,7 @@ import {
   hasVietnameseDiacritics,
   lookupAbbreviation,
   recognizeBody,
+  removeDiacritics,
   tokenize,
   type BodyMention,
   type Period,
@@ -101,15 +102,6 @@ function detectLanguage(question: string): QuestionLanguage {
   return vietnamese > 0 && marked / vietnamese >= 0.25 ? 'vi' : 'vi-plain';
 }
 
-/** Diacritics removed but capitals kept ("Thứ IV" → "Thu IV"), offset for offset. */
-function withoutMarks(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const bare = ch.normalize('NFD').replace(/\p{M}/gu, '').replace('đ', 'd').replace('Đ', 'D');
-    out += bare.length === ch.length ? bare : ch;
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Periods
@@ -189,7 +181,7 @@ function isCumulative(text: string, mention: PeriodMention): boolean {
   if (mention.kind === 'months') return true;
   if (mention.kind !== 'partOfYear') return false;
   return /\b(?:tu|nua|since|from(?:\s+the)?|(?:first|second)\s+half\s+of(?:\s+the)?)\s*$/i.test(
-    withoutMarks(text.slice(Math.max(0, mention.start - 24), mention.start)),
+    removeDiacritics(text.slice(Math.max(0, mention.start - 24), mention.start)),
   );
 }
 
@@ -203,8 +195,8 @@ function isContentDate(text: string, mention: PeriodMention, language: QuestionL
   if (mention.kind !== 'month' && mention.kind !== 'partOfYear') return false;
   const after = text.slice(mention.end, mention.end + 24);
   // "after the August 2022 city meeting" still names the session.
-  if (SESSION_NOUN_NEAR_AFTER.test(withoutMarks(after))) return false;
-  const before = withoutMarks(text.slice(Math.max(0, mention.start - 24), mention.start));
+  if (SESSION_NOUN_NEAR_AFTER.test(removeDiacritics(after))) return false;
+  const before = removeDiacritics(text.slice(Math.max(0, mention.start - 24), mention.start));
   if (CONTENT_DATE_BEFORE.test(before)) return true;
   // In English a month used as a modifier dates its noun: "the May 2021 election" is not a session.
   return language === 'en' && mention.kind === 'month' && /^\s+[a-z]/i.test(after) && !SESSION_NOUN_AFTER.test(after) && !/^\s+(?:and|or|to|in|of|at|for|on|by)\b/i.test(after);
@@ -611,7 +603,7 @@ export function understandQuestion(question: string, options: { knownPlaces?: re
     return { question, normalized, language, searchText, ...fields(extraction), sections, topicTerms: vietnameseTopic(topicText, knownPlaces) };
   }
 
-  const plain = withoutMarks(normalized);
+  const plain = removeDiacritics(normalized);
   const texts = language === 'vi' ? [normalized, plain] : [plain];
   const extraction = extractVietnamese(texts, language, knownPlaces);
   const cues = findSections(foldKeepingOffsets(plain));

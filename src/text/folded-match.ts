@@ -1,9 +1,7 @@
 // Keyword matching on folded text whose offsets equal the original's, so a match can be shown in
 // place and checked against how its keywords are really spelled. Dates, sessions and bodies use it.
-import { canonicalizeTones, foldText } from './normalize.ts';
+import { canonicalizeTones, foldText, removeDiacritics } from './normalize.ts';
 import { rememberRecent } from './recent.ts';
-
-const foldedChars = new Map<string, string>();
 
 /**
  * `foldText`, character by character, so that every offset into the result is the same offset
@@ -14,17 +12,11 @@ export function foldKeepingOffsets(text: string): string {
   const whole = foldText(text);
   // The common case: NFC Vietnamese folds letter for letter, so the whole-text fold already aligns.
   if (whole.length === text.length) return whole;
-  let out = '';
-  for (const ch of text) {
-    let folded = foldedChars.get(ch);
-    if (folded === undefined) {
-      const candidate = foldText(ch);
-      folded = candidate.length === ch.length ? candidate : ch;
-      foldedChars.set(ch, folded);
-    }
-    out += folded;
-  }
-  return out;
+  const lower = text.replace(/\p{Lu}/gu, (letter) => {
+    const lowered = letter.toLowerCase();
+    return lowered.length === letter.length ? lowered : letter;
+  });
+  return removeDiacritics(lower);
 }
 
 /** A text prepared for keyword matching: the original, its offset-aligned folded form, and how it is written. */

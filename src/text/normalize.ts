@@ -118,7 +118,7 @@ export function foldText(text: string): string {
   for (let i = 0; i < lower.length; i++) {
     const code = lower.charCodeAt(i);
     if (code < 0x80) continue;
-    const replacement = foldCharacter(code, lower[i] as string);
+    const replacement = strippedCharacter(code, lower[i] as string);
     if (replacement === lower[i]) continue;
     folded += lower.slice(copiedUpTo, i) + replacement;
     copiedUpTo = i + 1;
@@ -126,18 +126,30 @@ export function foldText(text: string): string {
   return copiedUpTo === 0 ? lower : folded + lower.slice(copiedUpTo);
 }
 
-// Latin letters with diacritics, combining marks and Vietnamese letters all sit below U+1F00.
-const FOLD_TABLE_SIZE = 0x1f00;
-const foldTable: Array<string | undefined> = new Array(FOLD_TABLE_SIZE);
+/**
+ * Diacritics removed and đ → d, but case and length kept ("Thứ IV" → "Thu IV"), so offsets into
+ * the result are offsets into the input; a character that would vanish or grow is kept as written.
+ */
+export function removeDiacritics(text: string): string {
+  return text.replace(/[^\x00-\x7F]/g, (character) => {
+    const stripped = strippedCharacter(character.charCodeAt(0), character);
+    return stripped.length === 1 ? stripped : character;
+  });
+}
 
-function foldCharacter(code: number, character: string): string {
-  if (code >= FOLD_TABLE_SIZE) return character;
-  let folded = foldTable[code];
-  if (folded === undefined) {
-    folded = character.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').normalize('NFC');
-    foldTable[code] = folded;
+// Latin letters with diacritics, combining marks and Vietnamese letters all sit below U+1F00.
+const STRIP_TABLE_SIZE = 0x1f00;
+const stripTable: Array<string | undefined> = new Array(STRIP_TABLE_SIZE);
+
+/** One character without its marks (a lone combining mark becomes ''), đ/Đ → d/D; filled lazily. */
+function strippedCharacter(code: number, character: string): string {
+  if (code >= STRIP_TABLE_SIZE) return character;
+  let stripped = stripTable[code];
+  if (stripped === undefined) {
+    stripped = character.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').normalize('NFC');
+    stripTable[code] = stripped;
   }
-  return folded;
+  return stripped;
 }
 
 /** True when the text carries Vietnamese diacritics (used to tell "nong nghiep" from "nông nghiệp"). */
