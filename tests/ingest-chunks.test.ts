@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chunkText, countWords, type Chunk } from '../src/ingest/chunk.ts';
-import { normalizeText } from '../src/text/normalize.ts';
+import { chunkText, type Chunk } from '../src/ingest/chunk.ts';
+import { countWords, normalizeText } from '../src/text/index.ts';
 import { splitSentences } from '../src/text/sentences.ts';
 
 const SEED_DIR = path.resolve(import.meta.dirname, '../../shared/seeds');

@@ -1,4 +1,4 @@
-import { splitSentences } from '../text/index.ts';
+import { countWords, splitSentences } from '../text/index.ts';
 import { closingMatterStart, isDateline, isHeaderBoilerplate, officialHeaderEnd } from './boilerplate.ts';
 import { sectionCue, type SectionLabel } from './sections.ts';
 
@@ -163,9 +163,4 @@ function paragraphSpans(text: string): Span[] {
   }
   spans.push({ start, end: text.length });
   return spans;
-}
-
-/** Words as a reader counts them: whitespace-separated syllables and numbers. */
-export function countWords(text: string): number {
-  return text.match(/\S+/g)?.length ?? 0;
 }

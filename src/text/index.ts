@@ -1,6 +1,6 @@
 // Vietnamese text rules: pure functions, no I/O. Other stages import from here.
 export { canonicalizeTones, foldText, hasVietnameseDiacritics, normalizeText, removeDiacritics } from './normalize.ts';
-export { foldedTerms, tokenize, type Token } from './tokens.ts';
+export { countWords, foldedTerms, tokenize, type Token } from './tokens.ts';
 export { splitSentences, type Span } from './sentences.ts';
 export { ABBREVIATIONS, expandAbbreviationsInText, lookupAbbreviation, type Abbreviation } from './abbreviations.ts';
 export { matchingText } from './matching.ts';

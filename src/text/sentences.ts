@@ -2,6 +2,7 @@
 
 import { lookupAbbreviation } from './abbreviations.ts';
 import { foldText } from './normalize.ts';
+import { countWords } from './tokens.ts';
 
 /** A half-open range [start, end) of offsets into the text it was taken from. */
 export interface Span {
@@ -158,14 +159,14 @@ function trimmed(text: string, start: number, end: number): Span | undefined {
  */
 function splitRunOn(text: string, span: Span): Span[] {
   const sentence = text.slice(span.start, span.end);
-  if (wordCount(sentence) <= MAX_SENTENCE_WORDS) return [span];
+  if (countWords(sentence) <= MAX_SENTENCE_WORDS) return [span];
   const pieces: Span[] = [];
   let pieceStart = span.start;
   let words = 0;
   let clauseStart = span.start;
   const clauseEnds = [...sentence.matchAll(/;\s+/g)].map((m) => span.start + m.index + 1);
   for (const clauseEnd of [...clauseEnds, span.end]) {
-    const clauseWords = wordCount(text.slice(clauseStart, clauseEnd));
+    const clauseWords = countWords(text.slice(clauseStart, clauseEnd));
     if (words > 0 && words + clauseWords > MAX_SENTENCE_WORDS) {
       const piece = trimmed(text, pieceStart, clauseStart);
       if (piece) pieces.push(piece);
@@ -178,8 +179,4 @@ function splitRunOn(text: string, span: Span): Span[] {
   const last = trimmed(text, pieceStart, span.end);
   if (last) pieces.push(last);
   return pieces;
-}
-
-function wordCount(text: string): number {
-  return text.match(/\S+/g)?.length ?? 0;
 }

@@ -34,3 +34,8 @@ export function tokenize(text: string): Token[] {
 export function foldedTerms(text: string): string[] {
   return foldText(text).match(TOKEN) ?? [];
 }
+
+/** Words as a reader counts them: whitespace-separated syllables and numbers. */
+export function countWords(text: string): number {
+  return text.match(/\S+/g)?.length ?? 0;
+}

@@ -1,5 +1,6 @@
 // Vietnamese text from before Unicode (TCVN3/ABC, VNI, Windows-1258) would enter the index as
 // mojibake. These checks recognise each encoding by what it turns Vietnamese words into.
+import { countWords } from '../../text/index.ts';
 
 /** A pre-Unicode Vietnamese encoding the readers recognise. */
 export type LegacyEncoding = 'TCVN3 (ABC)' | 'VNI' | 'Windows-1258';
@@ -50,8 +51,4 @@ export function detectLegacyEncodingInBytes(bytes: Uint8Array): LegacyEncoding |
 /** The one-line reason shown to staff for a file in a legacy encoding. */
 export function legacyEncodingReason(encoding: LegacyEncoding): string {
   return `looks like ${encoding} encoding, not Unicode: convert the file to UTF-8 (e.g. with UniKey's converter) and ingest again`;
-}
-
-function countWords(text: string): number {
-  return text.match(/\S+/g)?.length ?? 0;
 }
