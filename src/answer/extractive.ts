@@ -2,7 +2,7 @@
 // its passage marker, grouped under a line naming the report they come from.
 import type { Embedder } from '../embed/index.ts';
 import type { QueryPlan, RankedPassage, Retrieval } from '../retrieve/index.ts';
-import { findDates, foldedTerms, foldText, matchingText, splitSentences } from '../text/index.ts';
+import { countWords, findDates, foldedTerms, foldText, matchingText, splitSentences } from '../text/index.ts';
 import { clip } from './citations.ts';
 import { leadLine } from './lead-line.ts';
 import { AnswerError, type Answerer, type DraftAnswer } from './types.ts';
@@ -103,7 +103,7 @@ function sentencesOf(passages: readonly RankedPassage[]): Candidate[] {
 }
 
 function isAnswerSentence(text: string): boolean {
-  const words = text.split(/\s+/).length;
+  const words = countWords(text);
   if (words < MIN_WORDS) return false;
   if (!/\p{Ll}/u.test(text)) return false;
   const heading = !/[.!?…:;,"”)]$/.test(text) && words <= MAX_HEADING_WORDS;

@@ -2,6 +2,7 @@
 // Official notices and news items lay out their top lines differently; both are read here.
 import {
   bodyAliases,
+  countWords,
   findBodies,
   findIssuingBody,
   recognizeBody,
@@ -162,7 +163,7 @@ function topLineRole(line: Line): LineRole {
 
 /** Prose, not a heading: long, or a full sentence ("Ngày 15/12/2021, HĐND phường ... khai mạc kỳ họp thứ tư."). */
 function isProse(line: Line): boolean {
-  return line.text.length >= PROSE_LENGTH || (/[.!?…]$/.test(line.text) && line.text.split(/\s+/).length >= PROSE_MIN_WORDS);
+  return line.text.length >= PROSE_LENGTH || (/[.!?…]$/.test(line.text) && countWords(line.text) >= PROSE_MIN_WORDS);
 }
 
 /** A line that states when the page was published: a full date with a time, a cue, a weekday, or little else. */
@@ -217,7 +218,7 @@ function chooseTitle(fromReader: string | null, fromText: string | null): string
 }
 
 function isOnlyDocumentType(folded: string): boolean {
-  return DOCUMENT_TYPE.test(folded) && folded.split(/\s+/).length <= 3;
+  return DOCUMENT_TYPE.test(folded) && countWords(folded) <= 3;
 }
 
 /** The lead paragraph and the one after it: where a news item says who met and when. */
