@@ -36,12 +36,31 @@ export interface Config {
     /** How long one chat completion may take before the extractive answer is used instead. */
     timeoutMs: number;
   };
+  telegram: TelegramConfig;
   /** hnswlib parameters; unset ones take the index's defaults. */
   index: {
     M?: number;
     efConstruction?: number;
     efSearch?: number;
   };
+}
+
+/** The bot's settings; only `npm start` requires the token. */
+export interface TelegramConfig {
+  token: string | undefined;
+  /** Another Bot API server (the emulator, a self-hosted one); grammY's default otherwise. */
+  apiRoot: string | undefined;
+  /** Public HTTPS address Telegram posts updates to; long polling when unset. */
+  webhookUrl: string | undefined;
+  /** Checked against the X-Telegram-Bot-Api-Secret-Token header; generated per start when unset. */
+  webhookSecret: string | undefined;
+  /** Port the webhook server listens on. */
+  port: number;
+  /** Telegram user ids allowed to upload reports and see /stats. */
+  adminUserIds: number[];
+  rateLimitPerMinute: number;
+  /** How long a question that names no session inherits the previous question's. */
+  followUpMs: number;
 }
 
 /** Values given on a command line; they win over the environment. */
@@ -77,12 +96,52 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       model: nonEmpty(env.OPENAI_MODEL),
       timeoutMs: Math.round(positiveNumber(env, 'LLM_TIMEOUT_SECONDS', 30, 'a number of seconds such as 30') * 1000),
     },
+    telegram: telegramConfig(env),
     index: definedOnly({
       M: optionalInteger(env, 'HNSW_M'),
       efConstruction: optionalInteger(env, 'HNSW_EF_CONSTRUCTION'),
       efSearch: optionalInteger(env, 'HNSW_EF_SEARCH'),
     }),
   };
+}
+
+function telegramConfig(env: NodeJS.ProcessEnv): TelegramConfig {
+  const token = nonEmpty(env.TELEGRAM_BOT_TOKEN);
+  if (token !== undefined && !/^\d+:[\w-]{20,}$/.test(token)) {
+    throw new ConfigError('TELEGRAM_BOT_TOKEN', 'does not look like a bot token (digits, a colon, then letters); copy it again from @BotFather');
+  }
+  const apiRoot = url(env, 'TELEGRAM_API_ROOT');
+  const webhookUrl = url(env, 'WEBHOOK_URL');
+  // Telegram itself only posts to HTTPS; plain http makes sense only against another API server.
+  if (webhookUrl?.startsWith('http:') && !apiRoot) {
+    throw new ConfigError('WEBHOOK_URL', `"${webhookUrl}" is not HTTPS; Telegram only posts updates to https:// addresses`);
+  }
+  const webhookSecret = nonEmpty(env.WEBHOOK_SECRET);
+  if (webhookSecret !== undefined && !/^[\w-]{1,256}$/.test(webhookSecret)) {
+    throw new ConfigError('WEBHOOK_SECRET', 'may hold only letters, digits, _ and - (1 to 256 of them)');
+  }
+  return {
+    token,
+    apiRoot,
+    webhookUrl,
+    webhookSecret,
+    port: positiveInteger(env, 'PORT', 8080),
+    adminUserIds: userIds(env, 'ADMIN_USER_IDS'),
+    rateLimitPerMinute: positiveInteger(env, 'RATE_LIMIT_PER_MINUTE', 6),
+    followUpMs: Math.round(positiveNumber(env, 'FOLLOW_UP_MINUTES', 10, 'a number of minutes such as 10') * 60_000),
+  };
+}
+
+function userIds(env: NodeJS.ProcessEnv, name: string): number[] {
+  const raw = nonEmpty(env[name]);
+  if (raw === undefined) return [];
+  return raw.split(',').map((part) => {
+    const id = Number(part.trim());
+    if (!Number.isSafeInteger(id) || id <= 0) {
+      throw new ConfigError(name, `"${part.trim()}" is not a Telegram user id; list numeric ids separated by commas, e.g. 123456789,987654321`);
+    }
+    return id;
+  });
 }
 
 function optionalInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {

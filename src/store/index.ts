@@ -10,3 +10,4 @@ export type {
   SaveResult,
   StoredChunk,
 } from './store.ts';
+export type { LoggedCitation, LoggedQuestion, QuestionEntry, QuestionLog, QuestionStats } from './question-log.ts';

@@ -63,4 +63,33 @@ export const MIGRATIONS: readonly string[] = [
   -- Per-term document counts of the lexical index: very common query terms are pruned with them.
   CREATE VIRTUAL TABLE chunks_vocab USING fts5vocab(chunks_fts, 'row');
   `,
+  `
+  -- Every question a surface (the bot) answered, so staff can see what citizens ask. citations
+  -- is a JSON array of {"n", "chunkId", "quote"} in marker order: a source button shows passage n.
+  CREATE TABLE questions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    asked_at TEXT NOT NULL,
+    surface TEXT NOT NULL,
+    chat_id TEXT,
+    user_id TEXT,
+    update_id INTEGER,
+    question TEXT NOT NULL,
+    language TEXT NOT NULL,
+    mode TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    citations TEXT NOT NULL DEFAULT '[]',
+    retrieve_ms REAL NOT NULL,
+    answer_ms REAL NOT NULL,
+    total_ms REAL NOT NULL
+  );
+  CREATE INDEX questions_asked_at ON questions(asked_at);
+  -- One vote per person per answer; voting again replaces it.
+  CREATE TABLE feedback (
+    question_id INTEGER NOT NULL REFERENCES questions(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL,
+    value INTEGER NOT NULL CHECK (value IN (-1, 1)),
+    given_at TEXT NOT NULL,
+    PRIMARY KEY (question_id, user_id)
+  );
+  `,
 ];

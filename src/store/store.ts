@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocumentFormat, ReportMetadata } from '../ingest/types.ts';
 import { matchingText } from '../text/index.ts';
+import { QuestionLog } from './question-log.ts';
 import { MIGRATIONS } from './schema.ts';
 
 /** A store operation that failed; carries the database file and the operation. */
@@ -123,11 +124,15 @@ const REPORT_COLUMNS = `r.id, r.source, r.path, r.format, r.content_hash, r.titl
 /** The SQLite file: reports, their chunks and the lexical index, behind typed methods. */
 export class Store {
   private writes = 0;
+  /** What was asked, how it was answered, and the feedback on it. */
+  readonly questions: QuestionLog;
 
   private constructor(
     private readonly db: Database.Database,
     readonly databasePath: string,
-  ) {}
+  ) {
+    this.questions = new QuestionLog(db);
+  }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
   static open(databasePath: string): Store {
@@ -416,6 +421,12 @@ export class Store {
       .prepare('SELECT rowid, * FROM chunks WHERE report_id = ? ORDER BY ordinal')
       .all(reportId) as ChunkRow[];
     return rows.map(toChunk);
+  }
+
+  /** The chunk with this id ("reportId:ordinal") and its report, if it is still stored. */
+  passageById(chunkId: string): Passage | undefined {
+    const row = this.db.prepare('SELECT rowid FROM chunks WHERE id = ?').get(chunkId) as { rowid: number } | undefined;
+    return row ? this.passages([row.rowid])[0] : undefined;
   }
 
   /** Counts of what is stored. */

@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import { webhookCallback, type Bot } from 'grammy';
+import { createBot, type BotApp } from './bot.ts';
+import { textsFor } from './texts.ts';
+
+/** A started bot: how it receives updates, and how to stop it. */
+export interface RunningBot {
+  bot: Bot;
+  mode: 'polling' | 'webhook';
+  /** Stops receiving updates and waits for the ones in progress. */
+  stop(): Promise<void>;
+}
+
+const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+
+/**
+ * Starts the bot: webhook when WEBHOOK_URL is set (an HTTP server on PORT checking Telegram's
+ * secret-token header), long polling with @grammyjs/runner otherwise. Registers the command
+ * menus first, best effort (not every Bot API server implements setMyCommands).
+ */
+export async function startBot(app: BotApp): Promise<RunningBot> {
+  const bot = createBot(app);
+  await bot.init();
+  await registerCommands(bot, app);
+  const { webhookUrl, port } = app.config.telegram;
+  if (!webhookUrl) {
+    await bot.api.deleteWebhook();
+    const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
+    app.log.info('bot started (long polling)', { username: bot.botInfo.username });
+    return { bot, mode: 'polling', stop: () => (runner.isRunning() ? runner.stop() : Promise.resolve()) };
+  }
+  const secretToken = app.config.telegram.webhookSecret ?? randomBytes(24).toString('hex');
+  const server: Server = createServer(webhookCallback(bot, 'http', { secretToken }));
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, resolve));
+  await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: ALLOWED_UPDATES });
+  app.log.info('bot started (webhook)', { username: bot.botInfo.username, url: webhookUrl, port });
+  return {
+    bot,
+    mode: 'webhook',
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The command menu in Vietnamese (the default) and English, for private chats and groups. */
+async function registerCommands(bot: Bot, app: BotApp): Promise<void> {
+  for (const [language, languageCode] of [
+    ['vi', undefined],
+    ['en', 'en'],
+  ] as const) {
+    const { commands } = textsFor(language);
+    for (const scope of [{ type: 'all_private_chats' }, { type: 'all_group_chats' }] as const) {
+      try {
+        await bot.api.setMyCommands(commands, { scope, ...(languageCode ? { language_code: languageCode } : {}) });
+      } catch (error) {
+        app.log.warn('could not register the command menu; commands still work when typed', { language, scope: scope.type, error: String(error) });
+        return;
+      }
+    }
+  }
+}
