@@ -54,7 +54,7 @@ const POLL_STEP_MS = 40;
 
 /** Starts the emulator and its front on free local ports. */
 export async function startEmulator(token = `${100000 + Math.floor(Math.random() * 900000)}:${randomBytes(18).toString('base64url')}`): Promise<Emulator> {
-  const server = new TelegramServer({ port: await freePort(), host: '127.0.0.1' });
+  const server = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 24 * 60 * 60 });
   await server.start();
   const emulatorUrl = server.config.apiURL;
   const files = new Map<string, { bytes: Uint8Array; path: string }>();

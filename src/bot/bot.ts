@@ -112,7 +112,7 @@ export function createBot(app: BotApp): Bot {
     const texts = textsFor(languageOf(ctx));
     if (!isAdmin(ctx)) return say(ctx, texts.adminOnly);
     const { reports, chunks } = app.store.counts();
-    const stats = app.store.questions.stats(startOfToday());
+    const stats = app.store.questions.stats();
     await say(
       ctx,
       texts.stats({
@@ -255,11 +255,6 @@ function exampleQuestion(report: ReportSummary, language: BotLanguage): string {
   }
   const when = month ? ` tháng ${month[1]}/${month[0]}` : '';
   return `Phiên họp${when} của ${report.body ?? 'hội đồng'} kết luận những gì?`;
-}
-
-function startOfToday(): Date {
-  const now = new Date();
-  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
 }
 
 function megabytes(bytes: number): number {

@@ -104,8 +104,8 @@ export class QuestionLog {
     return true;
   }
 
-  /** Counts overall and since `since` (e.g. the start of today), and the `recent` latest questions. */
-  stats(since: Date, recent = 10): QuestionStats {
+  /** Counts overall and since `since` (by default the start of today, local time), and the `recent` latest questions. */
+  stats(since: Date = startOfLocalDay(new Date()), recent = 10): QuestionStats {
     const sinceIso = since.toISOString();
     const counts = this.db
       .prepare('SELECT COUNT(*) AS total, COALESCE(SUM(asked_at >= ?), 0) AS since FROM questions')
@@ -136,6 +136,10 @@ export class QuestionLog {
       recent: latest.map((row) => ({ ...toLogged(row), up: row.up, down: row.down })),
     };
   }
+}
+
+function startOfLocalDay(now: Date): Date {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate());
 }
 
 function toLogged(row: QuestionRow): LoggedQuestion {
