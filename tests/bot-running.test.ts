@@ -2,7 +2,10 @@
 // secret-token check, and npm run stats over the question log.
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp } from '../src/app.ts';
 import { startBot } from '../src/bot/index.ts';
+import { loadConfig } from '../src/config.ts';
+import { createLogger } from '../src/log.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
 import { startEmulator, type Emulator } from '../scripts/lib/bot-api-emulator.ts';
 import { CORPUS_DIR, PROJECT_ROOT, tempApp, tempFolder, TEST_ENV } from './helpers/app.ts';
@@ -83,6 +86,29 @@ describe('webhook mode', () => {
     } finally {
       await running.stop();
       dispose();
+    }
+  }, 60_000);
+});
+
+describe('failures', () => {
+  it('apologise to the user in their language and log the detail with the update id', async () => {
+    const dataDir = tempFolder('council-app-');
+    const lines: string[] = [];
+    const config = loadConfig({ ...TEST_ENV, COUNCIL_DATA_DIR: dataDir, TELEGRAM_BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot });
+    const app = openApp(config, createLogger('error', (line) => lines.push(line)));
+    await ingestPaths([CORPUS_DIR], app);
+    const broken = { ...app, answerers: () => Promise.reject(new Error('answerer exploded')) };
+    const running = await startBot(broken);
+    try {
+      const client = emulator.client({ userId: 99, chatId: 99 });
+      const from = { id: 99, is_bot: false, first_name: 'Tom', language_code: 'en' };
+      await client.sendMessage(client.makeMessage('What did the September 2021 session conclude about agriculture?', { from }));
+      const [apology] = await emulator.botMessages(99, 1);
+      expect(apology!.text).toBe('Sorry, something went wrong while handling that. Please try again later.');
+      expect(lines.some((line) => line.includes('update failed') && /"updateId":\d+/.test(line) && line.includes('answerer exploded'))).toBe(true);
+    } finally {
+      await running.stop();
+      app.close();
     }
   }, 60_000);
 });
