@@ -21,7 +21,10 @@ interface Question {
 }
 
 const root = path.resolve(import.meta.dirname, '..');
-const questions = JSON.parse(readFileSync(path.join(root, 'scripts/eval/questions.json'), 'utf8')) as Question[];
+// `--questions <file>` evaluates another question set (e.g. a held-out one) in the same format.
+const questionsArg = process.argv.indexOf('--questions');
+const questionsFile = questionsArg >= 0 && process.argv[questionsArg + 1] ? path.resolve(process.argv[questionsArg + 1]!) : path.join(root, 'scripts/eval/questions.json');
+const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as Question[];
 const corpusDir = path.join(root, 'corpus');
 const MODES: RetrievalMode[] = ['lexical', 'dense', 'hybrid'];
 

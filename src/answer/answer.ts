@@ -1,9 +1,12 @@
 import type { App } from '../app.ts';
 import { reportCatalog, retrieve, type QueryPlan, type RankedPassage, type Retrieval } from '../retrieve/index.ts';
 import type { ReportSummary } from '../store/index.ts';
+import { foldText } from '../text/index.ts';
+import { askedBy } from './asked.ts';
 import { checkCitations } from './citations.ts';
+import { claimsOf, unmetAsk, type Focus } from './evidence.ts';
 import { llmFallbackNote, notCovered, notInReports } from './messages.ts';
-import { topicCoverage } from './relevance.ts';
+import { topicCoverage, topicWeights } from './relevance.ts';
 import { AnswerError, type Answer, type Answerer } from './types.ts';
 
 /** The answerers the configuration provides: the LLM when an API is configured, and the extractive one always. */
@@ -60,20 +63,32 @@ export async function answer(question: string, app: AnswerApp, options: AnswerOp
   if (!isAnswerable(retrieval, passages, app.store)) return refuse(notInReports(nearbyReports(plan, reportCatalog(app.store).list), plan.language));
 
   const answerers = await app.answerers();
+  // The report sentences nearest the question, as the extractive answerer picks them, are what
+  // any answer would rest on: when they do not state what was asked, neither answerer may answer.
+  const extracted = await tryDraft(answerers.extractive, retrieval, passages, app);
+  const unmet = extracted
+    ? unmetAsk(askedBy(plan), claimsOf(extracted.draft.text, passages), () => reportTexts(passages, app.store), focusOf(retrieval, app.store))
+    : null;
+  if (unmet) {
+    app.log.info('refused: the reports do not state what was asked', { question, reason: unmet });
+    return refuse(notInReports(nearbyReports(plan, reportCatalog(app.store).list), plan.language));
+  }
   let note: string | null = null;
   if (answerers.llm) {
     const drafted = await tryDraft(answerers.llm, retrieval, passages, app);
-    if (drafted && drafted.citations.length > 0) return finish({ answer: drafted.text, mode: 'llm', citations: drafted.citations, note });
+    if (drafted && drafted.checked.citations.length > 0) return finish({ answer: drafted.checked.text, mode: 'llm', citations: drafted.checked.citations, note });
     note = llmFallbackNote(plan.language);
   }
-  const extracted = await tryDraft(answerers.extractive, retrieval, passages, app);
-  if (extracted && extracted.citations.length > 0) return finish({ answer: extracted.text, mode: 'extractive', citations: extracted.citations, note });
+  if (extracted && extracted.checked.citations.length > 0) {
+    return finish({ answer: extracted.checked.text, mode: 'extractive', citations: extracted.checked.citations, note });
+  }
   return refuse(notInReports(nearbyReports(plan, reportCatalog(app.store).list), plan.language));
 }
 
 async function tryDraft(answerer: Answerer, retrieval: Retrieval, passages: readonly RankedPassage[], app: AnswerApp) {
   try {
-    return checkCitations(await answerer.draft(retrieval, passages), passages);
+    const draft = await answerer.draft(retrieval, passages);
+    return { draft, checked: checkCitations(draft, passages) };
   } catch (error) {
     if (!(error instanceof AnswerError)) throw error;
     app.log.warn('answerer failed', { answerer: answerer.mode, question: retrieval.plan.question, error: error.message });
@@ -84,12 +99,32 @@ async function tryDraft(answerer: Answerer, retrieval: Retrieval, passages: read
 /** Whether the passages speak of what was asked, so that an answer from them is not invented. */
 function isAnswerable(retrieval: Retrieval, passages: readonly RankedPassage[], store: AnswerApp['store']): boolean {
   if (passages.length === 0) return false;
-  const coverage = topicCoverage(retrieval.plan, passages.slice(0, PASSAGES_CHECKED_FOR_TOPIC), store, reportCatalog(store).bodies);
-  const namesSession = retrieval.applied.length > 0;
+  const { plan } = retrieval;
+  const coverage = topicCoverage(plan, passages.slice(0, PASSAGES_CHECKED_FOR_TOPIC), store, reportCatalog(store).bodies);
+  const narrowed = retrieval.applied.length > 0;
+  // A year alone names no session: a question with no topic but a year ("who won the tournament
+  // in 2021?", its words understood as none) asks about nothing the reports could be read for.
+  const yearOnly = (plan.period?.months.length ?? 0) === 0 && plan.body === null && plan.sessionNumber === null && plan.sessionKind === null;
+  const namesSession = narrowed && !yearOnly;
   // No topic, or only "when did it meet / who chaired": the question is the session it names.
-  if (coverage === null || (namesSession && retrieval.plan.sections.includes('opening'))) return namesSession;
-  // A question about a session that exists is about that session's report: a looser bar.
-  return coverage >= (namesSession ? MIN_TOPIC_COVERAGE_IN_SESSION : MIN_TOPIC_COVERAGE);
+  if (coverage === null || (namesSession && plan.sections.includes('opening'))) return namesSession;
+  // A question about reports that exist for what it names (session, body, year) is about those
+  // reports: a looser bar.
+  return coverage >= (narrowed ? MIN_TOPIC_COVERAGE_IN_SESSION : MIN_TOPIC_COVERAGE);
+}
+
+/** The texts of the reports the passages come from, each once. */
+function reportTexts(passages: readonly RankedPassage[], store: AnswerApp['store']): string[] {
+  return [...new Set(passages.map((p) => p.reportId))].flatMap((id) => {
+    const report = store.getReport(id);
+    return report ? [`${report.title ?? ''}\n${report.text}`] : [];
+  });
+}
+
+/** What tells, in a cited sentence, the part that speaks of the question: its weighted topic, and the places reports are from. */
+function focusOf(retrieval: Retrieval, store: AnswerApp['store']): Focus {
+  const catalog = reportCatalog(store);
+  return { weights: topicWeights(retrieval.plan, store, catalog.bodies), places: catalog.places.map((place) => foldText(place)) };
 }
 
 /** Stored reports nearest to what was asked: of the named body if it has any, closest in time first. */

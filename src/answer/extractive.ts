@@ -2,9 +2,10 @@
 // its passage marker, grouped under a line naming the report they come from.
 import type { Embedder } from '../embed/index.ts';
 import type { QueryPlan, RankedPassage, Retrieval } from '../retrieve/index.ts';
-import { countWords, findDates, foldedTerms, foldText, matchingText, splitSentences } from '../text/index.ts';
+import { countWords, findDates, foldedTerms, foldText, splitSentences } from '../text/index.ts';
 import { clip } from './citations.ts';
 import { leadLine } from './lead-line.ts';
+import { termsOf } from './relevance.ts';
 import { AnswerError, type Answerer, type DraftAnswer } from './types.ts';
 
 // How a sentence's score is made (each part in [0, 1]): the question's topic terms it holds,
@@ -173,17 +174,6 @@ function questionTerms(plan: QueryPlan, framing: ReadonlySet<string>, candidates
 function pairsOf(text: string): string[] {
   const terms = foldedTerms(text);
   return terms.slice(1).map((term, i) => `${terms[i]} ${term}`);
-}
-
-/** Matching terms of a text, with the parts of joined tokens ("covid-19" also gives "covid"). */
-function termsOf(text: string): Set<string> {
-  const terms = new Set<string>();
-  for (const term of matchingText(text).split(' ')) {
-    if (!term) continue;
-    terms.add(term);
-    if (/[-/]/.test(term)) for (const part of term.split(/[-/]/)) if (part) terms.add(part);
-  }
-  return terms;
 }
 
 interface AnswerKind {

@@ -102,6 +102,10 @@ export const ABBREVIATIONS: readonly Abbreviation[] = [
   // Social affairs and education
   { short: 'BHYT', long: ['bảo hiểm y tế'] },
   { short: 'BHXH', long: ['bảo hiểm xã hội'] },
+  // Health reports name the common outbreaks by their initials.
+  { short: 'SXH', long: ['sốt xuất huyết'] },
+  { short: 'TCM', long: ['tay chân miệng'] },
+  { short: 'TYT', long: ['trạm y tế'] },
   { short: 'THCS', long: ['trung học cơ sở'] },
   { short: 'THPT', long: ['trung học phổ thông'] },
   { short: 'GD-ĐT', long: ['giáo dục và đào tạo', 'giáo dục - đào tạo'] },

@@ -1,0 +1,251 @@
+// What a question asks the reports to state, read from how citizens write questions: the kind
+// of answer its question words call for (an amount of money, a share, a figure, a day, a time),
+// the years it is about, and the things it names (proper names, numbered documents). An answer
+// that states none of this is not an answer to the question, however close its topic.
+import { QUESTION_WORDS, type QueryPlan } from '../retrieve/index.ts';
+import { isEnglishVocabulary } from '../retrieve/glossary.ts';
+import { ABBREVIATIONS, foldText, hasVietnameseDiacritics, tokenize } from '../text/index.ts';
+
+/**
+ * The kinds of answer a question can ask for: `money` (an amount in đồng), `percent` (a share),
+ * `figure` (any number that is not a date), `day` (a calendar day), `time` (a day, month,
+ * quarter or year), `agent` (a person, an office or an organisation: "ai", "who").
+ */
+export type AnswerKind = 'money' | 'percent' | 'figure' | 'day' | 'time' | 'agent';
+
+/** One thing a question word asks for ("bao nhiêu ca sốt xuất huyết", "khi nào", "how many"). */
+export interface Ask {
+  kind: AnswerKind;
+  /** For a count, the folded words saying what is counted: "bao nhiêu ca sốt xuất huyết" → ca, sot, xuat, huyet. */
+  counted: string[];
+}
+
+/** What a question asks the reports to state. */
+export interface Asked {
+  /** One per question word that asks for something, in order. */
+  asks: Ask[];
+  /** Years the question is about, besides those of a session month retrieval already filtered on. */
+  years: number[];
+  /** Proper names the question uses, folded ("trang ha", "den do"). */
+  names: string[];
+  /** Numbered documents the question names ("Nghị quyết 25", "KH 94"). */
+  documents: NumberedDocument[];
+}
+
+/** A document named by its type and number. */
+export interface NumberedDocument {
+  /** How reports write its type, folded: in full, then abbreviated ("nghi quyet", "nq"). */
+  type: readonly string[];
+  number: string;
+}
+
+/** Reads what `plan`'s question asks the reports to state. */
+export function askedBy(plan: QueryPlan): Asked {
+  const folded = foldText(plan.normalized);
+  const asks = plan.language === 'en' ? englishKinds(folded).map((kind) => ({ kind, counted: [] })) : vietnameseAsks(plan.normalized);
+  const filtered = new Set((plan.period?.months ?? []).map((month) => month.slice(0, 4)));
+  const years = [...new Set(yearsIn(plan.normalized))].filter((year) => !filtered.has(String(year)));
+  return { asks, years, names: properNames(plan), documents: numberedDocuments(folded) };
+}
+
+/** Years written in a text, in order: "2021", "2-12-2020", "2021-2025"; not "2.105" or "12.2021,5". */
+export function yearsIn(text: string): number[] {
+  return [...text.matchAll(/(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)/g)].map((m) => Number(m[0]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vietnamese: "bao nhiêu"/"mấy" ask for a figure, which the word after it or the noun before it
+// can narrow to money ("bao nhiêu tiền", "giá ... bao nhiêu") or a share ("bao nhiêu phần trăm",
+// "tỷ lệ ... bao nhiêu"); "khi nào", "bao giờ", "ngày nào" ask for a time.
+
+// Phrases are written with diacritics: a word typed with them must match as written, a word typed
+// without them matches folded. A single syllable that folds onto common unrelated words ("giá" →
+// "gia" as in "gia đình", "tiền" → "tien" as in "Tiên Du") must be typed with its diacritics.
+interface Cue {
+  phrase: string;
+  accentedOnly?: boolean;
+}
+const MONEY_AFTER: readonly Cue[] = [
+  { phrase: 'tiền' }, { phrase: 'đồng' }, { phrase: 'tỷ đồng' }, { phrase: 'triệu đồng' }, { phrase: 'nghìn đồng' },
+  { phrase: 'ngàn đồng' }, { phrase: 'tỷ' }, { phrase: 'triệu' },
+];
+const PERCENT_AFTER: readonly Cue[] = [{ phrase: 'phần trăm' }];
+const MONEY_BEFORE: readonly Cue[] = [
+  { phrase: 'giá', accentedOnly: true }, { phrase: 'phí', accentedOnly: true }, { phrase: 'tiền', accentedOnly: true },
+  { phrase: 'lương', accentedOnly: true }, { phrase: 'vốn', accentedOnly: true },
+  { phrase: 'giá vé' }, { phrase: 'giá dịch vụ' }, { phrase: 'giá đất' }, { phrase: 'giá thuê' }, { phrase: 'giá bán' },
+  { phrase: 'bảng giá' }, { phrase: 'đơn giá' }, { phrase: 'mức giá' }, { phrase: 'chi phí' }, { phrase: 'kinh phí' },
+  { phrase: 'học phí' }, { phrase: 'viện phí' }, { phrase: 'lệ phí' }, { phrase: 'mức phí' }, { phrase: 'số tiền' },
+  { phrase: 'tiền thuê' }, { phrase: 'tiền phạt' }, { phrase: 'tiền lương' }, { phrase: 'mức lương' },
+  { phrase: 'lương tối thiểu' }, { phrase: 'mức đầu tư' }, { phrase: 'vốn đầu tư' }, { phrase: 'tổng vốn' },
+  { phrase: 'số vốn' }, { phrase: 'trị giá' }, { phrase: 'giá trị' },
+];
+const PERCENT_BEFORE: readonly Cue[] = [{ phrase: 'tỷ lệ' }, { phrase: 'tỉ lệ' }, { phrase: 'phần trăm' }];
+const DAY_ASKS: readonly Cue[] = [
+  { phrase: 'ngày nào' }, { phrase: 'hôm nào' }, { phrase: 'ngày mấy' }, { phrase: 'bữa nào' }, { phrase: 'ngày bao nhiêu' },
+];
+const TIME_ASKS: readonly Cue[] = [
+  { phrase: 'khi nào' }, { phrase: 'bao giờ' }, { phrase: 'lúc nào' }, { phrase: 'thời gian nào' }, { phrase: 'thời điểm nào' },
+  { phrase: 'tháng nào' }, { phrase: 'năm nào' }, { phrase: 'quý nào' }, { phrase: 'hạn chót' }, { phrase: 'thời hạn' },
+];
+
+interface Word {
+  /** As written, lower case. */
+  written: string;
+  folded: string;
+  accented: boolean;
+  start: number;
+  end: number;
+}
+
+function vietnameseAsks(normalized: string): Ask[] {
+  const words: Word[] = tokenize(normalized).map((t) => ({
+    written: t.text.toLowerCase(),
+    folded: foldText(t.text),
+    accented: hasVietnameseDiacritics(t.text),
+    start: t.start,
+    end: t.end,
+  }));
+  const spelled = (word: Word | undefined, part: string, cue: Cue) =>
+    word !== undefined && (word.accented || cue.accentedOnly ? word.written === part : word.folded === foldText(part));
+  const at = (cues: readonly Cue[], i: number): number => {
+    for (const cue of cues) {
+      const parts = cue.phrase.split(' ');
+      if (parts.every((part, k) => spelled(words[i + k], part, cue))) return parts.length;
+    }
+    return 0;
+  };
+  const asks: Ask[] = [];
+  // Where the current clause began: a noun before "bao nhiêu" narrows it only within its clause.
+  let clauseStart = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    // "ai" asks who: "do ai", "ai chủ trì", "là ai".
+    if (word.written === 'ai') {
+      asks.push({ kind: 'agent', counted: [] });
+      clauseStart = i + 1;
+      continue;
+    }
+    const day = at(DAY_ASKS, i);
+    const time = day > 0 ? 0 : at(TIME_ASKS, i);
+    if (day > 0 || time > 0) {
+      asks.push({ kind: day > 0 ? 'day' : 'time', counted: [] });
+      i += day + time - 1;
+      clauseStart = i + 1;
+      continue;
+    }
+    const quantity = word.folded === 'bao' && words[i + 1]?.folded === 'nhieu' ? 2 : isHowMany(words, i) ? 1 : 0;
+    if (quantity === 0) continue;
+    const after = i + quantity;
+    const before = words.slice(clauseStart, i);
+    let kind: AnswerKind = 'figure';
+    // "%" is no word: it is read from the text right after the question word.
+    if (at(PERCENT_AFTER, after) > 0 || /^\s*%/.test(normalized.slice(words[after - 1]!.end))) kind = 'percent';
+    else if (at(MONEY_AFTER, after) > 0 && words[after + 1]?.folded !== 'le') kind = 'money';
+    else if (before.some((_, k) => at(PERCENT_BEFORE, clauseStart + k) > 0)) kind = 'percent';
+    else if (before.some((_, k) => at(MONEY_BEFORE, clauseStart + k) > 0)) kind = 'money';
+    asks.push({ kind, counted: kind === 'figure' ? countedAfter(words, after, normalized) : [] });
+    clauseStart = after;
+    i = after - 1;
+  }
+  return asks;
+}
+
+// What "bao nhiêu" counts is the phrase after it, up to a function word or a break ("bao nhiêu ca
+// sốt xuất huyết", "mấy dự án, vốn bao nhiêu"): the measure word and the noun after it.
+const MAX_COUNTED_WORDS = 2;
+
+function countedAfter(words: readonly Word[], from: number, normalized: string): string[] {
+  const counted: string[] = [];
+  for (let i = from; i < words.length && counted.length < MAX_COUNTED_WORDS; i++) {
+    const word = words[i]!;
+    const gap = normalized.slice(words[i - 1]!.end, word.start);
+    if (!/^\s+$/.test(gap) || QUESTION_WORDS.has(word.folded) || /^\d/.test(word.folded)) break;
+    counted.push(word.folded);
+  }
+  return counted;
+}
+
+/** "mấy" (how many), not "máy" (machine) as in "nhà máy", "máy móc" when typed without diacritics. */
+function isHowMany(words: readonly Word[], i: number): boolean {
+  const word = words[i]!;
+  if (word.accented) return word.written === 'mấy';
+  return word.folded === 'may' && words[i - 1]?.folded !== 'nha' && !['moc', 'tinh', 'bay', 'in', 'bom', 'xuc', 'cay'].includes(words[i + 1]?.folded ?? '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// English
+
+// Money is asked for when the thing asked about is a sum: "how much does it cost", "what is the
+// total investment of"; "what investment target" asks for whatever the target is.
+const ENGLISH_MONEY_NOUN = String.raw`(?:cost|costs|price|prices|fee|fees|tuition|salary|salaries|wage|wages|investment|capital|budget|funding)`;
+const ENGLISH_MONEY = new RegExp(
+  String.raw`\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|invest|invested|worth|money)\b|\bwhat (?:is|was|were|are|will be) (?:the )?(?:total |estimated |planned |approved )?${ENGLISH_MONEY_NOUN}\b`,
+);
+
+function englishKinds(folded: string): AnswerKind[] {
+  const kinds: AnswerKind[] = [];
+  if (/\b(?:when|by what date|what date|which date|what day|which day|which days|deadline)\b/.test(folded)) {
+    kinds.push(/\b(?:what|which) (?:date|day|days)\b/.test(folded) ? 'day' : 'time');
+  }
+  if (/\b(?:who|whom|whose|which (?:company|companies|firm|contractor|investor|organi[sz]ation|agency|department|unit|team|body|office|official|officials))\b/.test(folded)) {
+    kinds.push('agent');
+  }
+  if (/\b(?:what|how)\b.*\b(?:percentage|percent|proportion|share|rate)\b/.test(folded)) kinds.push('percent');
+  else if (ENGLISH_MONEY.test(folded)) kinds.push('money');
+  else if (/\b(?:how much|how many|what number)\b/.test(folded)) kinds.push('figure');
+  return kinds;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names and numbered documents
+
+// Institutions written with capitals ("Ban Thường vụ", "Mặt trận Tổ quốc") are no proper names:
+// the expansions of the official abbreviations name them.
+const INSTITUTIONS = ABBREVIATIONS.flatMap((abbreviation) => abbreviation.long.map((long) => ` ${foldText(long)} `));
+
+/**
+ * Proper names the question writes with capitals: two or more capitalised syllables in a row
+ * ("Đồng Quang", "Trang Ha"), not English words ("Standing Committee"), institutions, abbreviations
+ * ("HĐND") or the capital every question starts with. A name is known by its last two syllables, which
+ * carry it in "Phường Tam Sơn" or "Tết Nhâm Dần" while reports put other words before them
+ * ("Tết Nguyên đán Nhâm Dần"). Questions typed without capitals name nothing this way.
+ */
+function properNames(plan: QueryPlan): string[] {
+  const names: string[] = [];
+  let run: string[] = [];
+  let previousEnd = 0;
+  const close = () => {
+    const name = foldText(run.slice(-2).join(' '));
+    if (run.length >= 2 && !INSTITUTIONS.some((institution) => institution.includes(` ${name} `))) names.push(name);
+    run = [];
+  };
+  const text = plan.normalized.replace(/['’]s\b/g, '');
+  tokenize(text).forEach((token, i) => {
+    const word = token.text;
+    const capitalised = i > 0 && /^\p{Lu}\p{Ll}+$/u.test(word) && !(plan.language === 'en' && isEnglishVocabulary(word));
+    if (!capitalised || !/^\s+$/.test(text.slice(previousEnd, token.start))) close();
+    if (capitalised) run.push(word);
+    previousEnd = token.end;
+  });
+  close();
+  return [...new Set(names)];
+}
+
+// Document types as reports and questions write them, folded: in full and by the abbreviations of
+// Appendix VI of Decree 30/2020/NĐ-CP.
+const DOCUMENT_TYPES: ReadonlyArray<readonly string[]> = [
+  ['nghi quyet', 'nq'], ['ke hoach', 'kh'], ['quyet dinh', 'qd'], ['thong bao', 'tb'], ['chi thi', 'ct'],
+  ['de an'], ['to trinh', 'ttr'], ['cong van', 'cv'], ['bao cao', 'bc'],
+];
+const DOCUMENT = new RegExp(String.raw`\b(${DOCUMENT_TYPES.flat().join('|')})\s+(so\s+)?(\d{1,4})(?![\d/.,]\d)`, 'g');
+
+/** "Nghị quyết 25", "nghi quyet so 19", "KH 94"; not "kế hoạch 2022", a plan for a year. */
+function numberedDocuments(folded: string): NumberedDocument[] {
+  return [...folded.matchAll(DOCUMENT)].flatMap((m) => {
+    const [, written, so, number] = m as unknown as [string, string, string | undefined, string];
+    if (!so && /^(?:19|20)\d\d$/.test(number)) return [];
+    const type = DOCUMENT_TYPES.find((spellings) => spellings.includes(written));
+    return type ? [{ type, number }] : [];
+  });
+}

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answer, type Answer } from '../src/answer/index.ts';
+import type { App } from '../src/app.ts';
+import { ingestPaths } from '../src/ingest/index.ts';
+import { createLogger } from '../src/log.ts';
+import { normalizeText } from '../src/text/index.ts';
+import { CORPUS_DIR, tempApp } from './helpers/app.ts';
+
+// Questions whose topic the sample reports touch, asking for a detail no report states, and
+// questions close to them that the reports do answer. Each refusal names the rule that made it.
+describe('refusing questions the reports touch but do not answer (sample corpus, extractive)', () => {
+  let app: App;
+  let dispose: () => void;
+  const logged: string[] = [];
+  beforeAll(async () => {
+    ({ app, dispose } = tempApp());
+    await ingestPaths([CORPUS_DIR], app);
+  });
+  afterAll(() => dispose());
+
+  const ask = (question: string): Promise<Answer> => {
+    logged.length = 0;
+    return answer(question, { ...app, log: createLogger('info', (line) => logged.push(line)) });
+  };
+
+  it.each([
+    ['a share of a cluster whose share is not given (English)', 'What occupancy rate has the Dong Quang industrial cluster reached?', /percent/],
+    ['a count of fires where only crimes are counted', '9 tháng năm 2022 Từ Sơn xảy ra bao nhiêu vụ cháy nổ?', /figure vu chay/],
+    ['a count of complaints about one subject', 'Tiên Du tiếp nhận bao nhiêu đơn khiếu nại về môi trường?', /figure don khieu/],
+    ['a year the cited sentences do not speak of (no diacritics)', 'nam 2024 tu son ket nap dc bn dang vien moi', /2024/],
+    ['a plan number no report mentions', 'Kế hoạch số 120 của UBND thị xã Từ Sơn nói về gì?', /ke hoach 120/],
+    ['a resolution number no report mentions (no diacritics)', 'nghi quyet 27 cua thi uy tu son ve van de gi', /nghi quyet 27/],
+    ['a named project no report mentions', 'Dự án khu đô thị Nam Hồng có tổng vốn bao nhiêu?', /nam hong/],
+  ])('refuses %s', async (_what, question, reason) => {
+    const result = await ask(question);
+    expect(result.mode).toBe('no-answer');
+    expect(result.citations).toEqual([]);
+    expect(result.answer).toMatch(result.language === 'en' ? /do not say anything about this/ : /không đề cập nội dung này/);
+    const refusal = logged.find((line) => line.includes('the reports do not state what was asked'));
+    expect(refusal, 'refused by the check of what was asked').toBeDefined();
+    expect(refusal).toMatch(reason);
+  });
+
+  it.each([
+    ['the share of the cluster the sentence gives it for', 'Cụm công nghiệp Tương Giang lấp đầy được bao nhiêu phần trăm?', ['92%']],
+    ['a year written in the sentence', 'Năm 2024 Ủy ban Kiểm tra Thành ủy Từ Sơn tập trung giám sát những lĩnh vực nào?', ['quản lý đất đai']],
+    ['a figure asked without diacritics', 'quy 1 nam 2021 thi xa tu son thu ngan sach dc bn', ['612 tỷ đồng']],
+    ['a count asked in English', 'How many mobile health stations did Tu Son set up for covid patients treated at home?', ['12 trạm y tế lưu động']],
+    ['a day written before what happened', 'Từ ngày nào học sinh lớp 7 đến lớp 12 ở Từ Sơn đi học trực tiếp trở lại?', ['14/2/2022']],
+    ['who chaired, named with a title', 'Ai chủ trì phiên họp UBND phường Đông Ngàn tháng 4/2022?', ['Nguyễn Văn Bình']],
+    ['a resolution named in a list', 'Nghị quyết 19 của Thị ủy Từ Sơn về lĩnh vực gì?', ['Nghị quyết số 19']],
+    ['a sum asked without diacritics', 'truong mam non tan hong dc duyet tong muc dau tu bn tien', ['62 tỷ đồng']],
+  ])('still answers %s', async (_what, question, facts) => {
+    const result = await ask(question);
+    expect(result.mode).toBe('extractive');
+    for (const fact of facts) expect(normalizeText(result.answer)).toContain(normalizeText(fact));
+    expect(logged.some((line) => line.includes('refused'))).toBe(false);
+  });
+});
