@@ -2,12 +2,14 @@
 // real pipeline with the hashing embedder, then the index build, memory, hybrid query latency and
 // ANN recall against brute force measured on each. Prints a Markdown table for the README.
 //
-//   npm run bench -- [--sizes 1000,10000,100000] [--queries 200] [--profile]
+//   npm run bench -- [--sizes 1000,10000,100000] [--queries 200] [--ef 32,64,128,256] [--profile] [--data DIR]
 //
 // Each size is measured in a child process of its own, so its memory figures hold one index and
-// one store, not what the ingest or a smaller size left behind.
+// one store, not what the ingest or a smaller size left behind. `--data DIR` keeps each size's store
+// and index under DIR/<size> and reuses them on the next run (no ingest or index build is timed then):
+// for iterating on retrieval without re-ingesting 100k chunks each time.
 import { fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +20,8 @@ import { loadConfig, type Config } from '../src/config.ts';
 import { exactSearch, type IndexParams, type SearchHit, type VectorIndex } from '../src/index/index.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
 import { createLogger } from '../src/log.ts';
-import { retrieve, type RetrievalMode } from '../src/retrieve/index.ts';
+import { lexicalIndex, retrieve, type RetrievalMode, type RetrievalStage } from '../src/retrieve/index.ts';
+import { Store } from '../src/store/index.ts';
 import type { LabelledVector } from '../src/store/index.ts';
 import { readSampleCorpus, replicaAt } from './replicate-corpus.ts';
 
@@ -29,25 +32,31 @@ const RECALL_K = 10;
 const CANDIDATES = 50;
 // Stored vectors compared with every recall query at a time: bounds the extra memory of the exact pass.
 const EXACT_BATCH = 4096;
-// Replicas share most of their sentences, so many chunks have identical vectors: a returned neighbour
-// whose similarity equals the exact 10th best (to float32 rounding) is as right as the one exact search chose.
+// A returned neighbour whose similarity equals the exact 10th best (to float32 rounding) is as right as
+// the one exact search chose: with rewritten replicas such ties are rare, and both figures are printed.
 const TIE_TOLERANCE = 1e-5;
 
 const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000,100000' },
     queries: { type: 'string', default: '200' },
+    ef: { type: 'string', default: '32,64,128,256' },
     profile: { type: 'boolean', default: false },
+    data: { type: 'string' },
     measure: { type: 'string' },
   },
 });
 const queryCount = positiveInteger(args.queries, '--queries');
+const efValues = args.ef.split(',').map((ef) => positiveInteger(ef.trim(), '--ef'));
 
 /** What one child process measures on a built store. */
 interface Measurement {
   embedder: string;
   indexParams: IndexParams;
-  buildSeconds: number;
+  /** Null when a kept index was reused (`--data`). */
+  buildSeconds: number | null;
+  /** Building the in-memory lexical index from the SQLite one, as the first question after a start or an ingest does. */
+  lexicalLoadSeconds: number;
   rssBuiltMB: number;
   rssQueriedMB: number;
   latency: Percentiles;
@@ -56,7 +65,18 @@ interface Measurement {
   recall: number;
   recallByLabel: number;
   distinctRecallQueries: number;
+  /** Recall and search latency of the same index at other efSearch values. */
+  efSweep: EfPoint[];
   profile?: Record<string, Percentiles>;
+}
+
+interface EfPoint {
+  efSearch: number;
+  recall: number;
+  recallByLabel: number;
+  /** ANN search alone, k=10 and k=CANDIDATES (what retrieval asks for). */
+  search10: Percentiles;
+  searchCandidates: Percentiles;
 }
 
 interface Percentiles {
@@ -68,7 +88,8 @@ interface SizeResult extends Measurement {
   target: number;
   reports: number;
   chunks: number;
-  ingestSeconds: number;
+  /** Null when a kept store was reused (`--data`). */
+  ingestSeconds: number | null;
 }
 
 if (args.measure) {
@@ -82,15 +103,31 @@ if (args.measure) {
 }
 
 async function benchSize(target: number): Promise<SizeResult> {
+  const keptDir = args.data ? path.resolve(args.data, String(target)) : undefined;
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'council-bench-'));
   try {
-    const dataDir = path.join(workDir, 'data');
-    const built = await buildStore(target, dataDir, path.join(workDir, 'input'));
+    const dataDir = keptDir ?? path.join(workDir, 'data');
+    const built = (keptDir && keptStore(keptDir, target)) || (await buildStore(target, dataDir, path.join(workDir, 'input')));
     progress(target, `measuring in a child process (${queryCount} queries${args.profile ? ', profiled' : ''})`);
     const measured = await measureInChild(dataDir);
     return { target, ...built, ...measured };
   } finally {
     rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** The counts of a store kept by an earlier `--data` run, if it holds enough chunks. */
+function keptStore(dataDir: string, target: number): { reports: number; chunks: number; ingestSeconds: null } | undefined {
+  const config = benchConfig(dataDir);
+  if (!existsSync(config.databasePath)) return undefined;
+  const store = Store.open(config.databasePath);
+  try {
+    const counts = store.counts();
+    if (counts.chunks < target) return undefined;
+    progress(target, `reusing the store in ${dataDir}: ${counts.reports} reports, ${counts.chunks} chunks`);
+    return { ...counts, ingestSeconds: null };
+  } finally {
+    store.close();
   }
 }
 
@@ -136,7 +173,11 @@ async function buildStore(target: number, dataDir: string, inputDir: string): Pr
 
 function measureInChild(dataDir: string): Promise<Measurement> {
   const script = fileURLToPath(import.meta.url);
-  const childArgs = ['--measure', dataDir, '--queries', String(queryCount), ...(args.profile ? ['--profile'] : [])];
+  const childArgs = [
+    '--measure', dataDir, '--queries', String(queryCount), '--ef', efValues.join(','),
+    ...(args.profile ? ['--profile'] : []),
+    ...(args.data ? ['--data', args.data] : []),
+  ];
   const child = fork(script, childArgs, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     let result: Measurement | undefined;
@@ -146,17 +187,31 @@ function measureInChild(dataDir: string): Promise<Measurement> {
   });
 }
 
-/** Runs in the child: rebuilds the index from the stored vectors, then times queries and checks recall. */
+/**
+ * Runs in the child: rebuilds the index from the stored vectors (or opens a kept one), then times
+ * queries and checks recall.
+ */
 async function measure(dataDir: string): Promise<Measurement> {
   const config = benchConfig(dataDir);
   const app = openApp(config, createLogger('error'));
   try {
     const size = app.store.counts().chunks;
     const embedder = await app.embedder();
-    progress(size, 'building the index from stored vectors');
-    const buildStarted = performance.now();
-    const index = rebuildIndex(app.store, vectorIndexPath(config), { embedderId: embedder.id, dimension: embedder.dimension }, config);
-    const buildSeconds = (performance.now() - buildStarted) / 1000;
+    let index: VectorIndex;
+    let buildSeconds: number | null = null;
+    if (args.data && existsSync(vectorIndexPath(config))) {
+      progress(size, 'opening the kept index');
+      index = await app.vectorIndex();
+    } else {
+      progress(size, 'building the index from stored vectors');
+      const buildStarted = performance.now();
+      index = rebuildIndex(app.store, vectorIndexPath(config), { embedderId: embedder.id, dimension: embedder.dimension }, config);
+      buildSeconds = (performance.now() - buildStarted) / 1000;
+    }
+    progress(size, 'loading the lexical index');
+    const lexicalStarted = performance.now();
+    lexicalIndex(app.store);
+    const lexicalLoadSeconds = (performance.now() - lexicalStarted) / 1000;
     const rssBuiltMB = rssMB();
     // The rebuilt index serves the queries: opening the saved file again would hold a second copy.
     const searchApp: Pick<App, 'store' | 'embedder' | 'vectorIndex'> = { store: app.store, embedder: app.embedder, vectorIndex: async () => index };
@@ -172,26 +227,55 @@ async function measure(dataDir: string): Promise<Measurement> {
     const answerLatency = percentiles(await timeEach(timed, (question) => answer(question, answerApp)));
     const rssQueriedMB = rssMB();
 
-    progress(size, `recall@${RECALL_K} of the index against exact search over ${size} vectors`);
-    const recall = await annRecall(cycled(RECALL_QUERIES), searchApp, index, app.store.vectors());
     const profile = args.profile ? await profileParts(timed, searchApp, index) : undefined;
-    return { embedder: embedder.id, indexParams: index.params, buildSeconds, rssBuiltMB, rssQueriedMB, latency, answerLatency, ...recall, ...(profile ? { profile } : {}) };
+    progress(size, `recall@${RECALL_K} of the index against exact search over ${size} vectors, efSearch ${efValues.join(', ')}`);
+    const recallQuestions = cycled(RECALL_QUERIES);
+    const truth = await exactTopK(recallQuestions, searchApp, app.store.vectors());
+    const indexParams = index.params;
+    const recall = annRecall(truth, index);
+    const efSweep: EfPoint[] = [];
+    for (const efSearch of efValues) {
+      index.setEfSearch(efSearch);
+      efSweep.push({
+        efSearch,
+        ...annRecall(truth, index),
+        search10: percentiles(await timeEach(truth.vectors, async (vector) => index.search(vector, RECALL_K))),
+        searchCandidates: percentiles(await timeEach(truth.vectors, async (vector) => index.search(vector, CANDIDATES))),
+      });
+    }
+    index.setEfSearch(indexParams.efSearch);
+    return {
+      embedder: embedder.id,
+      indexParams,
+      buildSeconds,
+      lexicalLoadSeconds,
+      rssBuiltMB,
+      rssQueriedMB,
+      latency,
+      answerLatency,
+      ...recall,
+      distinctRecallQueries: truth.vectors.length,
+      efSweep,
+      ...(profile ? { profile } : {}),
+    };
   } finally {
     app.close();
   }
 }
 
+/** The exact top 10 of each distinct question's vector, and how often each question is asked. */
+interface ExactTruth {
+  vectors: Float32Array[];
+  exact: SearchHit[][];
+  /** How many of the recall questions each distinct vector stands for. */
+  weights: number[];
+}
+
 /**
- * Recall@10 of the ANN index: the share of its 10 results that belong to the exact top 10 (a result
- * tied with the exact 10th counts), over the query vectors of `questions`. The exact top 10 comes from
- * `exactSearch` run batch by batch over the stored vectors, so no second copy of them is held.
+ * The exact top 10 for the query vectors of `questions`, from `exactSearch` run batch by batch over
+ * the stored vectors, so no second copy of them is held.
  */
-async function annRecall(
-  questions: string[],
-  app: Pick<App, 'embedder'>,
-  index: VectorIndex,
-  stored: Iterable<LabelledVector>,
-): Promise<{ recall: number; recallByLabel: number; distinctRecallQueries: number }> {
+async function exactTopK(questions: string[], app: Pick<App, 'embedder'>, stored: Iterable<LabelledVector>): Promise<ExactTruth> {
   const distinct = [...new Set(questions)];
   const vectors = await (await app.embedder()).embedQueries(distinct);
   const exact: SearchHit[][] = vectors.map(() => []);
@@ -209,24 +293,36 @@ async function annRecall(
     if (batch.length === EXACT_BATCH) mergeBatch();
   }
   if (batch.length > 0) mergeBatch();
-
-  const byQuestion = new Map(distinct.map((question, q) => {
-    const truth = exact[q]!;
-    const found = index.search(vectors[q]!, RECALL_K);
-    const labels = new Set(truth.map((hit) => hit.label));
-    const floor = truth[truth.length - 1]?.similarity ?? -Infinity;
-    const wanted = Math.max(truth.length, 1);
-    return [question, {
-      byLabel: found.filter((hit) => labels.has(hit.label)).length / wanted,
-      withTies: found.filter((hit) => labels.has(hit.label) || hit.similarity >= floor - TIE_TOLERANCE).length / wanted,
-    }];
-  }));
-  const mean = (pick: (score: { byLabel: number; withTies: number }) => number) =>
-    questions.reduce((sum, question) => sum + pick(byQuestion.get(question)!), 0) / questions.length;
-  return { recall: mean((score) => score.withTies), recallByLabel: mean((score) => score.byLabel), distinctRecallQueries: distinct.length };
+  const weights = distinct.map((question) => questions.filter((asked) => asked === question).length);
+  return { vectors, exact, weights };
 }
 
-/** Latency of retrieval's parts on the same questions: each ranking alone, and the dense side's two steps. */
+/**
+ * Recall@10 of the ANN index at its current efSearch: the share of its 10 results that belong to the
+ * exact top 10, tie-aware (a result as similar as the exact 10th, to float32 rounding, counts) and by
+ * label only.
+ */
+function annRecall(truth: ExactTruth, index: VectorIndex): { recall: number; recallByLabel: number } {
+  let withTies = 0;
+  let byLabel = 0;
+  truth.vectors.forEach((vector, q) => {
+    const exact = truth.exact[q]!;
+    const found = index.search(vector, RECALL_K);
+    const labels = new Set(exact.map((hit) => hit.label));
+    const floor = exact[exact.length - 1]?.similarity ?? -Infinity;
+    const wanted = Math.max(exact.length, 1);
+    const weight = truth.weights[q]!;
+    byLabel += (weight * found.filter((hit) => labels.has(hit.label)).length) / wanted;
+    withTies += (weight * found.filter((hit) => labels.has(hit.label) || hit.similarity >= floor - TIE_TOLERANCE).length) / wanted;
+  });
+  const total = truth.weights.reduce((sum, weight) => sum + weight, 0);
+  return { recall: withTies / total, recallByLabel: byLabel / total };
+}
+
+/**
+ * Latency of retrieval's parts on the same questions: each ranking alone, each stage of the hybrid
+ * retrieval as `retrieve` itself times it, and an unfiltered ANN search.
+ */
 async function profileParts(
   questions: string[],
   app: Pick<App, 'store' | 'embedder' | 'vectorIndex'>,
@@ -236,10 +332,16 @@ async function profileParts(
   const modes: RetrievalMode[] = ['lexical', 'dense'];
   const parts: Record<string, Percentiles> = {};
   for (const mode of modes) parts[`retrieve, ${mode} only`] = percentiles(await timeEach(questions, (question) => retrieve(question, app, { mode })));
-  parts['query embedding'] = percentiles(await timeEach(questions, (question) => embedder.embedQueries([question])));
+  const stages = new Map<RetrievalStage, number[]>();
+  for (const question of questions) {
+    const timings: Partial<Record<RetrievalStage, number>> = {};
+    await retrieve(question, app, { timings });
+    for (const [stage, ms] of Object.entries(timings) as Array<[RetrievalStage, number]>) stages.set(stage, [...(stages.get(stage) ?? []), ms]);
+  }
+  // A stage a question skips (no lexical query, say) took no time for it.
+  for (const [stage, times] of stages) parts[`stage: ${stage}`] = percentiles([...times, ...Array<number>(questions.length - times.length).fill(0)]);
   const vectors = await embedder.embedQueries(questions);
-  parts[`ANN search (k=${CANDIDATES})`] = percentiles(await timeEach(vectors, async (vector) => index.search(vector, CANDIDATES)));
-  parts['store.counts()'] = percentiles(await timeEach(questions, async () => app.store.counts()));
+  parts[`ANN search, unfiltered (k=${CANDIDATES})`] = percentiles(await timeEach(vectors, async (vector) => index.search(vector, CANDIDATES)));
   return parts;
 }
 
@@ -265,21 +367,42 @@ function report(results: SizeResult[]): string {
   const first = results[0];
   const lines = [
     `Machine: ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}.`,
-    `Data: the ${readSampleCorpus().length} sample reports in corpus/ replicated with perturbations (figures shifted, a distinct closing sentence, ` +
-      `a unique front-matter source) until the store holds at least N chunks, ingested with \`ingestPaths\` into a fresh data dir with ` +
-      `EMBEDDER=hashing (${first?.embedder ?? 'hashing'}). Index: hnswlib ${indexSettings(first?.indexParams)}, rebuilt from the stored vectors.`,
+    `Data: the ${readSampleCorpus().length} sample reports in corpus/ replicated until the store holds at least N chunks, ingested with \`ingestPaths\` ` +
+      `with EMBEDDER=hashing (${first?.embedder ?? 'hashing'}). Each copy keeps what its metadata is read from (front matter fields, header, dates, ` +
+      `the lead sentence), gives its headline a short subtitle of its own, and rewrites the rest of its prose: 40% of the sentences (clauses in ` +
+      `one-sentence paragraphs) swapped for sentences of any report, reordered, figures redrawn (scripts/replicate-corpus.ts), so chunks are ` +
+      `distinct reports' chunks rather than ~850 near-copies of each; boilerplate and headings still repeat. ` +
+      `Index: hnswlib ${indexSettings(first?.indexParams)}, rebuilt from the stored vectors${results.some((r) => r.buildSeconds === null) ? ' (or reused: "kept")' : ''}.`,
     `Latency: full hybrid \`retrieve()\` (k=10), and \`answer()\` (retrieval + extractive answer), over ${queryCount} eval questions cycled, after ${WARMUP_QUERIES} warm-up queries. ` +
       `Recall: ANN top-10 against \`exactSearch\` over all stored vectors, ${RECALL_QUERIES} query vectors ` +
-      `(${first?.distinctRecallQueries ?? '?'} distinct eval questions, cycled); a result tied with the exact 10th counts as found (label-only recall in brackets).`,
+      `(${first?.distinctRecallQueries ?? '?'} distinct eval questions, cycled), tie-aware: a result as similar as the exact 10th (within ${TIE_TOLERANCE}) counts as found ` +
+      `(label-only recall in brackets).`,
     '',
-    '| chunks (reports) | ingest (s) | index build (s) | RSS after build (MB) | RSS after queries (MB) | retrieve p50 / p95 (ms) | answer p50 / p95 (ms) | ANN recall@10 |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| chunks (reports) | ingest (s) | ANN index build (s) | lexical index load (s) | RSS after build (MB) | RSS after queries (MB) | retrieve p50 / p95 (ms) | answer p50 / p95 (ms) | ANN recall@10 |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...results.map((r) =>
-      `| ${r.chunks.toLocaleString('en')} (${r.reports.toLocaleString('en')}) | ${r.ingestSeconds.toFixed(1)} | ${r.buildSeconds.toFixed(1)} | ` +
+      `| ${r.chunks.toLocaleString('en')} (${r.reports.toLocaleString('en')}) | ${r.ingestSeconds?.toFixed(1) ?? 'kept'} | ${r.buildSeconds?.toFixed(1) ?? 'kept'} | ${r.lexicalLoadSeconds.toFixed(1)} | ` +
       `${r.rssBuiltMB} | ${r.rssQueriedMB} | ${r.latency.p50.toFixed(1)} / ${r.latency.p95.toFixed(1)} | ` +
       `${r.answerLatency.p50.toFixed(1)} / ${r.answerLatency.p95.toFixed(1)} | ${r.recall.toFixed(3)} (${r.recallByLabel.toFixed(3)}) |`,
     ),
   ];
+  const swept = results.filter((r) => r.efSweep.length > 0);
+  if (swept.length > 0) {
+    lines.push(
+      '',
+      `efSearch against recall@10 (tie-aware, label-only in brackets) and ANN search p50 / p95 ms at k=10 and k=${CANDIDATES}; ` +
+        `hnswlib searches with max(efSearch, k):`,
+      '',
+      `| chunks | efSearch | recall@10 | search k=10 (ms) | search k=${CANDIDATES} (ms) |`,
+      '|---|---:|---:|---:|---:|',
+      ...swept.flatMap((r) =>
+        r.efSweep.map((point) =>
+          `| ${r.chunks.toLocaleString('en')} | ${point.efSearch} | ${point.recall.toFixed(3)} (${point.recallByLabel.toFixed(3)}) | ` +
+          `${point.search10.p50.toFixed(2)} / ${point.search10.p95.toFixed(2)} | ${point.searchCandidates.p50.toFixed(2)} / ${point.searchCandidates.p95.toFixed(2)} |`,
+        ),
+      ),
+    );
+  }
   const profiled = results.filter((r) => r.profile);
   if (profiled.length > 0) {
     const names = Object.keys(profiled[0]!.profile!);

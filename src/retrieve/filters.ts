@@ -5,14 +5,14 @@ import type { QueryPlan } from './query.ts';
 /** What the question's period, body and session narrowed the search to. */
 export interface ReportSelection {
   /** Reports the question can be about; undefined when the question names nothing to filter on. */
-  reportIds: string[] | undefined;
+  reportIds: readonly string[] | undefined;
   /** The filters that applied, for display ("tháng 9/2021", "HĐND thành phố Từ Sơn", "kỳ họp thứ 4"). */
   applied: string[];
   /**
-   * Reports ranked higher without excluding the others, with their factor: those of a place the
-   * question names ("tien du", "Yên Phong") and those of an organ it names without a place ("HĐND").
+   * The factor of a report ranked higher without excluding the others (1 for the rest): those of a
+   * place the question names ("tien du", "Yên Phong") and those of an organ it names without a place ("HĐND").
    */
-  preference: Map<string, number>;
+  preference: (reportId: string) => number;
   /**
    * Filters no stored report satisfies. The question is then about something the reports do not
    * cover, and must not silently get another month's or body's passages.
@@ -30,10 +30,62 @@ export function selectReports(
   reports: readonly ReportSummary[],
   placeOf: (report: ReportSummary) => string | null,
 ): ReportSelection {
+  const facts = factsOf(reports);
+  // Thousands of reports share a handful of bodies: everything about a body is decided once per
+  // distinct body (with its aliases), on one of its reports.
+  const byBody = (decide: (report: ReportSummary) => boolean): Set<number> => {
+    const matching = new Set<number>();
+    facts.bodies.forEach((group, key) => {
+      if (decide(reports[group[0]!]!)) matching.add(key);
+    });
+    return matching;
+  };
+  const factorOfBody = new Map<number, number>();
+  const prefer = (bodies: Set<number>, factor: number) => {
+    for (const key of bodies) factorOfBody.set(key, (factorOfBody.get(key) ?? 1) * factor);
+  };
+  const body = plan.body;
+  if (body && !body.name) prefer(byBody((report) => bodyMatches([body.organ], report)), ORGAN_PREFERENCE);
+  // A place named without an organ ("rác thải ở phường Đông Ngàn", "tien du") says whose report
+  // is wanted; other places' reports can still answer, so this ranks rather than filters.
+  const question = ` ${foldText(plan.normalized).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  prefer(
+    byBody((report) => {
+      const place = placeOf(report);
+      return place !== null && question.includes(` ${foldText(place)} `);
+    }),
+    PLACE_PREFERENCE,
+  );
+  return {
+    ...narrowReports(plan, reports, facts, byBody),
+    preference: (reportId) => {
+      const index = facts.indexOf.get(reportId);
+      return index === undefined ? 1 : (factorOfBody.get(facts.bodyOf[index]!) ?? 1);
+    },
+  };
+}
+
+/**
+ * The filters of `selectReports`: body, period, session. Questions repeat their filters ("năm 2022")
+ * and narrowing walks every report, so the outcome is kept per filter with the report list (the same
+ * `reportIds` array for the same filters, which lets callers key what they derive from it).
+ */
+function narrowReports(
+  plan: QueryPlan,
+  reports: readonly ReportSummary[],
+  facts: ReportFacts,
+  byBody: (decide: (report: ReportSummary) => boolean) => Set<number>,
+): Omit<ReportSelection, 'preference'> {
+  const body = plan.body?.name ? { name: plan.body.name, aliases: plan.body.aliases } : null;
+  const period = plan.period;
+  const key = JSON.stringify([body, period, plan.sessionNumber, plan.sessionKind]);
+  const known = facts.narrowed.get(key);
+  if (known) return { ...known, applied: [...known.applied], uncovered: [...known.uncovered] };
+
   const applied: string[] = [];
   const uncovered: string[] = [];
-  let candidates = reports;
-  const narrow = (label: string, keep: (report: ReportSummary) => boolean): void => {
+  let candidates: readonly number[] = facts.all;
+  const narrow = (label: string, keep: (index: number) => boolean): void => {
     const kept = candidates.filter(keep);
     if (kept.length === 0) uncovered.push(label);
     else {
@@ -43,40 +95,78 @@ export function selectReports(
   };
   // A body with its place names who issued the report; an organ alone ("HĐND các cấp", "Chủ tịch
   // UBND") is as often a subject of the text as its issuer, so it only ranks its reports higher.
-  const body = plan.body;
-  // Thousands of reports share a handful of bodies: match each distinct body once.
-  const byBody = <T>(decide: (report: ReportSummary) => T) => {
-    const decided = new Map<string, T>();
-    return (report: ReportSummary): T => {
-      const key = `${report.body ?? ''}|${report.bodyAliases.join('|')}`;
-      if (!decided.has(key)) decided.set(key, decide(report));
-      return decided.get(key) as T;
-    };
-  };
-  if (body?.name) narrow(body.name, byBody((report) => bodyMatches([body.name!, ...body.aliases], report)));
-  const preference = new Map<string, number>();
-  const prefer = (report: ReportSummary, factor: number) => preference.set(report.id, (preference.get(report.id) ?? 1) * factor);
-  if (body && !body.name) {
-    const ofOrgan = byBody((report) => bodyMatches([body.organ], report));
-    for (const report of reports) if (ofOrgan(report)) prefer(report, ORGAN_PREFERENCE);
+  if (body) {
+    const issuers = byBody((report) => bodyMatches([body.name, ...body.aliases], report));
+    narrow(body.name, (index) => issuers.has(facts.bodyOf[index]!));
   }
-  // A place named without an organ ("rác thải ở phường Đông Ngàn", "tien du") says whose report
-  // is wanted; other places' reports can still answer, so this ranks rather than filters.
-  const question = ` ${foldText(plan.normalized).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  const placeNamed = byBody((report) => {
-    const place = placeOf(report);
-    return place !== null && question.includes(` ${foldText(place)} `);
-  });
-  for (const report of reports) if (placeNamed(report)) prefer(report, PLACE_PREFERENCE);
-  if (plan.period) narrow(plan.period.label, (report) => periodMatches(plan.period!, report));
-  if (plan.sessionNumber !== null) narrow(`kỳ họp thứ ${plan.sessionNumber}`, (report) => report.sessionNumber === plan.sessionNumber);
-  if (plan.sessionKind) narrow(plan.sessionKind, (report) => report.sessionKind === plan.sessionKind);
-  return {
-    reportIds: applied.length > 0 && uncovered.length === 0 ? candidates.map((report) => report.id) : undefined,
-    preference,
+  if (period) narrow(period.label, (index) => periodMatches(period, facts.dates[index]!));
+  if (plan.sessionNumber !== null) narrow(`kỳ họp thứ ${plan.sessionNumber}`, (index) => reports[index]!.sessionNumber === plan.sessionNumber);
+  if (plan.sessionKind) narrow(plan.sessionKind, (index) => reports[index]!.sessionKind === plan.sessionKind);
+  const narrowed = {
+    reportIds: applied.length > 0 && uncovered.length === 0 ? candidates.map((index) => reports[index]!.id) : undefined,
     applied,
     uncovered,
   };
+  if (facts.narrowed.size >= MAX_REMEMBERED_FILTERS) facts.narrowed.clear();
+  facts.narrowed.set(key, narrowed);
+  return { ...narrowed, applied: [...applied], uncovered: [...uncovered] };
+}
+
+const MAX_REMEMBERED_FILTERS = 256;
+
+/** What the filters read of each report, worked out once per report list (see `factsOf`). */
+interface ReportFacts {
+  /** 0 .. n-1: every report, by its index in the list. */
+  all: readonly number[];
+  indexOf: ReadonlyMap<string, number>;
+  /** Each report's body key; `bodies` lists the reports of each key. */
+  bodyOf: readonly number[];
+  bodies: ReadonlyMap<number, readonly number[]>;
+  dates: readonly ReportDates[];
+  /** Narrowings already worked out, by their filters. */
+  narrowed: Map<string, Omit<ReportSelection, 'preference'>>;
+}
+
+/** The dates a period is matched against. */
+interface ReportDates {
+  /** The session month, else the month of the meeting ("YYYY-MM"). */
+  month: string | null;
+  /** Year and month of that month, else of the document's or the publication's date. */
+  dated: { year: number; month: number } | null;
+}
+
+const factsCache = new WeakMap<readonly ReportSummary[], ReportFacts>();
+
+/** The per-report facts of a report list, cached with the list (the catalog keeps one list per store revision). */
+function factsOf(reports: readonly ReportSummary[]): ReportFacts {
+  const cached = factsCache.get(reports);
+  if (cached) return cached;
+  const keys = new Map<string, number>();
+  const bodies = new Map<number, number[]>();
+  const bodyOf = reports.map((report, index) => {
+    const name = `${report.body ?? ''}|${report.bodyAliases.join('|')}`;
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = keys.size));
+    let group = bodies.get(key);
+    if (!group) bodies.set(key, (group = []));
+    group.push(index);
+    return key;
+  });
+  const dates = reports.map((report): ReportDates => {
+    const month = report.sessionMonth ?? report.meetingDate?.slice(0, 7) ?? null;
+    const dated = month ?? report.documentDate ?? report.publishedDate;
+    return { month, dated: dated ? { year: Number(dated.slice(0, 4)), month: Number(dated.slice(5, 7)) } : null };
+  });
+  const facts: ReportFacts = {
+    all: reports.map((_, index) => index),
+    indexOf: new Map(reports.map((report, index) => [report.id, index])),
+    bodyOf,
+    bodies,
+    dates,
+    narrowed: new Map(),
+  };
+  factsCache.set(reports, facts);
+  return facts;
 }
 
 const ORGAN_PREFERENCE = 1.1;
@@ -108,19 +198,15 @@ function bodyMatches(wanted: readonly string[], report: ReportSummary): boolean 
   });
 }
 
-function periodMatches(period: NonNullable<QueryPlan['period']>, report: ReportSummary): boolean {
-  const month = report.sessionMonth ?? report.meetingDate?.slice(0, 7) ?? null;
+function periodMatches(period: NonNullable<QueryPlan['period']>, { month, dated }: ReportDates): boolean {
   if (period.months.length > 0) {
     return month !== null && period.months.some((wanted) => (wanted.startsWith('*-') ? month.endsWith(wanted.slice(1)) : month === wanted));
   }
   if (period.year !== null) {
     // "năm 2022" is the year the session is about: its own year, or the next one for the
     // year-end sessions that set next year's budget and targets (October to January).
-    const dated = month ?? report.documentDate ?? report.publishedDate;
     if (!dated) return false;
-    const year = Number(dated.slice(0, 4));
-    const monthNumber = Number(dated.slice(5, 7));
-    return year === period.year || (year === period.year - 1 && monthNumber >= YEAR_END_FROM_MONTH);
+    return dated.year === period.year || (dated.year === period.year - 1 && dated.month >= YEAR_END_FROM_MONTH);
   }
   return true;
 }

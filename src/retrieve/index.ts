@@ -1,5 +1,5 @@
 export { reportCatalog, retrieve } from './retrieve.ts';
-export type { RankedPassage, ReportCatalog, Retrieval, RetrievalMode, RetrieveOptions } from './retrieve.ts';
+export type { RankedPassage, ReportCatalog, Retrieval, RetrievalMode, RetrievalStage, RetrieveOptions } from './retrieve.ts';
 export { understandQuestion } from './query.ts';
 export type { PeriodFilter, QueryPlan, QuestionLanguage } from './query.ts';
-export { QUESTION_WORDS } from './lexical.ts';
+export { lexicalIndex, QUESTION_WORDS } from './lexical.ts';

@@ -58,6 +58,8 @@ export interface QueryPlan {
   sessionNumber: number | null;
   /** Sections the question points at, in the order it names them. */
   sections: SectionLabel[];
+  /** The question asks when a meeting was held ("họp ngày nào", "when did the council meet"); absent means no. */
+  asksWhenHeld?: boolean;
   /** Content terms (folded) left once period, body, session and question words are taken out: what the question is about. */
   topicTerms: string[];
 }
@@ -269,9 +271,12 @@ function periodFilter(text: string, mentions: readonly PeriodMention[], language
     }
   }
   const label = labels.join(', ');
-  // "tháng 9, năm 2021": a year named apart from its month still dates the month.
-  if (year !== null && months.some((m) => m.startsWith('*'))) {
-    const dated = months.map((m) => (m.startsWith('*') ? `${year}${m.slice(1)}` : m));
+  // "tháng 9, năm 2021": a year named apart from its month still dates the month; so does the one
+  // year a question names with another period ("phiên tháng 3/2022 ... quý I" is quý I of 2022).
+  const namedYears = new Set(months.filter((m) => !m.startsWith('*')).map((m) => Number(m.slice(0, 4))));
+  const yearOfUndated = year ?? (namedYears.size === 1 ? [...namedYears][0]! : null);
+  if (yearOfUndated !== null && months.some((m) => m.startsWith('*'))) {
+    const dated = months.map((m) => (m.startsWith('*') ? `${yearOfUndated}${m.slice(1)}` : m));
     return { months: [...new Set(dated)], year: null, label };
   }
   return months.length === 0 && year === null ? null : { months, year, label };
@@ -389,18 +394,23 @@ const SECTION_CUES: ReadonlyArray<[SectionLabel, RegExp]> = [
 const WHEN_WORDS = /\b(?:khi nao|ngay nao|hom nao|bao gio|luc nao|buoi nao|thoi gian nao|when|what date|which day|what day)\b/;
 const MEETING_WORDS = /\b(?:hop|phien|ky hop|dien ra|to chuc|khai mac|meet|meeting|met|session|held|sitting)\b/;
 const CHAIR_WORDS = /\b(?:chu tri|chaired|chair)\b/;
+// "By what date", "trước ngày nào", "hạn": a deadline the meeting set, not the day it sat.
+const DEADLINE_WORDS = /\b(?:by (?:when|what date|which date|what day)|deadline|truoc ngay nao|han chot|thoi han)\b/;
+// Only these name the meeting itself: "tổ chức", "diễn ra" or "held" also ask when an election or a ceremony took place.
+const MEETING_NOUNS = /\b(?:hop|phien|khai mac|be mac|meet|meeting|met|session|sitting)\b/;
 
-function findSections(foldedText: string): { sections: SectionLabel[]; spans: Span[] } {
+function findSections(foldedText: string): { sections: SectionLabel[]; spans: Span[]; asksWhenHeld: boolean } {
   const hits: Array<{ label: SectionLabel; at: number; end: number }> = [];
   for (const [label, cue] of SECTION_CUES) {
     for (const m of foldedText.matchAll(cue)) hits.push({ label, at: m.index, end: m.index + m[0].length });
   }
-  const asksWhenItMet = WHEN_WORDS.exec(foldedText);
-  if (asksWhenItMet && MEETING_WORDS.test(foldedText)) hits.push({ label: 'opening', at: asksWhenItMet.index, end: asksWhenItMet.index });
+  const asksWhen = WHEN_WORDS.exec(foldedText);
+  if (asksWhen && MEETING_WORDS.test(foldedText)) hits.push({ label: 'opening', at: asksWhen.index, end: asksWhen.index });
+  const asksWhenHeld = asksWhen !== null && MEETING_NOUNS.test(foldedText) && !DEADLINE_WORDS.test(foldedText);
   const asksWhoChaired = CHAIR_WORDS.exec(foldedText);
   if (asksWhoChaired) hits.push({ label: 'opening', at: asksWhoChaired.index, end: asksWhoChaired.index });
   hits.sort((a, b) => a.at - b.at);
-  return { sections: [...new Set(hits.map((h) => h.label))], spans: hits.map((h): Span => [h.at, h.end]) };
+  return { sections: [...new Set(hits.map((h) => h.label))], spans: hits.map((h): Span => [h.at, h.end]), asksWhenHeld };
 }
 
 interface StopPhrase {
@@ -599,8 +609,8 @@ export function understandQuestion(question: string, options: { knownPlaces?: re
     const searchText = [full.vietnamese, ...kept, ...session].filter(Boolean).join(' ');
     const rest = translateToVietnamese(blank(normalized, extraction.spans));
     const topicText = [rest.vietnamese, ...rest.unmatched.filter(keptAsWritten)].join(' ');
-    const sections = findSections(`${foldText(full.vietnamese)} ${foldText(normalized)}`).sections;
-    return { question, normalized, language, searchText, ...fields(extraction), sections, topicTerms: vietnameseTopic(topicText, knownPlaces) };
+    const { sections, asksWhenHeld } = findSections(`${foldText(full.vietnamese)} ${foldText(normalized)}`);
+    return { question, normalized, language, searchText, ...fields(extraction), sections, asksWhenHeld, topicTerms: vietnameseTopic(topicText, knownPlaces) };
   }
 
   const plain = removeDiacritics(normalized);
@@ -608,7 +618,7 @@ export function understandQuestion(question: string, options: { knownPlaces?: re
   const extraction = extractVietnamese(texts, language, knownPlaces);
   const cues = findSections(foldKeepingOffsets(plain));
   const topicTerms = topicTermsOf(normalized, [...extraction.spans, ...cues.spans]);
-  return { question, normalized, language, searchText: normalized, ...fields(extraction), sections: cues.sections, topicTerms };
+  return { question, normalized, language, searchText: normalized, ...fields(extraction), sections: cues.sections, asksWhenHeld: cues.asksWhenHeld, topicTerms };
 }
 
 function fields(extraction: Extraction): Pick<QueryPlan, 'period' | 'body' | 'sessionKind' | 'sessionNumber'> {

@@ -72,6 +72,12 @@ export interface LabelledVector {
   vector: Float32Array;
 }
 
+/** The chunk labels of one report: `count` consecutive labels from `first`. */
+export interface LabelRange {
+  first: number;
+  count: number;
+}
+
 /** A chunk as retrieval shows it: its text and where it comes from. */
 export interface Passage extends StoredChunk {
   report: Omit<ReportSummary, 'chunks' | 'warnings' | 'ingestedAt' | 'format' | 'bodyAliases' | 'path'>;
@@ -124,6 +130,9 @@ const REPORT_COLUMNS = `r.id, r.source, r.path, r.format, r.content_hash, r.titl
 /** The SQLite file: reports, their chunks and the lexical index, behind typed methods. */
 export class Store {
   private writes = 0;
+  /** Document frequencies looked up so far, valid while `revision()` is `revision`. */
+  private frequencyCache: { revision: string; frequencies: Map<string, number> } = { revision: '', frequencies: new Map() };
+  private countCache: { revision: string; counts: { reports: number; chunks: number } } | undefined;
   /** What was asked, how it was answered, and the feedback on it. */
   readonly questions: QuestionLog;
 
@@ -305,20 +314,45 @@ export class Store {
       .all(ftsQuery, limit) as Array<{ label: number; score: number }>;
   }
 
-  /** In how many chunks each lexical term occurs (terms in matching form). */
-  documentFrequencies(terms: readonly string[]): Map<string, number> {
-    const rows = this.db
-      .prepare('SELECT term, doc FROM chunks_vocab WHERE term IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(terms)) as Array<{ term: string; doc: number }>;
-    return new Map(rows.map((row) => [row.term, row.doc]));
+  /** Every chunk's label with its matching terms as the lexical index holds them (space-separated, in text order). */
+  *lexicalDocuments(): Generator<[label: number, terms: string]> {
+    yield* this.db.prepare('SELECT rowid, terms FROM chunks_fts').raw().iterate() as IterableIterator<[number, string]>;
   }
 
-  /** Labels of the chunks of these reports. */
-  labelsOf(reportIds: readonly string[]): Set<number> {
+  /**
+   * In how many chunks each lexical term occurs (terms in matching form). FTS5 counts a term by
+   * reading its whole posting list, so counts are kept until the stored reports change.
+   */
+  documentFrequencies(terms: readonly string[]): Map<string, number> {
+    const revision = this.revision();
+    if (this.frequencyCache.revision !== revision) this.frequencyCache = { revision, frequencies: new Map() };
+    const known = this.frequencyCache.frequencies;
+    const unknown = [...new Set(terms)].filter((term) => !known.has(term));
+    if (unknown.length > 0) {
+      const rows = this.db
+        .prepare('SELECT term, doc FROM chunks_vocab WHERE term IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(unknown)) as Array<{ term: string; doc: number }>;
+      for (const term of unknown) known.set(term, 0);
+      for (const row of rows) known.set(row.term, row.doc);
+    }
+    return new Map(terms.map((term) => [term, known.get(term)!]));
+  }
+
+  /**
+   * The chunk labels of every report. A report's chunks are written in one transaction, so their
+   * labels are consecutive; a report whose labels are not (which no writer here produces) is given
+   * as one range per label.
+   */
+  labelRanges(): Map<string, LabelRange[]> {
     const rows = this.db
-      .prepare('SELECT rowid FROM chunks WHERE report_id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(reportIds)) as Array<{ rowid: number }>;
-    return new Set(rows.map((row) => row.rowid));
+      .prepare('SELECT report_id AS reportId, MIN(rowid) AS first, MAX(rowid) AS last, COUNT(*) AS count FROM chunks GROUP BY report_id')
+      .all() as Array<{ reportId: string; first: number; last: number; count: number }>;
+    const ranges = new Map<string, LabelRange[]>();
+    for (const row of rows) {
+      if (row.last - row.first + 1 === row.count) ranges.set(row.reportId, [{ first: row.first, count: row.count }]);
+      else ranges.set(row.reportId, this.chunksOf(row.reportId).map((chunk) => ({ first: chunk.rowid, count: 1 })));
+    }
+    return ranges;
   }
 
   /**
@@ -327,6 +361,16 @@ export class Store {
    */
   revision(): string {
     return `${this.db.pragma('data_version', { simple: true })}:${this.writes}`;
+  }
+
+  /** The report, section and text of the chunks with these labels: what ranking reads, without their reports' records. */
+  chunkOutlines(labels: readonly number[]): Map<number, { reportId: string; section: string | null; text: string }> {
+    if (labels.length === 0) return new Map();
+    const rows = this.db
+      .prepare('SELECT rowid, report_id, section, text FROM chunks WHERE rowid IN (SELECT value FROM json_each(?))')
+      .raw()
+      .all(JSON.stringify(labels)) as Array<[number, string, string | null, string]>;
+    return new Map(rows.map(([label, reportId, section, text]) => [label, { reportId, section, text }]));
   }
 
   /** The chunks with these labels and their reports, in the order asked. */
@@ -429,11 +473,16 @@ export class Store {
     return row ? this.passages([row.rowid])[0] : undefined;
   }
 
-  /** Counts of what is stored. */
+  /** Counts of what is stored (kept until the stored reports change: counting 100k chunks takes milliseconds). */
   counts(): { reports: number; chunks: number } {
-    return this.db
-      .prepare('SELECT (SELECT COUNT(*) FROM reports) AS reports, (SELECT COUNT(*) FROM chunks) AS chunks')
-      .get() as { reports: number; chunks: number };
+    const revision = this.revision();
+    if (this.countCache?.revision !== revision) {
+      const counts = this.db
+        .prepare('SELECT (SELECT COUNT(*) FROM reports) AS reports, (SELECT COUNT(*) FROM chunks) AS chunks')
+        .get() as { reports: number; chunks: number };
+      this.countCache = { revision, counts };
+    }
+    return { ...this.countCache.counts };
   }
 
   close(): void {
