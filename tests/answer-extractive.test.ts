@@ -182,6 +182,7 @@ describe('the extractive answerer on passages made for the test', () => {
     passages,
     applied: [],
     uncovered: [],
+    inherited: null,
   });
 
   it('cuts a quote over 300 characters to a verbatim prefix ending at a word', async () => {

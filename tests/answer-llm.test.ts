@@ -66,6 +66,7 @@ function retrievalFor(question: string, language: QuestionLanguage, passages = P
     passages,
     applied: [],
     uncovered: [],
+    inherited: null,
   };
 }
 

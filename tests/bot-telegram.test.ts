@@ -119,6 +119,22 @@ describe('telegram bot against the Bot API emulator', () => {
     expect(after).toEqual({ up: before.up, down: before.down + 1 });
   });
 
+  it('reads a follow-up in the previous question\'s session, says so, and forgets it on /new', async () => {
+    const user = citizen();
+    await user.say('Phiên họp tháng 3/2022 của UBND thành phố Từ Sơn kết luận gì về cải cách hành chính?');
+    await user.say('còn về giáo dục thì sao?');
+    const [first, followUp] = await emulator.botMessages(user.chatId, 2);
+    expect(first!.text).toContain('tháng 3/2022 của UBND thành phố Từ Sơn');
+    expect(followUp!.text).toContain('<i>Hiểu theo câu hỏi trước: tháng 3/2022, UBND thành phố Từ Sơn.</i>');
+    expect(followUp!.text).toContain('tháng 3/2022 của UBND thành phố Từ Sơn');
+
+    await user.command('/new');
+    await user.say('còn về giáo dục thì sao?');
+    const [forgotten, fresh] = await emulator.botMessages(user.chatId, 2);
+    expect(forgotten!.text).toContain('chủ đề mới');
+    expect(fresh!.text).not.toContain('Hiểu theo câu hỏi trước');
+  });
+
   it('answers English questions in English', async () => {
     const user = citizen({ languageCode: 'en' });
     await user.say('What did the September 2021 session conclude about agriculture?');

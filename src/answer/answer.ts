@@ -1,11 +1,11 @@
 import type { App } from '../app.ts';
-import { reportCatalog, retrieve, type QueryPlan, type RankedPassage, type Retrieval } from '../retrieve/index.ts';
+import { reportCatalog, retrieve, scopeOf, type QueryPlan, type QuestionScope, type RankedPassage, type Retrieval } from '../retrieve/index.ts';
 import type { ReportSummary } from '../store/index.ts';
 import { foldText } from '../text/index.ts';
 import { askedBy } from './asked.ts';
 import { checkCitations } from './citations.ts';
 import { claimsOf, unmetAsk, type Focus } from './evidence.ts';
-import { llmFallbackNote, notCovered, notInReports } from './messages.ts';
+import { assumedScopeNote, llmFallbackNote, notCovered, notInReports } from './messages.ts';
 import { topicCoverage, topicWeights } from './relevance.ts';
 import { AnswerError, type Answer, type Answerer } from './types.ts';
 
@@ -20,6 +20,8 @@ type AnswerApp = Pick<App, 'store' | 'embedder' | 'vectorIndex' | 'log' | 'answe
 export interface AnswerOptions {
   /** Passages retrieved and returned with the answer (default 10). */
   k?: number;
+  /** The previous answer's `scope` in a conversation: a follow-up that names no session is read in it, and the answer says so. */
+  context?: QuestionScope | null;
 }
 
 // Passages an answerer reads: the best few, so the model's context and the extractive
@@ -43,15 +45,18 @@ const NEARBY_REPORTS = 5;
  */
 export async function answer(question: string, app: AnswerApp, options: AnswerOptions = {}): Promise<Answer> {
   const started = performance.now();
-  const retrieval = await retrieve(question, app, { k: options.k ?? 10 });
+  const retrieval = await retrieve(question, app, { k: options.k ?? 10, context: options.context ?? null });
   const retrieved = performance.now();
   const { plan } = retrieval;
+  const assumed = retrieval.inherited ? assumedScopeNote(retrieval.inherited, plan.language) : null;
   const finish = (fields: Pick<Answer, 'answer' | 'mode' | 'citations' | 'note'>): Answer => {
     const done = performance.now();
     return {
       question,
       language: plan.language,
       ...fields,
+      note: [assumed, fields.note].filter(Boolean).join(' ') || null,
+      scope: scopeOf(plan),
       passages: retrieval.passages.map((p) => ({ chunkId: p.id, reportId: p.reportId, title: p.report.title ?? p.header, text: p.text, score: p.score })),
       timingsMs: { retrieve: retrieved - started, answer: done - retrieved, total: done - started },
     };

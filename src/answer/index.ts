@@ -4,5 +4,5 @@ export { createExtractiveAnswerer } from './extractive.ts';
 export { createLlmAnswerer } from './llm.ts';
 export { AnswerError } from './types.ts';
 export type { Answer, AnswerMode, AnswerPassage, Citation } from './types.ts';
-export { describeReport } from './lead-line.ts';
+export { describeReport, englishMonth } from './lead-line.ts';
 export type { ReportLabel } from './lead-line.ts';

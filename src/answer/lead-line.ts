@@ -119,7 +119,8 @@ function englishRange(first: string, last: string): string {
   return `${head} to ${englishDate(last)}`;
 }
 
-function englishMonth(isoMonth: string): string {
+/** "2021-09" → "September 2021". */
+export function englishMonth(isoMonth: string): string {
   const [year, month] = isoMonth.split('-');
   return `${MONTHS[Number(month) - 1]} ${year}`;
 }

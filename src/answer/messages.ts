@@ -1,7 +1,8 @@
-// What the answer says when it is not a cited answer, in the question's language.
+// What the answer says when it is not a cited answer, or needs a note, in the question's language.
 import type { ReportSummary } from '../store/index.ts';
-import type { QuestionLanguage } from '../retrieve/index.ts';
-import { describeReport } from './lead-line.ts';
+import type { QuestionLanguage, QuestionScope } from '../retrieve/index.ts';
+import { vietnameseMonth } from '../text/index.ts';
+import { describeReport, englishMonth } from './lead-line.ts';
 
 type Language = 'vi' | 'en';
 
@@ -33,4 +34,26 @@ export function llmFallbackNote(language: QuestionLanguage): string {
   return replyLanguage(language) === 'en'
     ? 'The language model could not be reached, so this answer quotes the reports directly.'
     : 'Không gọi được mô hình ngôn ngữ nên câu trả lời được trích nguyên văn từ báo cáo.';
+}
+
+/** Said when a follow-up question was read in the previous question's session. */
+export function assumedScopeNote(scope: QuestionScope, language: QuestionLanguage): string {
+  return replyLanguage(language) === 'en'
+    ? `Read as a follow-up to your previous question: ${describeScope(scope, 'en')}.`
+    : `Hiểu theo câu hỏi trước: ${describeScope(scope, 'vi')}.`;
+}
+
+/** "tháng 9/2021, BTV Thị ủy Từ Sơn, kỳ họp thứ 4" or "September 2021, BTV Thị ủy Từ Sơn, session 4"; body names stay as written. */
+function describeScope(scope: QuestionScope, language: Language): string {
+  const months = scope.period?.months ?? [];
+  // One month is said in the answer's language; other periods keep the label the question gave them.
+  const period =
+    months.length === 1 && !months[0]!.startsWith('*')
+      ? language === 'en'
+        ? englishMonth(months[0]!)
+        : `tháng ${vietnameseMonth(months[0]!)}`
+      : scope.period?.label;
+  const session =
+    scope.sessionNumber !== null ? (language === 'en' ? `session ${scope.sessionNumber}` : `kỳ họp thứ ${scope.sessionNumber}`) : scope.sessionKind;
+  return [period, scope.body?.name ?? scope.body?.organ, session].filter(Boolean).join(', ');
 }

@@ -1,4 +1,4 @@
-import type { QuestionLanguage, RankedPassage, Retrieval } from '../retrieve/index.ts';
+import type { QuestionLanguage, QuestionScope, RankedPassage, Retrieval } from '../retrieve/index.ts';
 
 /** How an answer was made: by a language model, by picking report sentences, or not at all. */
 export type AnswerMode = 'llm' | 'extractive' | 'no-answer';
@@ -43,6 +43,12 @@ export interface Answer {
   passages: AnswerPassage[];
   /** Why the answer is what it is when that needs saying (fallback from the LLM, assumed session). */
   note: string | null;
+  /**
+   * The period, body and session the answer is about, named by the question or taken from the
+   * previous one (`AnswerOptions.context`); null when neither names any. A conversation passes
+   * it back as the next question's context.
+   */
+  scope: QuestionScope | null;
   timingsMs: { retrieve: number; answer: number; total: number };
 }
 

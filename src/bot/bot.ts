@@ -3,11 +3,12 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context } from 'grammy';
 import type { Message } from 'grammy/types';
 import path from 'node:path';
-import { answer, type Answer } from '../answer/index.ts';
+import { answer, englishMonth, type Answer } from '../answer/index.ts';
 import type { App } from '../app.ts';
 import { SUPPORTED_EXTENSIONS } from '../ingest/readers/index.ts';
-import { reportCatalog } from '../retrieve/index.ts';
+import { reportCatalog, type QuestionScope } from '../retrieve/index.ts';
 import type { ReportSummary } from '../store/index.ts';
+import { vietnameseMonth } from '../text/index.ts';
 import { decodeButton, encodeButton } from './callback-data.ts';
 import { escapeHtml } from './html.ts';
 import { ChatMemory } from './memory.ts';
@@ -42,6 +43,8 @@ export function createBot(app: BotApp): Bot {
 
   const limiter = new RateLimiter(telegram.rateLimitPerMinute);
   const chatLanguage = new ChatMemory<BotLanguage>(24 * 60 * 60_000);
+  // The session the chat is talking about: a follow-up that names none is read in it.
+  const followUps = new ChatMemory<QuestionScope>(telegram.followUpMs);
   const chatKey = (ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? '');
   const languageOf = (ctx: Context): BotLanguage => chatLanguage.get(chatKey(ctx)) ?? languageOfUser(ctx.from?.language_code);
   const isAdmin = (ctx: Context) => ctx.from !== undefined && telegram.adminUserIds.includes(ctx.from.id);
@@ -68,9 +71,10 @@ export function createBot(app: BotApp): Bot {
     const wait = limiter.take(String(ctx.from?.id ?? chatKey(ctx)));
     if (wait > 0) return say(ctx, texts.rateLimited(wait), replyTo);
 
-    const result = await whileTyping(ctx, () => answer(question, app));
+    const result = await whileTyping(ctx, () => answer(question, app, { context: followUps.get(chatKey(ctx)) ?? null }));
     const language: BotLanguage = result.language === 'en' ? 'en' : 'vi';
     chatLanguage.set(chatKey(ctx), language);
+    if (result.scope) followUps.set(chatKey(ctx), result.scope);
     const questionId = logAnswer(ctx, result);
     const catalog = reportCatalog(app.store);
     const byId = new Map(catalog.list.map((report) => [report.id, report]));
@@ -106,7 +110,10 @@ export function createBot(app: BotApp): Bot {
   bot.command('help', (ctx) => say(ctx, textsFor(languageOf(ctx)).help));
   bot.command('about', (ctx) => say(ctx, textsFor(languageOf(ctx)).about));
   bot.command('reports', (ctx) => send(ctx, [reportsPage(reportCatalog(app.store).list, 0, textsFor(languageOf(ctx)), languageOf(ctx))]));
-  bot.command('new', (ctx) => say(ctx, textsFor(languageOf(ctx)).forgotten));
+  bot.command('new', (ctx) => {
+    followUps.forget(chatKey(ctx));
+    return say(ctx, textsFor(languageOf(ctx)).forgotten);
+  });
   bot.command('ask', (ctx) => answerQuestion(ctx, ctx.match));
   bot.command('stats', async (ctx) => {
     const texts = textsFor(languageOf(ctx));
@@ -248,13 +255,8 @@ function addressedToBot(message: Message, botUsername: string, botId: number): b
 
 /** A question about a stored report that it answers: what its session concluded. */
 function exampleQuestion(report: ReportSummary, language: BotLanguage): string {
-  const month = report.sessionMonth ? report.sessionMonth.split('-').map(Number) : null;
-  if (language === 'en') {
-    const when = month ? ` in ${new Date(Date.UTC(month[0]!, month[1]! - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' })} ${month[0]}` : '';
-    return `What did the ${report.body ?? 'council'} session${when} conclude?`;
-  }
-  const when = month ? ` tháng ${month[1]}/${month[0]}` : '';
-  return `Phiên họp${when} của ${report.body ?? 'hội đồng'} kết luận những gì?`;
+  if (language === 'en') return `What did the ${report.body ?? 'council'} session${report.sessionMonth ? ` in ${englishMonth(report.sessionMonth)}` : ''} conclude?`;
+  return `Phiên họp${report.sessionMonth ? ` tháng ${vietnameseMonth(report.sessionMonth)}` : ''} của ${report.body ?? 'hội đồng'} kết luận những gì?`;
 }
 
 function megabytes(bytes: number): number {

@@ -22,7 +22,6 @@ export interface BotTexts {
   passageGone: string;
   passageHeading(n: number): string;
   feedbackThanks: string;
-  assumed(scope: string): string;
   forgotten: string;
   reportsHeading(page: number, pages: number, total: number): string;
   noReports: string;
@@ -62,7 +61,6 @@ const vi: BotTexts = {
   passageGone: 'Đoạn trích này không còn trong dữ liệu (báo cáo đã được cập nhật hoặc gỡ bỏ).',
   passageHeading: (n) => `Nguồn [${n}]`,
   feedbackThanks: 'Cảm ơn bạn đã góp ý!',
-  assumed: (scope) => `Hiểu theo câu hỏi trước: ${scope}. Gửi /new để hỏi chủ đề khác.`,
   forgotten: 'Đã bắt đầu chủ đề mới.',
   reportsHeading: (page, pages, total) => `Báo cáo đã lưu (${total}), mới nhất trước, trang ${page}/${pages}:`,
   noReports: 'Chưa có báo cáo nào trong dữ liệu.',
@@ -114,7 +112,6 @@ const en: BotTexts = {
   passageGone: 'This passage is no longer stored (its report was updated or removed).',
   passageHeading: (n) => `Source [${n}]`,
   feedbackThanks: 'Thank you for the feedback!',
-  assumed: (scope) => `Read with your previous question: ${scope}. Send /new to ask about something else.`,
   forgotten: 'Starting a new topic.',
   reportsHeading: (page, pages, total) => `Stored reports (${total}), newest first, page ${page}/${pages}:`,
   noReports: 'No reports are stored yet.',

@@ -6,6 +6,7 @@ import { selectReports } from './filters.ts';
 import { LabelSet } from './label-set.ts';
 import { lexicalIndex, lexicalQuery } from './lexical.ts';
 import { understandQuestion, type QueryPlan } from './query.ts';
+import { inheritScope, type QuestionScope } from './scope.ts';
 
 /** Which evidence retrieval combines; `hybrid` is the product, the others exist for the eval. */
 export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
@@ -27,6 +28,8 @@ export interface Retrieval {
   applied: string[];
   /** Filters no stored report satisfies: the reports do not cover what was asked. */
   uncovered: string[];
+  /** The scope taken from the previous question (`RetrieveOptions.context`), when the question named none of its own. */
+  inherited: QuestionScope | null;
 }
 
 export interface RetrieveOptions {
@@ -35,6 +38,8 @@ export interface RetrieveOptions {
   mode?: RetrievalMode;
   /** When given, milliseconds spent per stage are added to it (for profiling; see `RetrievalStage`). */
   timings?: Partial<Record<RetrievalStage, number>>;
+  /** The previous question's scope in a conversation: a follow-up that names no session inherits it (see `inheritScope`). */
+  context?: QuestionScope | null;
 }
 
 /** The stages `RetrieveOptions.timings` reports. */
@@ -73,11 +78,11 @@ export async function retrieve(question: string, app: RetrieveApp, options: Retr
   const clock = stageClock(options.timings);
   clock.start();
   const reports = reportCatalog(app.store);
-  const plan = understandQuestion(question, { knownPlaces: reports.places });
+  const { plan, inherited } = inheritScope(understandQuestion(question, { knownPlaces: reports.places }), options.context);
   const selection = selectReports(plan, reports.list, (report) => reports.placeOf.get(report.id) ?? null);
   clock.lap('plan');
   if (selection.uncovered.length > 0) {
-    return { plan, passages: [], applied: selection.applied, uncovered: selection.uncovered };
+    return { plan, passages: [], applied: selection.applied, uncovered: selection.uncovered, inherited };
   }
   const allowed = selection.reportIds ? allowedLabels(app.store, reports, selection.reportIds) : undefined;
   clock.lap('plan');
@@ -123,7 +128,7 @@ export async function retrieve(question: string, app: RetrieveApp, options: Retr
   const hits = new Map(best.map(({ label, hit }) => [label, hit]));
   const passages = app.store.passages(best.map(({ label }) => label)).map((passage): RankedPassage => ({ ...passage, ...hits.get(passage.rowid)! }));
   clock.lap('fusion');
-  return { plan, passages, applied: selection.applied, uncovered: [] };
+  return { plan, passages, applied: selection.applied, uncovered: [], inherited };
 }
 
 interface StageClock {
