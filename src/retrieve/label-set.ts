@@ -1,4 +1,4 @@
-import type { LabelRange } from '../store/store.ts';
+import type { LabelRange } from '../store/index.ts';
 
 /**
  * Chunk labels as a bitmap: membership is one array read, which matters because the ANN walk asks

@@ -1,6 +1,5 @@
 import type { App } from '../app.ts';
-import type { Passage, ReportSummary, Store } from '../store/index.ts';
-import type { LabelRange } from '../store/store.ts';
+import type { LabelRange, Passage, ReportSummary, Store } from '../store/index.ts';
 import { countWords, findDates, recognizeBody } from '../text/index.ts';
 import { selectReports } from './filters.ts';
 import { LabelSet } from './label-set.ts';

@@ -4,6 +4,7 @@ export type {
   ChunkRecord,
   EmbeddingIdentity,
   LabelledVector,
+  LabelRange,
   Passage,
   ReportRecord,
   ReportSummary,
