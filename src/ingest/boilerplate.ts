@@ -25,6 +25,9 @@ const CLOSING_START = /^(noi nhan\s*:|(t\/m|k\/t|t\/l|tm\.|kt\.|tl\.|q\.)\s*\S)/
 const DOCUMENT_TYPE_TITLE =
   /^(THÔNG BÁO|NGHỊ QUYẾT|BIÊN BẢN|BÁO CÁO|KẾT LUẬN|QUYẾT ĐỊNH|TỜ TRÌNH|KẾ HOẠCH|CHƯƠNG TRÌNH|CÔNG VĂN|THÔNG CÁO|CHỈ THỊ)\b/u;
 const MOTTO = /^(cong hoa xa hoi chu nghia viet nam|dang cong san viet nam)$/;
+// How every header line starts once folded: most lines are turned down on their first characters.
+const HEADER_LINE_START = /^(?:cong|doc\s|dang|[*\-_=.\s]|so[\s:\d])/;
+const HEADER_START_CHARS = 4;
 // Header blocks are short; a motto further down is quoted content, not a header.
 const HEADER_SEARCH_LINES = 20;
 
@@ -34,8 +37,8 @@ const HEADER_SEARCH_LINES = 20;
  * text does not open with such a header (news items, plain reports).
  */
 export function officialHeaderEnd(text: string): number {
-  const lines = text.split('\n').slice(0, HEADER_SEARCH_LINES);
-  if (!lines.some((line) => MOTTO.test(foldText(line.trim())))) return 0;
+  const lines = firstLines(text, HEADER_SEARCH_LINES);
+  if (!lines.some((line) => mayBeHeaderLine(line.trim()) && MOTTO.test(foldText(line.trim())))) return 0;
   let offset = 0;
   for (const line of lines) {
     if (DOCUMENT_TYPE_TITLE.test(line.trim())) return offset;
@@ -46,15 +49,17 @@ export function officialHeaderEnd(text: string): number {
 
 /** True for a line that only states when something was posted or how often it was read. */
 export function isDateline(line: string): boolean {
-  const folded = foldText(line);
-  if (!/\d{1,2}[/.-]\d{1,2}/.test(folded)) return false;
-  const words = folded.match(/\p{L}+/gu) ?? [];
+  // Folding keeps digits and separators, so most lines are turned down before it.
+  if (!/\d{1,2}[/.-]\d{1,2}/.test(line)) return false;
+  const words = foldText(line).match(/\p{L}+/gu) ?? [];
   return words.length <= 10 && words.every((word) => DATELINE_WORDS.has(word));
 }
 
 /** True for a header line that carries no content (motto, ornament, "Số: 12-TB/TU"). */
 export function isHeaderBoilerplate(line: string): boolean {
-  const folded = foldText(line.trim());
+  const trimmed = line.trim();
+  if (!mayBeHeaderLine(trimmed)) return false;
+  const folded = foldText(trimmed);
   return HEADER_LINE.some((pattern) => pattern.test(folded));
 }
 
@@ -72,4 +77,24 @@ export function closingMatterStart(text: string): number {
     if (match[0].length === 0) linePattern.lastIndex++;
   }
   return text.length;
+}
+
+/** False when a trimmed line cannot be a header line, judged on its first characters folded. */
+function mayBeHeaderLine(trimmed: string): boolean {
+  const start = foldText(trimmed.slice(0, HEADER_START_CHARS));
+  // Folded shorter, a character vanished (a lone combining mark): the whole line must decide.
+  return start.length < Math.min(trimmed.length, HEADER_START_CHARS) || HEADER_LINE_START.test(start);
+}
+
+/** The first `count` lines of `text`, without splitting the rest of it. */
+function firstLines(text: string, count: number): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  while (lines.length < count && start <= text.length) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    lines.push(text.slice(start, end));
+    start = end + 1;
+  }
+  return lines;
 }

@@ -11,6 +11,7 @@ import {
   findPeriods,
   findSessionKind,
   findSessionNumber,
+  foldForMatching,
   foldKeepingOffsets,
   formatMonth,
   inferYear,
@@ -22,6 +23,7 @@ import {
   resolveDay,
   type YearContext,
 } from '../text/index.ts';
+import { mayNameBody } from '../text/bodies.ts';
 import type { ParsedDocument, ReportMetadata } from './types.ts';
 
 interface Line {
@@ -64,8 +66,7 @@ const SESSION_BEFORE_MONTH =
 export function extractMetadata(doc: ParsedDocument, source: string): ReportMetadata {
   const warnings: string[] = [];
   const given = readFrontMatter(doc.frontMatter ?? {}, warnings);
-  const lines = splitLines(doc.text);
-  const roles = classifyLines(lines);
+  const { lines, roles } = readTop(doc.text);
   const title = given.title ?? chooseTitle(doc.title ? normalizeText(doc.title) : null, findTitle(lines, roles));
   const lead = leadScope(lines, roles);
   const headingText = headings(lines, roles);
@@ -74,8 +75,10 @@ export function extractMetadata(doc: ParsedDocument, source: string): ReportMeta
   const documentDate = given.documentDate ?? findDocumentDate(lines, roles);
   const notAfter = publishedDate ?? documentDate;
 
-  const focus = [title ?? '', lead.text].join('\n');
-  const years = statedYears(focus, doc.text);
+  // The years a report states (every date in it read again) matter only when no other date settles
+  // the year of one written without it (see inferYear), so they are worked out on first use.
+  let years: readonly number[] | undefined;
+  const statedYearsOnce = (): readonly number[] => (years ??= statedYears([title ?? '', lead.text].join('\n'), doc.text));
   const session = findSessionMonth(title, lead.text);
   let sessionMonth = given.sessionMonth ?? (session?.year != null ? formatMonth(session.year, session.month) : null);
 
@@ -83,7 +86,7 @@ export function extractMetadata(doc: ParsedDocument, source: string): ReportMeta
   let meetingDate = given.meetingDate;
   let meetingEndDate = given.meetingEndDate;
   if (meeting && meetingDate === null) {
-    const context: YearContext = { notAfter, notBefore: sessionMonth, years };
+    const context: YearContext = { notAfter, notBefore: sessionMonth, get years() { return statedYearsOnce(); } };
     meetingDate = resolveDay(meeting.first, context);
     if (meeting.last && meetingDate) {
       const firstYear = Number(meetingDate.slice(0, 4));
@@ -94,7 +97,7 @@ export function extractMetadata(doc: ParsedDocument, source: string): ReportMeta
   // A resolution is dated the day the session passed it.
   if (meetingDate === null && documentDate && isResolutionOfSession(title, headingText)) meetingDate = documentDate;
   if (sessionMonth === null && session) {
-    const year = inferYear(session.month, null, { notAfter: meetingDate ?? notAfter, years });
+    const year = inferYear(session.month, null, { notAfter: meetingDate ?? notAfter, get years() { return statedYearsOnce(); } });
     sessionMonth = year === null ? null : formatMonth(year, session.month);
   }
 
@@ -129,33 +132,35 @@ export function extractMetadata(doc: ParsedDocument, source: string): ReportMeta
 // ---------------------------------------------------------------------------------------------
 // Layout of the top of a report
 
-function splitLines(text: string): Line[] {
+/**
+ * The non-empty lines at the top of a report and the part each plays, read down to the lead and
+ * the line after it (which may continue the lead), or TOP_LINES lines when there is no lead. The
+ * rest of a report is body, read as a whole.
+ */
+function readTop(text: string): { lines: Line[]; roles: LineRole[] } {
   const lines: Line[] = [];
-  let start = 0;
-  for (const raw of text.split('\n')) {
-    const end = start + raw.length;
+  const roles: LineRole[] = [];
+  for (let start = 0; start <= text.length && lines.length <= TOP_LINES; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
     // Markdown heading marks and escapes are layout, not words.
-    const text = raw.replace(/^#{1,6}\s+/, '').replace(/\\([*_#\\-])/g, '$1').trim();
-    if (text) lines.push({ text, folded: foldKeepingOffsets(text), start, end });
+    const raw = text.slice(start, end).replace(/^#{1,6}\s+/, '').replace(/\\([*_#\\-])/g, '$1').trim();
+    if (raw) {
+      const afterLead = roles[roles.length - 1] === 'lead';
+      const line = { text: raw, folded: foldKeepingOffsets(raw), start, end };
+      lines.push(line);
+      roles.push(afterLead || lines.length > TOP_LINES ? 'body' : topLineRole(line));
+      if (afterLead) break;
+    }
     start = end + 1;
   }
-  return lines;
-}
-
-function classifyLines(lines: readonly Line[]): LineRole[] {
-  let leadFound = false;
-  return lines.map((line, i) => {
-    if (leadFound || i >= TOP_LINES) return 'body';
-    const role = topLineRole(line);
-    leadFound = role === 'lead';
-    return role;
-  });
+  return { lines, roles };
 }
 
 function topLineRole(line: Line): LineRole {
   if (MOTTO.test(line.folded)) return 'motto';
   if (DOCUMENT_NUMBER.test(line.folded)) return 'number';
-  if (PLACE_DATE.test(line.text) && line.text.length < PROSE_LENGTH) return 'placeDate';
+  if (line.text.length < PROSE_LENGTH && PLACE_DATE.test(line.text)) return 'placeDate';
   if (isDateline(line)) return 'dateline';
   if (isProse(line) && !DOCUMENT_TYPE.test(line.folded)) return 'lead';
   return isHeaderBody(line) ? 'header' : 'heading';
@@ -168,16 +173,15 @@ function isProse(line: Line): boolean {
 
 /** A line that states when the page was published: a full date with a time, a cue, a weekday, or little else. */
 function isDateline(line: Line): boolean {
-  const dates = findDates(line.text).filter((d) => d.first.year !== null);
-  const first = dates[0];
-  if (!first) return false;
   if (line.text.length >= PROSE_LENGTH || MEETING_WORDS.test(line.folded)) return false;
+  const first = findDates(line.text).find((d) => d.first.year !== null);
+  if (!first) return false;
   return first.time !== null || PUBLISHED_CUE.test(line.folded) || /^thu\s/.test(line.folded.slice(first.start)) || line.text.length - (first.end - first.start) < 30;
 }
 
 /** "THÀNH ỦY TỪ SƠN", "ĐẢNG BỘ TỈNH BẮC NINH": a header line that only names a body. */
 function isHeaderBody(line: Line): boolean {
-  return findBodies(line.text).some((b) => line.text.length - (b.end - b.start) <= 3);
+  return mayNameBody(line.folded) && findBodies(line.text).some((b) => line.text.length - (b.end - b.start) <= 3);
 }
 
 function findTitle(lines: readonly Line[], roles: readonly LineRole[]): string | null {
@@ -265,8 +269,10 @@ function statedYears(focus: string, text: string): number[] {
 /** The month a session is for: a month named right after the session words, in the title or else the lead. */
 function findSessionMonth(title: string | null, lead: string): { month: number; year: number | null } | null {
   for (const part of [title ?? '', lead]) {
-    const folded = foldKeepingOffsets(part);
-    for (const p of findPeriods(part)) {
+    const periods = findPeriods(part);
+    // Finding the periods folded the text already.
+    const { folded } = foldForMatching(part);
+    for (const p of periods) {
       if (p.kind !== 'month') continue;
       if (SESSION_BEFORE_MONTH.test(folded.slice(Math.max(0, p.start - 60), p.start))) return { month: p.month, year: p.year };
     }
@@ -287,25 +293,29 @@ function findMeeting(
 ): DateMention | null {
   const datelines = lines.filter((_, i) => roles[i] === 'dateline' || roles[i] === 'placeDate');
   const inText = findDates(text).filter((d) => !datelines.some((l) => d.start >= l.start && d.end <= l.end));
-  const best = (source: string, dates: readonly DateMention[], minimum: number): DateMention | null => {
+  const best = (folded: string, dates: readonly DateMention[], minimum: number): DateMention | null => {
     let chosen: { date: DateMention; score: number } | null = null;
     for (const date of dates) {
-      const score = meetingScore(source, date);
+      const score = meetingScore(folded, date);
       if (score >= minimum && (!chosen || score > chosen.score)) chosen = { date, score };
     }
     return chosen?.date ?? null;
   };
+  // Finding the dates folded the text already.
+  const foldedText = foldForMatching(text).folded;
   return (
-    best(title ?? '', findDates(title ?? ''), 2) ??
-    best(text, inText.filter((d) => d.start >= lead.start && d.end <= lead.end), 2) ??
-    best(text, inText.filter((d) => d.start >= lead.end), 5)
+    best(foldKeepingOffsets(title ?? ''), findDates(title ?? ''), 2) ??
+    best(foldedText, inText.filter((d) => d.start >= lead.start && d.end <= lead.end), 2) ??
+    best(foldedText, inText.filter((d) => d.start >= lead.end), 5)
   );
 }
 
-/** How surely a date is the meeting's: said with "sáng"/"chiều" (3), in a sentence about meeting (2), introduced as a date (1). */
-function meetingScore(source: string, date: DateMention): number {
+/**
+ * How surely a date is the meeting's: said with "sáng"/"chiều" (3), in a sentence about meeting (2),
+ * introduced as a date (1). `folded` is the text the date was found in, folded with its offsets kept.
+ */
+function meetingScore(folded: string, date: DateMention): number {
   if (NOT_MEETING_BEFORE.test(date.before)) return 0;
-  const folded = foldKeepingOffsets(source);
   const before = folded.slice(Math.max(0, date.start - 150), date.start);
   const clauseStart = Math.max(0, ...[...before.matchAll(/[.!?;]\s|\n/g)].map((m) => m.index + m[0].length));
   const sentence = `${before.slice(clauseStart)} ${folded.slice(date.end, date.end + 150).split(/[.!?;](?:\s|$)|\n/)[0] ?? ''}`;

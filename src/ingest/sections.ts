@@ -23,11 +23,20 @@ const CUE_WINDOW_WORDS = 20;
  * cáo tình hình ..." is about opinions, though an assessment phrase follows.
  */
 export function sectionCue(paragraph: string): SectionLabel | undefined {
-  const start = foldText(paragraph).split(/\s+/).slice(0, CUE_WINDOW_WORDS).join(' ');
+  const start = foldText(openingWords(paragraph)).split(/\s+/).slice(0, CUE_WINDOW_WORDS).join(' ');
   let earliest: { label: SectionLabel; at: number } | undefined;
   for (const [label, cue] of CUES) {
     const at = start.search(cue);
     if (at >= 0 && (earliest === undefined || at < earliest.at)) earliest = { label, at };
   }
   return earliest?.label;
+}
+
+/** The paragraph up to the whitespace after its first CUE_WINDOW_WORDS words: folding keeps word breaks, so only these need folding. */
+function openingWords(paragraph: string): string {
+  const gaps = /\s+/g;
+  for (let count = 0; gaps.exec(paragraph); count++) {
+    if (count + 1 === CUE_WINDOW_WORDS) return paragraph.slice(0, gaps.lastIndex);
+  }
+  return paragraph;
 }

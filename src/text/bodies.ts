@@ -98,6 +98,13 @@ const BODY_PATTERN = new RegExp(
   'gu',
 );
 const PLACE_PATTERN = new RegExp(String.raw`\b${UNIT}(?=\s)`, 'g');
+// Every organ BODY_PATTERN knows has one of these in its folded name.
+const ORGAN_WORD = /uy|dang|hdnd|ubnd|hoi/;
+
+/** False when folded text (see `foldKeepingOffsets`) names no body, so `findBodies` would find none: a cheap test first. */
+export function mayNameBody(folded: string): boolean {
+  return ORGAN_WORD.test(folded);
+}
 
 // Words a person's title or a sub-unit puts before an organ's name.
 const ATTRIBUTIVE_BEFORE =
@@ -162,7 +169,7 @@ export function findBodies(text: string, options: BodyOptions = {}): BodyMention
 export function recognizeBody(text: string, options: BodyOptions = {}): BodyMention | null {
   const mentions = findBodies(text, options);
   const chosen = mentions.find((m) => !m.attributive) ?? mentions[0];
-  return chosen ? withPlace(chosen, mentions, findPlaces(text, options)) : null;
+  return chosen ? withPlace(chosen, mentions, text, options) : null;
 }
 
 /**
@@ -173,7 +180,6 @@ export function recognizeBody(text: string, options: BodyOptions = {}): BodyMent
 export function findIssuingBody(text: string, title: string | null, options: BodyOptions = {}): Body | null {
   const all = findBodies(text, options);
   const actors = all.filter((m) => !m.attributive);
-  const places = findPlaces(text, options);
   const titleMentions = title ? findBodies(title, options).filter((m) => !m.attributive) : [];
   const top = topLines(text);
   const header = actors.filter((m) => m.end <= top.headerEnd);
@@ -185,7 +191,7 @@ export function findIssuingBody(text: string, title: string | null, options: Bod
   const sharper = chosen.role
     ? null
     : [...titleMentions, ...header, ...lead].find((m) => m.role && sameBody(m, chosen));
-  const { name, role, organ, unitType, place } = withPlace({ ...chosen, role: sharper?.role ?? chosen.role }, context, places);
+  const { name, role, organ, unitType, place } = withPlace({ ...chosen, role: sharper?.role ?? chosen.role }, context, text, options);
   return { name, role, organ, unitType, place };
 }
 
@@ -198,8 +204,11 @@ const PROSE_LENGTH = 80;
 function topLines(text: string): { headerEnd: number; leadStart: number; leadEnd: number } {
   let offset = 0;
   let headerEnd = 0;
-  for (const line of text.split('\n')) {
+  // Line by line from the top: the lead is near it, so the rest is never split.
+  while (offset <= text.length) {
     const start = offset;
+    const newline = text.indexOf('\n', start);
+    const line = text.slice(start, newline < 0 ? text.length : newline);
     offset += line.length + 1;
     const trimmed = line.trim();
     if (trimmed.length === 0) continue;
@@ -215,10 +224,10 @@ function topLines(text: string): { headerEnd: number; leadStart: number; leadEnd
 /** Other names of the same body: the name before or after its unit was renamed ("Thị ủy Từ Sơn" ↔ "Thành ủy Từ Sơn"). */
 export function bodyAliases(body: Omit<Body, 'name'>): string[] {
   if (!body.place || !body.unitType) return [];
-  const place = body.place.toLocaleLowerCase('vi');
+  const place = body.place.toLowerCase();
   const aliases: string[] = [];
   for (const rename of UNIT_RENAMES) {
-    if (rename.place.toLocaleLowerCase('vi') !== place) continue;
+    if (rename.place.toLowerCase() !== place) continue;
     const other = body.unitType === rename.from ? rename.to : body.unitType === rename.to ? rename.from : null;
     if (!other) continue;
     const organ = PARTY_COMMITTEE_UNIT[body.organ] ? PARTY_COMMITTEE_OF_UNIT[other] : body.organ;
@@ -256,13 +265,16 @@ function findPlaces(text: string, options: BodyOptions): Place[] {
   return places;
 }
 
-/** Fills in a missing place: from another mention of the same organ, else from the unit it governs named elsewhere. */
-function withPlace(body: BodyMention, mentions: readonly BodyMention[], places: readonly Place[]): BodyMention {
+/**
+ * Fills in a missing place: from another mention of the same organ, else from the unit it governs
+ * named elsewhere in `text` (looked for only then: most bodies are named with their place).
+ */
+function withPlace(body: BodyMention, mentions: readonly BodyMention[], text: string, options: BodyOptions): BodyMention {
   let place = body.place;
   let unitType = body.unitType;
   if (!place) {
     const sibling = mentions.find((m) => m.place && m.organ === body.organ && (!unitType || m.unitType === unitType));
-    const unit = sibling || !unitType ? undefined : places.find((p) => p.unitType === unitType);
+    const unit = sibling || !unitType ? undefined : findPlaces(text, options).find((p) => p.unitType === unitType);
     place = sibling?.place ?? unit?.name ?? null;
     unitType = sibling?.unitType ?? unit?.unitType ?? unitType;
   }
@@ -270,22 +282,32 @@ function withPlace(body: BodyMention, mentions: readonly BodyMention[], places: 
   return { ...filled, name: bodyName(filled) };
 }
 
-function knownPlaceList(options: BodyOptions): string[] {
-  return [...(options.knownPlaces ?? []), ...UNIT_RENAMES.map((r) => r.place)];
+interface KnownPlace {
+  name: string;
+  /** The name lower-cased and folded: how it is looked for in folded text. */
+  key: string;
+}
+
+// Plain case mapping throughout: Vietnamese has no locale-specific case rules (ICU has them for
+// Turkish, Azeri and Lithuanian), and toLocaleLowerCase('vi') costs many times more.
+const knownPlace = (name: string): KnownPlace => ({ name, key: foldKeepingOffsets(name.toLowerCase()) });
+const RENAMED_PLACES: readonly KnownPlace[] = UNIT_RENAMES.map((r) => knownPlace(r.place));
+
+function knownPlaceList(options: BodyOptions): KnownPlace[] {
+  return [...(options.knownPlaces ?? []).map(knownPlace), ...RENAMED_PLACES];
 }
 
 /**
  * The place name that starts after `from` (past spaces and a dot): capitalised words on the same
  * line ("Từ Sơn", "TỪ SƠN"), a unit number ("phường 3"), or a known place in any case ("tu son").
  */
-function readPlace(t: FoldedText, from: number, known: readonly string[]): { name: string; end: number } | null {
+function readPlace(t: FoldedText, from: number, known: readonly KnownPlace[]): { name: string; end: number } | null {
   const rest = t.original.slice(from, from + 80);
   const lead = /^[ .]*/.exec(rest)?.[0].length ?? 0;
   const foldedRest = t.folded.slice(from + lead, from + 80);
-  for (const place of known) {
-    const key = foldKeepingOffsets(place.toLocaleLowerCase('vi'));
+  for (const { name, key } of known) {
     if (foldedRest.startsWith(key) && !/[\p{L}\d]/u.test(foldedRest.charAt(key.length))) {
-      return { name: place, end: from + lead + key.length };
+      return { name, end: from + lead + key.length };
     }
   }
   const numbered = /^\d{1,2}(?![\d/.,-])/.exec(rest.slice(lead));
@@ -299,7 +321,7 @@ function readPlace(t: FoldedText, from: number, known: readonly string[]): { nam
       at++;
     }
     const word = wordPattern.exec(rest.slice(at))?.[0];
-    if (!word || NOT_PLACE.has(canonicalizeTones(word.toLocaleLowerCase('vi')))) break;
+    if (!word || NOT_PLACE.has(canonicalizeTones(word.toLowerCase()))) break;
     at += word.length;
     words.push({ text: word, end: at });
   }
@@ -313,6 +335,6 @@ function readPlace(t: FoldedText, from: number, known: readonly string[]): { nam
 
 function titleCase(word: string): string {
   if (/^\d+$/.test(word)) return word;
-  const lower = word.toLocaleLowerCase('vi');
-  return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
+  const lower = word.toLowerCase();
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
 }

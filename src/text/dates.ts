@@ -125,6 +125,8 @@ const PART_OF_DAY: Record<string, PartOfDay> = { sang: 'sáng', trua: 'trưa', c
 export const findDates: (text: string) => readonly DateMention[] = rememberRecent(findDatesIn);
 
 function findDatesIn(text: string): DateMention[] {
+  // Every date form has digits, and most lines and titles have none: skip folding those.
+  if (!/\d/.test(text)) return [];
   const t = foldForMatching(text);
   const found: DateMention[] = [];
   const claimed: Array<[number, number]> = [];
@@ -389,7 +391,10 @@ export interface YearContext {
   notAfter?: string | null;
   /** The date cannot be earlier than this month ("YYYY-MM" or a date): the session month for its meeting. */
   notBefore?: string | null;
-  /** Years the document states elsewhere, the most telling first. */
+  /**
+   * Years the document states elsewhere, the most telling first. Read only when the bounds cannot
+   * settle the year, so it may be a getter that works them out on demand.
+   */
   years?: readonly number[];
 }
 
@@ -402,20 +407,23 @@ export function inferYear(month: number, day: number | null, context: YearContex
   const notAfter = context.notAfter ? dayNumber(context.notAfter) : null;
   const notBefore = context.notBefore ? dayNumber(context.notBefore.slice(0, 7) + '-01') : null;
   const anchors = [context.notAfter, context.notBefore].filter((s): s is string => !!s).map((s) => Number(s.slice(0, 4)));
-  const candidates = [...new Set([...anchors.flatMap((y) => [y - 1, y, y + 1]), ...(context.years ?? [])])].filter(
-    (y) => isValidYear(y) && isValidDay(y, month, day ?? 1),
-  );
+  const nearAnchors = anchors.flatMap((y) => [y - 1, y, y + 1]);
+  // With a bound, the nearest year that fits is the bound's own or one beside it, so stated years
+  // cannot change the answer — unless the day is 29 February, which those years may lack, or they
+  // fall outside the calendar.
+  const settled = anchors.length > 0 && !(month === 2 && day === 29) && nearAnchors.every(isValidYear);
+  const years = settled ? [] : (context.years ?? []);
+  const candidates = [...new Set([...nearAnchors, ...years])].filter((y) => isValidYear(y) && isValidDay(y, month, day ?? 1));
   const at = (y: number) => dayNumber(formatDate(y, month, day ?? 1));
   const within = (y: number, useAfter: boolean, useBefore: boolean) =>
     (!useAfter || notAfter === null || at(y) <= notAfter) && (!useBefore || notBefore === null || at(y) >= notBefore);
-  const distance = (y: number) =>
-    notAfter !== null ? notAfter - at(y) : notBefore !== null ? at(y) - notBefore : (context.years ?? []).indexOf(y);
+  const distance = (y: number) => (notAfter !== null ? notAfter - at(y) : notBefore !== null ? at(y) - notBefore : years.indexOf(y));
   for (const [useAfter, useBefore] of [[true, true], [true, false], [false, true]] as const) {
     if (notAfter === null && notBefore === null) break;
     const fitting = candidates.filter((y) => within(y, useAfter, useBefore));
     if (fitting.length > 0) return fitting.reduce((best, y) => (Math.abs(distance(y)) < Math.abs(distance(best)) ? y : best));
   }
-  return context.years?.find((y) => candidates.includes(y)) ?? null;
+  return years.find((y) => candidates.includes(y)) ?? null;
 }
 
 function dayNumber(isoDate: string): number {

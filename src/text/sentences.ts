@@ -158,6 +158,8 @@ function trimmed(text: string, start: number, end: number): Span | undefined {
  * most that many words where the semicolons allow. Semicolons otherwise never end a sentence.
  */
 function splitRunOn(text: string, span: Span): Span[] {
+  // Words need whitespace between them: a sentence of at most twice as many characters cannot have too many.
+  if (span.end - span.start <= 2 * MAX_SENTENCE_WORDS) return [span];
   const sentence = text.slice(span.start, span.end);
   if (countWords(sentence) <= MAX_SENTENCE_WORDS) return [span];
   const pieces: Span[] = [];

@@ -3,6 +3,8 @@ import { detectLegacyEncodingInBytes, legacyEncodingReason } from './legacy-enco
 
 // Control characters other than tab, line feed, form feed and carriage return.
 const CONTROL_CHARACTER = /[\u0001-\u0008\u000B\u000E-\u001F\u007F]/g;
+// Accepts exactly the byte sequences `scanUtf8` does (RFC 3629, as the Encoding Standard) and drops a leading BOM.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 interface Utf8Scan {
   /** Byte offset of the first byte that is not valid UTF-8, or -1. */
@@ -21,7 +23,7 @@ export function decodeText(path: string, bytes: Uint8Array, declaredCharset?: st
   if (bytes.length === 0) throw new IngestError(path, 'empty file');
   const utf16 = decodeUtf16WithBom(bytes);
   const text = utf16 ?? decodeUtf8(path, bytes, declaredCharset);
-  if (text.trim() === '') throw new IngestError(path, 'empty file (only whitespace)');
+  if (!/\S/.test(text)) throw new IngestError(path, 'empty file (only whitespace)');
   const controls = text.match(CONTROL_CHARACTER)?.length ?? 0;
   if (controls >= 3 && controls / text.length > 0.01) {
     throw new IngestError(path, `binary content, not text (${controls} control characters)`);
@@ -41,21 +43,19 @@ function decodeUtf16WithBom(bytes: Uint8Array): string | null {
 function decodeUtf8(path: string, bytes: Uint8Array, declaredCharset: string | undefined): string {
   const nul = bytes.indexOf(0);
   if (nul >= 0) throw new IngestError(path, `binary content, not text (NUL byte at offset ${nul})`);
-  const scan = scanUtf8(bytes);
-  if (scan.firstInvalid >= 0) {
-    // A mostly valid UTF-8 file with a few bad bytes is damaged UTF-8, not a legacy encoding.
-    const legacy = scan.validMultiByte < scan.invalidBytes ? detectLegacyEncodingInBytes(bytes) : null;
-    if (legacy) throw new IngestError(path, legacyEncodingReason(legacy));
-    if (declaredCharset && !isUtf8Name(declaredCharset)) {
-      throw new IngestError(path, declaredCharsetReason(declaredCharset));
-    }
-    throw new IngestError(
-      path,
-      `invalid UTF-8 at byte offset ${scan.firstInvalid}: save the file as UTF-8 and ingest again`,
-    );
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    // Not UTF-8: the scan says where, and what the file more likely is.
   }
-  // TextDecoder drops a leading UTF-8 BOM.
-  return new TextDecoder('utf-8').decode(bytes);
+  const scan = scanUtf8(bytes);
+  // A mostly valid UTF-8 file with a few bad bytes is damaged UTF-8, not a legacy encoding.
+  const legacy = scan.validMultiByte < scan.invalidBytes ? detectLegacyEncodingInBytes(bytes) : null;
+  if (legacy) throw new IngestError(path, legacyEncodingReason(legacy));
+  if (declaredCharset && !isUtf8Name(declaredCharset)) {
+    throw new IngestError(path, declaredCharsetReason(declaredCharset));
+  }
+  throw new IngestError(path, `invalid UTF-8 at byte offset ${scan.firstInvalid}: save the file as UTF-8 and ingest again`);
 }
 
 function scanUtf8(bytes: Uint8Array): Utf8Scan {

@@ -25,9 +25,9 @@ export async function readDocx(path: string, bytes: Uint8Array): Promise<ParsedD
     throw new IngestError(path, `not a valid DOCX file (${detail})`, { cause: error });
   }
   const body = parseHtmlDocument(html).body;
-  const paragraphs = body ? htmlToParagraphs(body) : [];
+  const paragraphs = htmlToParagraphs(body);
   if (paragraphs.length === 0) throw new IngestError(path, 'no text in the document');
-  const title = body?.querySelector('h1, h2')?.textContent?.replace(/\s+/g, ' ').trim();
+  const title = body.querySelector('h1, h2')?.textContent?.replace(/\s+/g, ' ').trim();
   return { format: 'docx', text: paragraphs.join('\n\n'), ...(title ? { title } : {}) };
 }
 

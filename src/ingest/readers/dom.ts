@@ -10,6 +10,7 @@ export interface DomNode {
   readonly textContent: string | null;
   readonly parentNode: DomNode | null;
   readonly childNodes: ArrayLike<DomNode>;
+  remove(): void;
 }
 
 /** A DOM element as the readers see it. */
@@ -22,22 +23,29 @@ export interface DomElement extends DomNode {
   readonly outerHTML: string;
   readonly innerHTML: string;
   getAttribute(name: string): string | null;
+  getAttributeNames(): string[];
+  removeAttribute(name: string): void;
+  replaceChildren(...nodes: DomNode[]): void;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
-  remove(): void;
   contains(other: DomNode): boolean;
 }
 
 /** A parsed HTML document. */
 export interface DomDocument {
+  readonly childNodes: ArrayLike<DomNode>;
   readonly documentElement: DomElement;
-  readonly body: DomElement | null;
+  /** linkedom creates an empty one when the page has none. */
+  readonly head: DomElement;
+  /** linkedom creates an empty one when the page has none. */
+  readonly body: DomElement;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
 }
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
+export const DOCUMENT_TYPE_NODE = 10;
 
 /** Parses an HTML string (a full page or a fragment) into a document. */
 export function parseHtmlDocument(html: string): DomDocument {

@@ -9,6 +9,7 @@ export type LegacyEncoding = 'TCVN3 (ABC)' | 'VNI' | 'Windows-1258';
 // carry "¸", "µ", "«", "§" ... between letters ("Th«ng b¸o", "§¶ng"). Real text has these
 // symbols only beside words (a © line, French quotes), never in a large share of its words.
 const TCVN3_SYMBOLS = '¡¢£¤¥¦§¨©ª«¬\u00AD®µ¶·¸¹»¼½¾';
+const TCVN3_SYMBOL = new RegExp(`[${TCVN3_SYMBOLS}]`);
 const TCVN3_WORD = new RegExp(`[A-Za-z${TCVN3_SYMBOLS}]*[${TCVN3_SYMBOLS}][A-Za-z${TCVN3_SYMBOLS}]*`, 'g');
 
 // VNI writes a base letter followed by a mark letter: "aù" (á), "oâ" (ô), "ñ" (đ), "öô" (ươ).
@@ -27,11 +28,13 @@ const MIN_SIGNATURES = 3;
  * as Latin-1 and saved as UTF-8. Returns null for ordinary text, Vietnamese or not.
  */
 export function detectLegacyEncodingInText(text: string): LegacyEncoding | null {
-  const words = countWords(text);
-  if (words === 0) return null;
-  const tcvn3Words = (text.match(TCVN3_WORD) ?? []).filter((w) => /[A-Za-z]/.test(w) || w.length > 1).length;
-  if (tcvn3Words >= MIN_SIGNATURES && tcvn3Words / words >= 0.15) return 'TCVN3 (ABC)';
+  // Looking for words around symbols backtracks over every word: first see whether there are any.
+  const tcvn3Words = TCVN3_SYMBOL.test(text) ? (text.match(TCVN3_WORD) ?? []).filter((w) => /[A-Za-z]/.test(w) || w.length > 1).length : 0;
   const vni = text.match(VNI_SIGNATURE)?.length ?? 0;
+  // Ordinary text has no signatures at all: only then is it worth counting its words.
+  if (tcvn3Words < MIN_SIGNATURES && vni < MIN_SIGNATURES) return null;
+  const words = countWords(text);
+  if (tcvn3Words >= MIN_SIGNATURES && tcvn3Words / words >= 0.15) return 'TCVN3 (ABC)';
   if (vni >= MIN_SIGNATURES && vni / words >= 0.1) return 'VNI';
   return null;
 }

@@ -163,6 +163,8 @@ function tableRow(line: string): string {
 
 /** Removes inline Markdown syntax, keeping the text a reader sees (link text, code, emphasised words). */
 function stripInline(text: string): string {
+  // Every piece of inline syntax and every entity holds one of these characters; most lines hold none.
+  if (!/[[<`*_~\\&]/.test(text)) return text;
   return decodeEntities(
     text
       .replace(/!\[[^\]]*\](\([^)]*\)|\[[^\]]*\])/g, '')
