@@ -207,6 +207,20 @@ describe('telegram bot against the Bot API emulator', () => {
     expect(answer!.text).toContain('href="https://example.org/tb-cho?a=1&amp;b=2"');
   });
 
+  it('tells an admin in Vietnamese why a file could not be ingested, keeping what was stored', async () => {
+    const admin = citizen({ userId: ADMIN_ID });
+    const before = app.store.counts();
+    await admin.send({ document: emulator.addFile(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0x00, 0x01]), 'bien-ban-scan.pdf') });
+    const [, failed] = await emulator.botMessages(admin.chatId, 2);
+    expect(failed!.text).toMatch(/^Không nạp được tệp: không phải tệp PDF hợp lệ/);
+    expect(failed!.text).toContain('Dữ liệu đã lưu không bị ảnh hưởng');
+    expect(app.store.counts()).toEqual(before);
+
+    await admin.send({ document: emulator.addFile(new TextEncoder().encode('x'), 'bang-tinh.xlsx') });
+    const [unsupported] = await emulator.botMessages(admin.chatId, 1);
+    expect(unsupported!.text).toContain('Không đọc được loại tệp này');
+  });
+
   it('refuses uploads and /stats from anyone but an admin, and shows /stats to an admin', async () => {
     const user = citizen();
     const before = app.store.counts().reports;

@@ -161,7 +161,7 @@ export function createBot(app: BotApp): Bot {
     const summary = await ingestUpload(fileName, bytes, app);
     app.log.info('report uploaded through the bot', { user: ctx.from.id, fileName, summary: { ...summary, reports: summary.reports.map((r) => r.id) } });
     const failure = summary.failed[0] ?? summary.skipped[0];
-    if (failure) return say(ctx, texts.ingestFailed(failure.reason));
+    if (failure) return say(ctx, texts.ingestFailed(languageOf(ctx) === 'en' ? failure.reason : failure.reasonVi));
     const report = summary.reports[0]!;
     const title = report.title ?? fileName;
     await say(

@@ -6,6 +6,7 @@ import { normalizeText } from '../text/index.ts';
 import type { Config } from '../config.ts';
 import { chunkText, type ChunkOptions } from './chunk.ts';
 import { IngestError } from './errors.ts';
+import { REASONS, type Reason } from './reasons.ts';
 import { contextHeader } from './header.ts';
 import { extractMetadata } from './metadata.ts';
 import { readDocument, SUPPORTED_EXTENSIONS } from './readers/index.ts';
@@ -16,10 +17,11 @@ const PIPELINE_VERSION = 'ingest-1';
 // Sentences repeated across a size cut: one keeps a passage's subject without much duplication.
 const OVERLAP_SENTENCES = 1;
 
-/** A file or folder that was passed over or could not be ingested, with the reason. */
+/** A file or folder that was passed over or could not be ingested, with the reason (in English, and in Vietnamese). */
 export interface PathReason {
   path: string;
   reason: string;
+  reasonVi: string;
 }
 
 /** What happened to one ingested file. */
@@ -72,10 +74,10 @@ export async function ingestPaths(
       summary.reports.push(report);
     } catch (error) {
       if (error instanceof IngestError) {
-        summary.failed.push({ path: filePath, reason: error.reason });
+        summary.failed.push({ path: filePath, reason: error.reason, reasonVi: error.reasonVi });
         app.log.debug('ingest failed', { path: filePath, reason: error.reason, cause: String(error.cause ?? '') });
       } else {
-        summary.failed.push({ path: filePath, reason: `internal error: ${(error as Error).message}` });
+        summary.failed.push(pathReason(filePath, REASONS.internal((error as Error).message)));
         app.log.error('ingest crashed on a file', { path: filePath, stack: (error as Error).stack });
       }
     }
@@ -91,7 +93,7 @@ async function ingestFile(filePath: string, app: IngestApp): Promise<IngestedRep
   const { size } = await stat(filePath);
   const limit = app.config.maxFileBytes;
   if (size > limit) {
-    throw new IngestError(filePath, `file is ${megabytes(size)} MB, over the ${megabytes(limit)} MB limit (raise MAX_FILE_MB to allow it)`);
+    throw new IngestError(filePath, REASONS.tooBig(megabytes(size), megabytes(limit)));
   }
   const bytes = await readFile(filePath);
   const contentHash = createHash('sha256').update(PIPELINE_VERSION).update(bytes).digest('hex');
@@ -109,10 +111,10 @@ async function ingestFile(filePath: string, app: IngestApp): Promise<IngestedRep
   }
   const document = await readDocument(filePath, bytes);
   const text = normalizeText(document.text);
-  if (!text) throw new IngestError(filePath, 'no text in the document');
+  if (!text) throw new IngestError(filePath, REASONS.noText());
   const metadata = extractMetadata({ ...document, text }, filePath);
   const chunks = chunkText(text, chunkOptions(app.config));
-  if (chunks.length === 0) throw new IngestError(filePath, 'no content left once headers and signatures are set aside');
+  if (chunks.length === 0) throw new IngestError(filePath, REASONS.noContent());
   const id = reportId(metadata.source);
   const header = contextHeader(metadata);
   const records = chunks.map((chunk) => ({ ...chunk, header }));
@@ -154,15 +156,15 @@ async function collectFiles(inputs: readonly string[], summary: IngestSummary): 
     const absolute = path.resolve(input);
     const info = await stat(absolute).catch(() => undefined);
     if (!info) {
-      summary.failed.push({ path: input, reason: 'no such file or folder' });
+      summary.failed.push(pathReason(input, REASONS.noSuchPath()));
     } else if (info.isDirectory()) {
       const found = await walk(absolute, summary);
       if (found.length === 0) {
-        summary.failed.push({ path: input, reason: `folder has no reports to ingest (${SUPPORTED_EXTENSIONS.join(', ')})` });
+        summary.failed.push(pathReason(input, REASONS.emptyFolder(SUPPORTED_EXTENSIONS)));
       }
       files.push(...found);
     } else if (!isSupported(absolute)) {
-      summary.failed.push({ path: input, reason: unsupportedReason(absolute) });
+      summary.failed.push(pathReason(input, unsupported(absolute)));
     } else {
       files.push(absolute);
     }
@@ -182,9 +184,9 @@ async function walk(folder: string, summary: IngestSummary): Promise<string[]> {
     } else if (!entry.isFile()) {
       continue;
     } else if (/^readme(\.|$)/i.test(entry.name)) {
-      summary.skipped.push({ path: full, reason: 'README, not a report' });
+      summary.skipped.push(pathReason(full, REASONS.readme()));
     } else if (!isSupported(full)) {
-      summary.skipped.push({ path: full, reason: unsupportedReason(full) });
+      summary.skipped.push(pathReason(full, unsupported(full)));
     } else {
       files.push(full);
     }
@@ -196,7 +198,10 @@ function isSupported(filePath: string): boolean {
   return SUPPORTED_EXTENSIONS.includes(path.extname(filePath).toLowerCase());
 }
 
-function unsupportedReason(filePath: string): string {
-  const extension = path.extname(filePath) || '(none)';
-  return `unsupported file type ${extension}; supported: ${SUPPORTED_EXTENSIONS.join(', ')}`;
+function unsupported(filePath: string): Reason {
+  return REASONS.unsupportedType(path.extname(filePath), SUPPORTED_EXTENSIONS);
+}
+
+function pathReason(inputPath: string, reason: Reason): PathReason {
+  return { path: inputPath, reason: reason.en, reasonVi: reason.vi };
 }

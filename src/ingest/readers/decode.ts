@@ -1,5 +1,6 @@
 import { IngestError } from '../errors.ts';
-import { detectLegacyEncodingInBytes, legacyEncodingReason } from './legacy-encoding.ts';
+import { REASONS } from '../reasons.ts';
+import { detectLegacyEncodingInBytes } from './legacy-encoding.ts';
 
 // Control characters other than tab, line feed, form feed and carriage return.
 const CONTROL_CHARACTER = /[\u0001-\u0008\u000B\u000E-\u001F\u007F]/g;
@@ -20,16 +21,16 @@ interface Utf8Scan {
  * is valid UTF-8 is caught on the reader's output, where markup no longer dilutes it.
  */
 export function decodeText(path: string, bytes: Uint8Array, declaredCharset?: string): string {
-  if (bytes.length === 0) throw new IngestError(path, 'empty file');
+  if (bytes.length === 0) throw new IngestError(path, REASONS.emptyFile());
   const utf16 = decodeUtf16WithBom(bytes);
   const text = utf16 ?? decodeUtf8(path, bytes, declaredCharset);
-  if (!/\S/.test(text)) throw new IngestError(path, 'empty file (only whitespace)');
+  if (!/\S/.test(text)) throw new IngestError(path, REASONS.onlyWhitespace());
   const controls = text.match(CONTROL_CHARACTER)?.length ?? 0;
   if (controls >= 3 && controls / text.length > 0.01) {
-    throw new IngestError(path, `binary content, not text (${controls} control characters)`);
+    throw new IngestError(path, REASONS.binary(`${controls} control characters`));
   }
   if (declaredCharset && !isUtf8Name(declaredCharset) && /[^\x00-\x7F]/.test(text)) {
-    throw new IngestError(path, declaredCharsetReason(declaredCharset));
+    throw new IngestError(path, REASONS.declaredCharset(declaredCharset));
   }
   return text;
 }
@@ -42,7 +43,7 @@ function decodeUtf16WithBom(bytes: Uint8Array): string | null {
 
 function decodeUtf8(path: string, bytes: Uint8Array, declaredCharset: string | undefined): string {
   const nul = bytes.indexOf(0);
-  if (nul >= 0) throw new IngestError(path, `binary content, not text (NUL byte at offset ${nul})`);
+  if (nul >= 0) throw new IngestError(path, REASONS.binary(`NUL byte at offset ${nul}`));
   try {
     return STRICT_UTF8.decode(bytes);
   } catch {
@@ -51,11 +52,11 @@ function decodeUtf8(path: string, bytes: Uint8Array, declaredCharset: string | u
   const scan = scanUtf8(bytes);
   // A mostly valid UTF-8 file with a few bad bytes is damaged UTF-8, not a legacy encoding.
   const legacy = scan.validMultiByte < scan.invalidBytes ? detectLegacyEncodingInBytes(bytes) : null;
-  if (legacy) throw new IngestError(path, legacyEncodingReason(legacy));
+  if (legacy) throw new IngestError(path, REASONS.legacyEncoding(legacy));
   if (declaredCharset && !isUtf8Name(declaredCharset)) {
-    throw new IngestError(path, declaredCharsetReason(declaredCharset));
+    throw new IngestError(path, REASONS.declaredCharset(declaredCharset));
   }
-  throw new IngestError(path, `invalid UTF-8 at byte offset ${scan.firstInvalid}: save the file as UTF-8 and ingest again`);
+  throw new IngestError(path, REASONS.invalidUtf8(scan.firstInvalid));
 }
 
 function scanUtf8(bytes: Uint8Array): Utf8Scan {
@@ -108,6 +109,3 @@ function isUtf8Name(charset: string): boolean {
   return /^(utf-?8|us-ascii|ascii)$/i.test(charset.trim());
 }
 
-function declaredCharsetReason(charset: string): string {
-  return `page declares charset "${charset}", not UTF-8: convert the file to UTF-8 and ingest again`;
-}

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { IngestError } from '../errors.ts';
+import { REASONS } from '../reasons.ts';
 import type { ParsedDocument } from '../types.ts';
 import { htmlToParagraphs } from './blocks.ts';
 import { decodeText } from './decode.ts';
@@ -39,7 +40,7 @@ export function readHtml(path: string, bytes: Uint8Array): ParsedDocument {
 
   const content = extractArticle(page, headline);
   const body = content ? htmlToParagraphs(content) : [];
-  if (body.length === 0) throw new IngestError(path, 'no article text found in the page');
+  if (body.length === 0) throw new IngestError(path, REASONS.noArticle());
   const paragraphs = title && body[0] !== title ? [title, ...body] : body;
   const publishedHint = statedDate ?? dateline(paragraphs.slice(title ? 1 : 0));
   return {

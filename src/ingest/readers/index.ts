@@ -1,9 +1,10 @@
 import { extname } from 'node:path';
 import { IngestError } from '../errors.ts';
+import { REASONS } from '../reasons.ts';
 import type { ParsedDocument } from '../types.ts';
 import { readDocx } from './docx.ts';
 import { readHtml } from './html.ts';
-import { detectLegacyEncodingInText, legacyEncodingReason } from './legacy-encoding.ts';
+import { detectLegacyEncodingInText } from './legacy-encoding.ts';
 import { readMarkdown } from './markdown.ts';
 import { readPdf } from './pdf.ts';
 import { readText } from './text.ts';
@@ -31,13 +32,12 @@ export async function readDocument(path: string, bytes: Uint8Array): Promise<Par
   const extension = extname(path).toLowerCase();
   const reader = READERS[extension];
   if (!reader) {
-    const found = extension ? `unsupported file type "${extension}"` : 'no file extension';
-    throw new IngestError(path, `${found}: supported are ${SUPPORTED_EXTENSIONS.join(', ')}`);
+    throw new IngestError(path, REASONS.unsupportedType(extension, SUPPORTED_EXTENSIONS));
   }
-  if (bytes.length === 0) throw new IngestError(path, 'empty file');
+  if (bytes.length === 0) throw new IngestError(path, REASONS.emptyFile());
   const document = await reader(path, bytes);
   // Legacy-font text survives every container: a .VnTime DOCX or PDF reads as "Th«ng b¸o" too.
   const legacy = detectLegacyEncodingInText(document.text);
-  if (legacy) throw new IngestError(path, legacyEncodingReason(legacy));
+  if (legacy) throw new IngestError(path, REASONS.legacyEncoding(legacy));
   return document;
 }

@@ -50,8 +50,3 @@ export function detectLegacyEncodingInBytes(bytes: Uint8Array): LegacyEncoding |
   if (signatures >= MIN_SIGNATURES && signatures / Math.max(words, 1) >= 0.1) return 'Windows-1258';
   return null;
 }
-
-/** The one-line reason shown to staff for a file in a legacy encoding. */
-export function legacyEncodingReason(encoding: LegacyEncoding): string {
-  return `looks like ${encoding} encoding, not Unicode: convert the file to UTF-8 (e.g. with UniKey's converter) and ingest again`;
-}

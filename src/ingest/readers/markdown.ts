@@ -1,5 +1,6 @@
 import { YAMLParseError, parse as parseYaml } from 'yaml';
 import { IngestError } from '../errors.ts';
+import { REASONS } from '../reasons.ts';
 import type { ParsedDocument } from '../types.ts';
 import { decodeText } from './decode.ts';
 import { unifyLineEnds } from './text.ts';
@@ -19,7 +20,7 @@ export function readMarkdown(path: string, bytes: Uint8Array): ParsedDocument {
   const source = unifyLineEnds(decodeText(path, bytes));
   const { frontMatter, body } = splitFrontMatter(path, source);
   const { paragraphs, firstH1 } = markdownToParagraphs(body);
-  if (paragraphs.length === 0) throw new IngestError(path, 'no text in the Markdown body');
+  if (paragraphs.length === 0) throw new IngestError(path, REASONS.emptyMarkdown());
   const fromFrontMatter = typeof frontMatter?.['title'] === 'string' ? frontMatter['title'].trim() : '';
   const title = fromFrontMatter || firstH1;
   return {
@@ -39,7 +40,7 @@ function splitFrontMatter(path: string, source: string): SplitSource {
   const lines = source.split('\n');
   if (!/^---\s*$/.test(lines[0] ?? '')) return { body: source };
   const close = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line));
-  if (close < 0) throw new IngestError(path, 'front matter opened with --- on line 1 is never closed with ---');
+  if (close < 0) throw new IngestError(path, REASONS.unclosedFrontMatter());
   const yamlText = lines.slice(1, close).join('\n');
   const body = lines.slice(close + 1).join('\n');
   let parsed: unknown;
@@ -50,11 +51,11 @@ function splitFrontMatter(path: string, source: string): SplitSource {
     // Line numbers count from the file's first line, the opening ---.
     const line = (error.linePos?.[0]?.line ?? 0) + 1;
     const what = error.message.split(' at line ')[0] ?? error.message;
-    throw new IngestError(path, `malformed YAML front matter at line ${line}: ${what}`, { cause: error });
+    throw new IngestError(path, REASONS.malformedFrontMatter(line, what), { cause: error });
   }
   if (parsed === null || parsed === undefined) return { body };
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new IngestError(path, 'front matter is not a list of "key: value" fields');
+    throw new IngestError(path, REASONS.frontMatterNotFields());
   }
   return { frontMatter: parsed as Record<string, unknown>, body };
 }

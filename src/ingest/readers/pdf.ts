@@ -1,5 +1,6 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { IngestError } from '../errors.ts';
+import { REASONS } from '../reasons.ts';
 import type { ParsedDocument } from '../types.ts';
 import { joinWrappedLines } from './pdf-paragraphs.ts';
 
@@ -8,10 +9,10 @@ import { joinWrappedLines } from './pdf-paragraphs.ts';
  * The PDF's metadata dates are ignored: they record when the file was exported.
  */
 export async function readPdf(path: string, bytes: Uint8Array): Promise<ParsedDocument> {
-  if (!hasPdfHeader(bytes)) throw new IngestError(path, 'not a valid PDF file (no %PDF header)');
+  if (!hasPdfHeader(bytes)) throw new IngestError(path, REASONS.invalidPdf('no %PDF header'));
   const pages = await extractPages(path, bytes);
   if (pages.every((page) => page.trim() === '')) {
-    throw new IngestError(path, 'scanned PDF, no text layer (run OCR first)');
+    throw new IngestError(path, REASONS.scannedPdf());
   }
   return { format: 'pdf', text: joinWrappedLines(pages).join('\n\n') };
 }
@@ -27,10 +28,10 @@ async function extractPages(path: string, bytes: Uint8Array): Promise<string[]> 
     }
   } catch (error) {
     if (error instanceof Error && error.name === 'PasswordException') {
-      throw new IngestError(path, 'encrypted PDF (password-protected): remove the password and ingest again', { cause: error });
+      throw new IngestError(path, REASONS.encryptedPdf(), { cause: error });
     }
     const detail = error instanceof Error ? error.message : String(error);
-    throw new IngestError(path, `not a valid PDF file (${detail})`, { cause: error });
+    throw new IngestError(path, REASONS.invalidPdf(detail), { cause: error });
   }
 }
 
