@@ -179,8 +179,8 @@ function sentencePool(originals: readonly CorpusFile[]): string[] {
   return pool;
 }
 
-/** mulberry32: a small, fast, seedable generator, so a replica is the same on every run. */
-function seededRandom(seed: number): () => number {
+/** mulberry32: a small, fast, seedable generator, so a replica (or a test case) is the same on every run. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

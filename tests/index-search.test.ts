@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../scripts/replicate-corpus.ts';
 import { exactSearch, VectorIndex } from '../src/index/index.ts';
 
 const IDENTITY = { embedderId: 'test-embedder', dimension: 8 };
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failing case can be replayed. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomUnitVectors(count: number, dimension: number, seed: number): Float32Array[] {
-  const random = randomSource(seed);
+  // Deterministic, so a failing case can be replayed.
+  const random = seededRandom(seed);
   return Array.from({ length: count }, () => {
     const vector = Float32Array.from({ length: dimension }, () => random() * 2 - 1);
     const norm = Math.hypot(...vector);
