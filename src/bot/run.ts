@@ -36,7 +36,9 @@ export async function startBot(app: BotApp): Promise<RunningBot> {
     return { bot, mode: 'polling', stop: () => (runner.isRunning() ? runner.stop() : Promise.resolve()) };
   }
   const secretToken = app.config.telegram.webhookSecret ?? randomBytes(24).toString('hex');
-  const server: Server = createServer(webhookCallback(bot, 'http', { secretToken }));
+  // An LLM answer can outlast Telegram's patience: acknowledge the update after a while and keep
+  // working, rather than fail the request and have Telegram deliver the same question again.
+  const server: Server = createServer(webhookCallback(bot, 'http', { secretToken, onTimeout: 'return', timeoutMilliseconds: 8_000 }));
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, resolve));
   await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: ALLOWED_UPDATES });
   app.log.info('bot started (webhook)', { username: bot.botInfo.username, url: webhookUrl, port });
