@@ -76,8 +76,7 @@ export function createBot(app: BotApp): Bot {
     chatLanguage.set(chatKey(ctx), language);
     if (result.scope) followUps.set(chatKey(ctx), result.scope);
     const questionId = logAnswer(ctx, result);
-    const catalog = reportCatalog(app.store);
-    const byId = new Map(catalog.list.map((report) => [report.id, report]));
+    const { byId } = reportCatalog(app.store);
     await send(ctx, answerMessages(result, questionId, (id) => byId.get(id), textsFor(language), language), replyTo);
   };
 
@@ -205,7 +204,7 @@ export function createBot(app: BotApp): Bot {
       }
       case 'example': {
         await ctx.answerCallbackQuery();
-        const report = reportCatalog(app.store).list.find((r) => r.id === action.reportId);
+        const report = reportCatalog(app.store).byId.get(action.reportId);
         if (report) return answerQuestion(ctx, exampleQuestion(report, languageOf(ctx)));
       }
     }
