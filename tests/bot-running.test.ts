@@ -59,6 +59,23 @@ describe('npm start', () => {
   }, 90_000);
 });
 
+describe('npm run bot:local', () => {
+  it('runs the real bot against a local emulator and chats through the terminal', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bot-local.ts', '--data', tempFolder()], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...TEST_ENV, LOG_LEVEL: 'warn', TELEGRAM_BOT_TOKEN: '' },
+      input: '/start\nphien hop thang 9 nam 2021 ket luan gi ve nong nghiep\n:press 1\n:quit\n',
+      timeout: 120_000,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Xin chào');
+    expect(result.stdout).toContain('Theo báo cáo phiên họp thường kỳ tháng 9/2021');
+    expect(result.stdout).toMatch(/\[1: 📄 1\]/);
+    expect(result.stdout).toContain('Nguồn [1]');
+  }, 150_000);
+});
+
 describe('webhook mode', () => {
   it('accepts updates only with the secret token it registered', async () => {
     const { app, dispose } = tempApp({
