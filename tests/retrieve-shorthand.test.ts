@@ -68,6 +68,10 @@ describe('normalizeQuestion: greetings and filler', () => {
     ['hello, can you tell me what the council decided?', 'what the council decided?'],
     ['please tell me about waste collection, thanks', 'about waste collection'],
     ['mn ơi btv kết luận gì z', 'btv kết luận gì vậy'],
+    ['còn về giáo dục thì sao?', 'về giáo dục thì sao?'],
+    ['Thế còn y tế?', 'y tế?'],
+    ['and what about education?', 'education?'],
+    ['How about the budget?', 'the budget?'],
   ])('%s → %s', (raw, expected) => {
     expect(normalizeQuestion(raw)).toBe(expected);
   });
@@ -80,6 +84,8 @@ describe('normalizeQuestion: greetings and filler', () => {
     expect(normalizeQuestion('kết luận của ủy ban')).toBe('kết luận của ủy ban');
     expect(normalizeQuestion('ket luan cua uy ban')).toBe('ket luan cua uy ban');
     expect(normalizeQuestion('kết luận gì nha')).toBe('kết luận gì');
+    // A follow-up's "còn" opens the question; "con" (child) typed with diacritics is content.
+    expect(normalizeQuestion('con liệt sĩ được hỗ trợ gì')).toBe('con liệt sĩ được hỗ trợ gì');
   });
 
   it('keeps a question made only of a greeting', () => {

@@ -65,6 +65,9 @@ const LEADING_FILLER: readonly string[] = [
   ]),
   'please', 'pls', 'plz', 'please tell me', 'can you tell me', 'could you tell me', 'can you please tell me',
   'tell me', 'i want to know', 'i would like to know', "i'd like to know", 'do you know',
+  // A follow-up's opener ("còn về giáo dục thì sao?", "and what about education?") says the
+  // question continues the previous one; it is not what the question is about.
+  'còn', 'thế còn', 'vậy còn', 'và còn', 'and', 'and what about', 'what about', 'and how about', 'how about',
 ];
 
 const TRAILING_FILLER: readonly string[] = [
