@@ -52,16 +52,15 @@ await runCommand(USAGE, {}, async (app) => {
     if (line.startsWith(':press ')) {
       const button = buttons[Number(line.slice(7)) - 1];
       if (!button) process.stdout.write('no such button\n');
-      else await client.sendCallback(client.makeCallbackQuery(button.data, { from, message: { message_id: lastMessageId() } }));
+      else {
+        const messageId = emulator.lastBotMessageId(USER_ID, { withButtons: true }) ?? 0;
+        await client.sendCallback(client.makeCallbackQuery(button.data, { from, message: { message_id: messageId } }));
+      }
     } else if (line.startsWith(':upload ')) {
       const file = line.slice(8).trim();
       const bytes = await readFile(file).catch(() => null);
       if (!bytes) process.stdout.write(`cannot read ${file}\n`);
-      else {
-        const message: Record<string, unknown> = { ...client.makeMessage('', { from }), document: emulator.addFile(bytes, path.basename(file)) };
-        delete message.text;
-        await client.sendMessage(message as unknown as Parameters<typeof client.sendMessage>[0]);
-      }
+      else await emulator.sendWithoutText(client, { from, document: emulator.addFile(bytes, path.basename(file)) });
     } else if (line.startsWith('/')) {
       await client.sendCommand(client.makeCommand(line, { from }));
     } else {
@@ -83,11 +82,6 @@ await runCommand(USAGE, {}, async (app) => {
       count = emulator.history(USER_ID).length;
       await new Promise((resolve) => setTimeout(resolve, 700));
     }
-  }
-
-  function lastMessageId(): number {
-    const stored = emulator.server.storage.botMessages.filter((update) => String(update.message.chat_id) === String(USER_ID) && update.message.reply_markup);
-    return stored.at(-1)?.messageId ?? 0;
   }
 });
 

@@ -45,11 +45,7 @@ function citizen(options: { languageCode?: string; userId?: number } = {}) {
     say: (text: string) => client.sendMessage(client.makeMessage(text, { from })),
     command: (text: string) => client.sendCommand(client.makeCommand(text, { from })),
     press: (data: string, messageId = 1) => client.sendCallback(client.makeCallbackQuery(data, { from, message: { message_id: messageId } })),
-    send: (fields: Record<string, unknown>) => {
-      const message: Record<string, unknown> = { ...client.makeMessage('', { from }), ...fields };
-      delete message.text;
-      return client.sendMessage(message as unknown as Parameters<typeof client.sendMessage>[0]);
-    },
+    send: (fields: Record<string, unknown>) => emulator.sendWithoutText(client, { from, ...fields }),
   };
 }
 
@@ -246,16 +242,11 @@ describe('telegram bot against the Bot API emulator', () => {
     expect(page!.text).toMatch(/trang 1\/\d+/);
     const next = buttons(page!).find((b) => b.text === '▶')!;
     const sent = emulator.history(user.chatId).length;
-    await user.press(next.callback_data!, lastMessageId(user.chatId));
+    await user.press(next.callback_data!, emulator.lastBotMessageId(user.chatId));
     await waitFor(() => /trang 2\//.test(emulator.history(user.chatId).at(-1)!.text));
     expect(emulator.history(user.chatId)).toHaveLength(sent);
   });
 });
-
-function lastMessageId(chatId: number): number {
-  const stored = emulator.server.storage.botMessages.filter((update) => String(update.message.chat_id) === String(chatId));
-  return stored.at(-1)!.messageId;
-}
 
 async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -46,6 +46,10 @@ export interface Emulator {
   botMessages(chatId: number, count?: number, timeoutMs?: number): Promise<BotMessage[]>;
   /** Every message the bot sent to a chat so far, with edits applied. */
   history(chatId: number): BotMessage[];
+  /** The id of the bot's last message to a chat (the last one with buttons, if asked): what a button press refers to. */
+  lastBotMessageId(chatId: number, options?: { withButtons?: boolean }): number | undefined;
+  /** Sends a user's message that carries `fields` (a document, a sticker) and no text. */
+  sendWithoutText(client: ReturnType<TelegramServer['getClient']>, fields: Record<string, unknown>): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -116,6 +120,7 @@ export async function startEmulator(token = `${100000 + Math.floor(Math.random()
   await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
   const apiRoot = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
 
+  const sentTo = (chatId: number) => server.storage.botMessages.filter((update) => String(update.message.chat_id) === String(chatId));
   const unread = async (chatId: number): Promise<BotMessage[]> => {
     const response = await fetch(`${emulatorUrl}/getUpdates`, {
       method: 'POST',
@@ -146,8 +151,13 @@ export async function startEmulator(token = `${100000 + Math.floor(Math.random()
       pending.set(chatId, got.slice(count));
       return got.slice(0, count);
     },
-    history: (chatId) =>
-      server.storage.botMessages.filter((update) => String(update.message.chat_id) === String(chatId)).map((update) => update.message as unknown as BotMessage),
+    history: (chatId) => sentTo(chatId).map((update) => update.message as unknown as BotMessage),
+    lastBotMessageId: (chatId, options = {}) => sentTo(chatId).filter((update) => !options.withButtons || update.message.reply_markup).at(-1)?.messageId,
+    sendWithoutText(client, fields) {
+      const message: Record<string, unknown> = { ...client.makeMessage(''), ...fields };
+      delete message.text;
+      return client.sendMessage(message as unknown as Parameters<typeof client.sendMessage>[0]);
+    },
     async stop() {
       await new Promise<void>((resolve) => {
         front.closeAllConnections();

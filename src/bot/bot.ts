@@ -235,7 +235,7 @@ async function whileTyping<T>(ctx: Context, work: () => Promise<T>): Promise<T> 
 }
 
 /** In a group, the question in a message addressed to the bot (mention or reply), else null. */
-export function addressedQuestion(message: Message, botUsername: string, botId: number): string | null {
+function addressedQuestion(message: Message, botUsername: string, botId: number): string | null {
   if (!addressedToBot(message, botUsername, botId)) return null;
   const text = message.text ?? message.caption ?? '';
   return text.replace(new RegExp(`@${botUsername}\\b`, 'gi'), ' ').replace(/\s+/g, ' ').trim();
