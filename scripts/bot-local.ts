@@ -16,6 +16,8 @@ const USAGE = `usage: npm run bot:local -- [--data DIR]
   :quit          stop`;
 
 const USER_ID = 1001;
+// How long a line waits for the bot to answer before the next is sent; a 👍 gets no message at all.
+const REPLY_WAIT_MS = 15_000;
 const emulator = await startEmulator();
 process.env.TELEGRAM_BOT_TOKEN = emulator.token;
 process.env.TELEGRAM_API_ROOT = emulator.apiRoot;
@@ -46,42 +48,56 @@ await runCommand(USAGE, {}, async (app) => {
 
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const raw of lines) {
+    const before = conversation();
     const line = raw.trim();
     if (!line) continue;
     if (line === ':quit') break;
     if (line.startsWith(':press ')) {
       const button = buttons[Number(line.slice(7)) - 1];
-      if (!button) process.stdout.write('no such button\n');
-      else {
-        const messageId = emulator.lastBotMessageId(USER_ID, { withButtons: true }) ?? 0;
-        await client.sendCallback(client.makeCallbackQuery(button.data, { from, message: { message_id: messageId } }));
+      if (!button) {
+        process.stdout.write('no such button\n');
+        continue;
       }
+      const messageId = emulator.lastBotMessageId(USER_ID, { withButtons: true }) ?? 0;
+      await client.sendCallback(client.makeCallbackQuery(button.data, { from, message: { message_id: messageId } }));
     } else if (line.startsWith(':upload ')) {
       const file = line.slice(8).trim();
       const bytes = await readFile(file).catch(() => null);
-      if (!bytes) process.stdout.write(`cannot read ${file}\n`);
-      else await emulator.sendWithoutText(client, { from, document: emulator.addFile(bytes, path.basename(file)) });
+      if (!bytes) {
+        process.stdout.write(`cannot read ${file}\n`);
+        continue;
+      }
+      await emulator.sendWithoutText(client, { from, document: emulator.addFile(bytes, path.basename(file)) });
     } else if (line.startsWith('/')) {
       await client.sendCommand(client.makeCommand(line, { from }));
     } else {
       await client.sendMessage(client.makeMessage(line, { from }));
     }
-    await settle();
+    await settle(before);
   }
-  await settle();
   clearInterval(printer);
   printNew();
   await running.stop();
   await emulator.stop();
   return 0;
 
-  /** Waits until the bot has been quiet for a moment, so piped input reads like a conversation. */
-  async function settle(): Promise<void> {
-    let count = -1;
-    while (count !== emulator.history(USER_ID).length) {
-      count = emulator.history(USER_ID).length;
+  /**
+   * Waits for the bot's reply or edit (every input gets one; a slow answer can take seconds), then
+   * until the bot has been quiet for a moment, so piped input reads like a conversation.
+   */
+  async function settle(before: string): Promise<void> {
+    const deadline = Date.now() + REPLY_WAIT_MS;
+    while (conversation() === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    let seen = '';
+    while (seen !== conversation()) {
+      seen = conversation();
       await new Promise((resolve) => setTimeout(resolve, 700));
     }
+  }
+
+  /** What the bot has shown so far, edits included. */
+  function conversation(): string {
+    return JSON.stringify(emulator.history(USER_ID).map((message) => [message.text, message.reply_markup]));
   }
 });
 
