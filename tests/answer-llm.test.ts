@@ -62,6 +62,7 @@ function retrievalFor(question: string, language: QuestionLanguage, passages = P
       sessionNumber: null,
       sections: [],
       topicTerms: [],
+      topicWords: [],
     },
     passages,
     applied: [],

@@ -40,6 +40,17 @@ describe('what kind of answer a Vietnamese question asks for', () => {
     expect(kinds('bao nhieu gia dinh tham gia bao hiem')).toEqual(['figure']);
   });
 
+  it('keeps the role or organisation a "who" question asks about', () => {
+    // "đầu" folds onto "đâu" (where), a question word: the role is known by what comes before it.
+    expect(asked('Ai là chủ đầu tư dự án nhà máy nước?').asks).toEqual([{ kind: 'agent', counted: ['chu'] }]);
+    expect(asked('ai trung cu chu tich xa').asks).toEqual([{ kind: 'agent', counted: ['trung', 'cu'] }]);
+    expect(asked('Công ty nào trúng thầu thu gom rác?').asks).toEqual([{ kind: 'agent', counted: ['cong', 'ty'] }]);
+    expect(asked('don vi nao thi cong cau Phu Lang').asks).toEqual([{ kind: 'agent', counted: ['don', 'vi'] }]);
+    // Whom a task was given to: the task is told in the report's own words.
+    expect(asked('UBND giao ai thực hiện việc thu hồi đất?').asks).toEqual([{ kind: 'agent', counted: [] }]);
+    expect(asked('Thường trực muốn ai vào cuộc?').asks).toEqual([{ kind: 'agent', counted: [] }]);
+  });
+
   it('keeps what a count counts: the measure word and the noun after it', () => {
     expect(asked('Năm 2023 huyện có bao nhiêu ca sốt xuất huyết?').asks).toEqual([{ kind: 'figure', counted: ['ca', 'sot'] }]);
     expect(asked('que vo co bn don thu khieu nai').asks).toEqual([{ kind: 'figure', counted: ['don', 'thu'] }]);

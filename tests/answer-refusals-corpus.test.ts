@@ -31,6 +31,9 @@ describe('refusing questions the reports touch but do not answer (sample corpus,
     ['a plan number no report mentions', 'Kế hoạch số 120 của UBND thị xã Từ Sơn nói về gì?', /ke hoach 120/],
     ['a resolution number no report mentions (no diacritics)', 'nghi quyet 27 cua thi uy tu son ve van de gi', /nghi quyet 27/],
     ['a named project no report mentions', 'Dự án khu đô thị Nam Hồng có tổng vốn bao nhiêu?', /nam hong/],
+    ['which organisation built a project whose builder no report names', 'Đơn vị nào thi công dự án đường nối TL277 với Quốc lộ 1A?', /agent don vi/],
+    ['who holds a role no report names for the project', 'Ai là chủ đầu tư dự án Trường THPT Từ Sơn số 2?', /agent chu/],
+    ['who was elected, where the reports only tell of the election (no diacritics)', 'ai trung cu dai bieu HDND tinh o tu son', /agent trung cu/],
   ])('refuses %s', async (_what, question, reason) => {
     const result = await ask(question);
     expect(result.mode).toBe('no-answer');
@@ -50,10 +53,27 @@ describe('refusing questions the reports touch but do not answer (sample corpus,
     ['who chaired, named with a title', 'Ai chủ trì phiên họp UBND phường Đông Ngàn tháng 4/2022?', ['Nguyễn Văn Bình']],
     ['a resolution named in a list', 'Nghị quyết 19 của Thị ủy Từ Sơn về lĩnh vực gì?', ['Nghị quyết số 19']],
     ['a sum asked without diacritics', 'truong mam non tan hong dc duyet tong muc dau tu bn tien', ['62 tỷ đồng']],
+    ['who chaired, where "chủ trì" is the role asked about', 'Ai chủ trì phiên họp tháng 9/2021 của BTV Thị ủy Từ Sơn?', ['Lê Xuân Lợi']],
   ])('still answers %s', async (_what, question, facts) => {
     const result = await ask(question);
     expect(result.mode).toBe('extractive');
     for (const fact of facts) expect(normalizeText(result.answer)).toContain(normalizeText(fact));
     expect(logged.some((line) => line.includes('refused'))).toBe(false);
+  });
+
+  it('refuses a topic whose words the reports only hold syllable by syllable (no diacritics)', async () => {
+    // "cầu", "vượt", "đường" and "sắt" all occur in the reports, never as "cầu vượt" or "đường sắt".
+    const result = await ask('bao gio thi khoi cong cau vuot duong sat o tu son vay');
+    expect(result.mode).toBe('no-answer');
+    expect(result.citations).toEqual([]);
+  });
+
+  it('refuses a follow-up about a topic its session does not cover, however alike its syllables', async () => {
+    const first = await ask('Phiên họp tháng 9/2021 của BTV Thị ủy Từ Sơn kết luận gì về nông nghiệp?');
+    expect(first.mode).toBe('extractive');
+    // The session speaks of "giao thông" (transport), not of "giáo dục" (education).
+    const followUp = await answer('còn về giáo dục thì sao?', app, { context: first.scope });
+    expect(followUp.mode).toBe('no-answer');
+    expect(followUp.note).toMatch(/tháng 9\/2021/);
   });
 });

@@ -16,7 +16,10 @@ export type AnswerKind = 'money' | 'percent' | 'figure' | 'day' | 'time' | 'agen
 /** One thing a question word asks for ("bao nhiêu ca sốt xuất huyết", "khi nào", "how many"). */
 export interface Ask {
   kind: AnswerKind;
-  /** For a count, the folded words saying what is counted: "bao nhiêu ca sốt xuất huyết" → ca, sot, xuat, huyet. */
+  /**
+   * Folded words saying what is counted ("bao nhiêu ca sốt xuất huyết" → ca, sot) or, for an
+   * agent, which role or organisation is asked about ("ai trúng cử" → trung, cu; "công ty nào").
+   */
   counted: string[];
 }
 
@@ -120,9 +123,23 @@ function vietnameseAsks(normalized: string): Ask[] {
   let clauseStart = 0;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    // "ai" asks who: "do ai", "ai chủ trì", "là ai".
+    // "ai" asks who: "do ai", "ai chủ trì", "ai là chủ đầu tư", "là ai"; what follows it is the
+    // role asked about, which the answer must name with the person ("trúng cử", "chủ đầu tư").
+    // After a verb that directs ("giao ai", "muốn ai vào cuộc") "ai" is whom the task went to,
+    // and the task is told in the report's own words.
     if (word.written === 'ai') {
-      asks.push({ kind: 'agent', counted: [] });
+      let role = i + 1;
+      while (ROLE_LEAD.has(words[role]?.folded ?? '')) role++;
+      const before = words.slice(Math.max(0, i - 2), i).map((w) => w.folded);
+      const directed = DIRECTING_VERBS.has(before.at(-1) ?? '') || DIRECTING_VERBS.has(before.join(' '));
+      asks.push({ kind: 'agent', counted: directed ? [] : countedAfter(words, role, normalized) });
+      clauseStart = i + 1;
+      continue;
+    }
+    // "công ty nào", "đơn vị nào" ask which organisation: the answer must be one.
+    const agentNoun = word.folded === 'nao' ? agentNounBefore(words, i) : 0;
+    if (agentNoun > 0) {
+      asks.push({ kind: 'agent', counted: words.slice(i - agentNoun, i).map((w) => w.folded) });
       clauseStart = i + 1;
       continue;
     }
@@ -149,6 +166,25 @@ function vietnameseAsks(normalized: string): Ask[] {
     i = after - 1;
   }
   return asks;
+}
+
+// Words between "ai" and the role it asks about: "ai là người chủ trì", "ai được giao".
+const ROLE_LEAD: ReadonlySet<string> = new Set(['la', 'nguoi', 'duoc', 'se', 'da', 'dang']);
+const DIRECTING_VERBS: ReadonlySet<string> = new Set(['giao', 'muon', 'yeu cau', 'de nghi', 'chi dao', 'can', 'cu', 'nho', 'phan cong']);
+
+// Nouns that "nào" turns into a question about who: organisations and people.
+const AGENT_NOUNS: ReadonlyArray<readonly string[]> = [
+  ['cong', 'ty'], ['doanh', 'nghiep'], ['nha', 'thau'], ['nha', 'dau', 'tu'], ['chu', 'dau', 'tu'], ['don', 'vi'],
+  ['co', 'quan'], ['to', 'chuc'], ['ca', 'nhan'], ['dong', 'chi'], ['lanh', 'dao'], ['nguoi'],
+];
+
+/** Syllables of an agent noun that end right before word `i` ("công ty" of "công ty nào"), or 0. */
+function agentNounBefore(words: readonly Word[], i: number): number {
+  for (const noun of AGENT_NOUNS) {
+    const start = i - noun.length;
+    if (start >= 0 && noun.every((syllable, k) => words[start + k]!.folded === syllable)) return noun.length;
+  }
+  return 0;
 }
 
 // What "bao nhiêu" counts is the phrase after it, up to a function word or a break ("bao nhiêu ca

@@ -5,7 +5,7 @@
 import type { RankedPassage } from '../retrieve/index.ts';
 import { findDates, foldText } from '../text/index.ts';
 import { yearsIn, type Ask, type AnswerKind, type Asked, type NumberedDocument } from './asked.ts';
-import { heldWeight, termsOf } from './relevance.ts';
+import { heldWeight, wordRunsOf } from './relevance.ts';
 
 /** A sentence an answer cites, and the passage it is quoted from. */
 export interface Claim {
@@ -15,7 +15,7 @@ export interface Claim {
 
 /** What tells the part of a sentence that speaks of the question from the rest. */
 export interface Focus {
-  /** The question's topic terms with their weights (see `topicWeights`). */
+  /** The question's topic words with their weights (see `topicWeights`). */
   weights: ReadonlyMap<string, number>;
   /** Places of the stored reports, folded: they name where a report is from, not what a sentence is about. */
   places: readonly string[];
@@ -134,14 +134,14 @@ const GIVES: Record<AnswerKind, (text: string) => boolean> = {
 /**
  * Whether a region gives what one ask wants: its kind of answer, and for a count a figure of the
  * thing counted, so that "1.000 ca mắc" (covid) does not answer "bao nhiêu ca sốt xuất huyết": the
- * region must hold at least half the weight of the counted words that are topic terms.
+ * region must hold at least half the weight of the topic words the counted syllables belong to.
  */
 function gives(ask: Ask, region: Region, weights: ReadonlyMap<string, number>): boolean {
   if (!GIVES[ask.kind](FRONTED.has(ask.kind) ? region.part : region.rest)) return false;
-  const counted = new Map(ask.counted.flatMap((term) => (weights.has(term) ? [[term, weights.get(term)!] as const] : [])));
+  const counted = new Map([...weights].filter(([word]) => word.split(' ').some((syllable) => ask.counted.includes(syllable))));
   if (counted.size === 0) return true;
   const total = [...counted.values()].reduce((sum, weight) => sum + weight, 0);
-  return heldWeight(counted, termsOf(region.rest)) >= total / 2;
+  return heldWeight(counted, wordRunsOf(region.rest)) >= total / 2;
 }
 
 /** A number that is not a year or part of a date, or a count written out: an amount, a share, a count. */
@@ -183,7 +183,7 @@ function focusRegions(sentence: string, names: readonly string[], weights: Reado
     pieces.forEach((piece, i) => {
       const words = foldedWords(piece);
       const named = names.some((name) => words.includes(` ${name} `));
-      clauses.push({ part, rest: pieces.slice(i).join(', '), named, weight: heldWeight(weights, termsOf(piece)) });
+      clauses.push({ part, rest: pieces.slice(i).join(', '), named, weight: heldWeight(weights, wordRunsOf(piece)) });
     });
   }
   const named = clauses.filter((c) => c.named);

@@ -1,21 +1,27 @@
 import { QUESTION_WORDS, type QueryPlan, type RankedPassage } from '../retrieve/index.ts';
 import type { Store } from '../store/index.ts';
-import { foldedTerms, matchingText } from '../text/index.ts';
+import { foldedTerms, matchingText, syllableRuns } from '../text/index.ts';
 
 /**
- * The question's topic terms, each weighted by its rarity in the store, so a missing "buýt"
- * weighs more than a missing "về". Where and when are the filters' business, and question words
- * are in no report: neither says whether the reports speak of what was asked. Empty when the
- * question names no topic ("phiên họp tháng 9 kết luận gì?").
+ * The question's topic words (see `QueryPlan.topicWords`), each weighted by the rarity of its
+ * syllables in the store, so a missing "xe buýt" weighs more than a missing "về". Where and when
+ * are the filters' business, and question words are in no report: neither says whether the
+ * reports speak of what was asked, so their syllables are left out, and a word made only of them
+ * is dropped. Empty when the question names no topic ("phiên họp tháng 9 kết luận gì?").
  */
 export function topicWeights(plan: QueryPlan, store: Store, places: readonly string[] = []): Map<string, number> {
   const placeTerms = new Set(places.flatMap((place) => foldedTerms(place)));
-  const topic = [...new Set(plan.topicTerms)].filter(
-    (term) => !QUESTION_WORDS.has(term) && !placeTerms.has(term) && !/^(19|20)\d\d$/.test(term),
-  );
+  const isTopic = (term: string) => !QUESTION_WORDS.has(term) && !placeTerms.has(term) && !/^(19|20)\d\d$/.test(term);
+  // A word the lexicon joined across a question word ("gi ve") falls back to its topic syllables.
+  const words = [...new Set(plan.topicWords.flatMap((word) => {
+    const syllables = word.split(' ');
+    return syllables.every(isTopic) ? [word] : syllables.filter(isTopic);
+  }))];
+  const syllables = [...new Set(words.flatMap((word) => word.split(' ')))];
   const chunks = Math.max(store.counts().chunks, 1);
-  const frequencies = store.documentFrequencies(topic);
-  return new Map(topic.map((term) => [term, Math.log(1 + chunks / (1 + (frequencies.get(term) ?? 0)))]));
+  const frequencies = store.documentFrequencies(syllables);
+  const rarity = (syllable: string) => Math.log(1 + chunks / (1 + (frequencies.get(syllable) ?? 0)));
+  return new Map(words.map((word) => [word, word.split(' ').reduce((sum, syllable) => sum + rarity(syllable), 0)]));
 }
 
 /**
@@ -33,7 +39,7 @@ export function topicCoverage(
   const weights = topicWeights(plan, store, places);
   if (weights.size === 0 || passages.length === 0) return null;
   const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
-  return Math.max(...passages.map((passage) => heldWeight(weights, termsOf(`${passage.header}\n${passage.text}`)) / total));
+  return Math.max(...passages.map((passage) => heldWeight(weights, wordRunsOf(`${passage.header}\n${passage.text}`)) / total));
 }
 
 /** The summed weight of the terms of `weights` that `terms` holds. */
@@ -45,11 +51,23 @@ export function heldWeight(weights: ReadonlyMap<string, number>, terms: Readonly
 
 /** Matching terms of a text, with the parts of joined tokens: "covid-19" also gives "covid". */
 export function termsOf(text: string): Set<string> {
-  const terms = new Set<string>();
+  return new Set(syllablesOf(text));
+}
+
+/**
+ * Every run of adjacent matching terms a word can span ("giao thong", "thong"): what topic words
+ * (see `topicWeights`) are looked up in, so "giao duc" is held only where its syllables stand together.
+ */
+export function wordRunsOf(text: string): Set<string> {
+  return new Set(syllableRuns(syllablesOf(text)));
+}
+
+function syllablesOf(text: string): string[] {
+  const syllables: string[] = [];
   for (const term of matchingText(text).split(' ')) {
     if (!term) continue;
-    terms.add(term);
-    if (/[-/]/.test(term)) for (const part of term.split(/[-/]/)) if (part) terms.add(part);
+    syllables.push(term);
+    if (/[-/]/.test(term)) syllables.push(...term.split(/[-/]/).filter(Boolean));
   }
-  return terms;
+  return syllables;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { webhookCallback, type Bot } from 'grammy';
-import { lexicalIndex } from '../retrieve/index.ts';
+import { lexicalIndex, loadVietnameseWords } from '../retrieve/index.ts';
 import { createBot, type BotApp } from './bot.ts';
 import { textsFor } from './texts.ts';
 
@@ -23,9 +23,10 @@ const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
  */
 export async function startBot(app: BotApp): Promise<RunningBot> {
   const bot = createBot(app);
-  // Load the embedder and both indexes now, so the first citizen does not wait seconds for them.
+  // Load the embedder, both indexes and the word list now, so the first citizen does not wait seconds for them.
   await app.vectorIndex();
   lexicalIndex(app.store);
+  loadVietnameseWords();
   await bot.init();
   await registerCommands(bot, app);
   const { webhookUrl, port } = app.config.telegram;

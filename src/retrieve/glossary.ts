@@ -176,6 +176,8 @@ const ROWS: ReadonlyArray<readonly [string, string]> = [
   ['attract investment|investment attraction', 'thu hút đầu tư'],
   ['foreign direct investment|foreign investment|fdi', 'đầu tư trực tiếp nước ngoài / FDI'],
   ['enterprise|business|company|firm', 'doanh nghiệp'],
+  ['investor|project owner', 'chủ đầu tư / nhà đầu tư'],
+  ['contractor', 'nhà thầu'],
   ['cooperative', 'hợp tác xã'],
   ['production value|output value', 'giá trị sản xuất'],
   ['production', 'sản xuất'],

@@ -3,5 +3,6 @@ export type { RankedPassage, ReportCatalog, Retrieval, RetrievalMode, RetrievalS
 export { understandQuestion } from './query.ts';
 export type { PeriodFilter, QueryPlan, QuestionLanguage } from './query.ts';
 export { lexicalIndex, QUESTION_WORDS } from './lexical.ts';
+export { loadVietnameseWords } from './lexicon.ts';
 export { inheritScope, scopeOf } from './scope.ts';
 export type { QuestionScope } from './scope.ts';

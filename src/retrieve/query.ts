@@ -26,12 +26,14 @@ import {
   lookupAbbreviation,
   recognizeBody,
   removeDiacritics,
+  segmentWords,
   tokenize,
   type BodyMention,
   type Period,
   type PeriodMention,
 } from '../text/index.ts';
 import { isEnglishVocabulary, translateToVietnamese } from './glossary.ts';
+import { isVietnameseWord } from './lexicon.ts';
 import { normalizeQuestion, SHORTHAND_WORDS } from './shorthand.ts';
 
 export type QuestionLanguage = 'vi' | 'vi-plain' | 'en'; // vi-plain = Vietnamese typed without diacritics
@@ -62,6 +64,8 @@ export interface QueryPlan {
   asksWhenHeld?: boolean;
   /** Content terms (folded) left once period, body, session and question words are taken out: what the question is about. */
   topicTerms: string[];
+  /** The same syllables grouped into the words they form where they stand together ("cau vuot", "duong sat"), folded. */
+  topicWords: string[];
 }
 
 type Span = readonly [start: number, end: number];
@@ -467,23 +471,49 @@ function stopPhraseAt(words: readonly string[], folded: readonly string[], i: nu
   return 0;
 }
 
-/** Folded content words of `text` outside `removed`, without question framing; each once, in order. */
-function topicTermsOf(text: string, removed: readonly Span[]): string[] {
-  const tokens = tokenize(text).filter((t) => !overlaps([t.start, t.end], removed));
-  const words = tokens.map((t) => t.text);
-  const folded = words.map((w) => foldText(w));
+/** What a question is about: its folded content syllables, and the same grouped into words. */
+interface Topic {
+  terms: string[];
+  words: string[];
+}
+
+/**
+ * Folded content words of `text` outside `removed`, without question framing: each syllable
+ * once, in order, and the words they form. Words are read within runs of syllables that stand
+ * together in the question: a removed span or a framing phrase between two syllables parts them.
+ */
+function topicOf(text: string, removed: readonly Span[], folded: boolean): Topic {
+  const all = tokenize(text);
+  const kept = all.flatMap((token, index) => (overlaps([token.start, token.end], removed) ? [] : [{ token, index }]));
+  const words = kept.map((k) => k.token.text);
+  const foldedWords = words.map((w) => foldText(w));
   const terms: string[] = [];
+  const topicWords: string[] = [];
+  // Indices into `words` of the current run of syllables standing together.
+  let run: number[] = [];
+  const endRun = () => {
+    const spelled = run.map((i) => (folded ? foldedWords[i]! : words[i]!));
+    for (const [start, end] of segmentWords(spelled, (phrase) => isVietnameseWord(phrase, folded))) {
+      const word = run.slice(start, end).map((i) => foldedWords[i]!).join(' ');
+      if (!topicWords.includes(word)) topicWords.push(word);
+    }
+    run = [];
+  };
   for (let i = 0; i < words.length; ) {
-    const stop = stopPhraseAt(words, folded, i);
+    if (i > 0 && kept[i]!.index !== kept[i - 1]!.index + 1) endRun();
+    const stop = stopPhraseAt(words, foldedWords, i);
     if (stop > 0) {
+      endRun();
       i += stop;
       continue;
     }
-    const term = folded[i] ?? '';
+    const term = foldedWords[i] ?? '';
     if (!terms.includes(term)) terms.push(term);
+    run.push(i);
     i++;
   }
-  return terms;
+  endRun();
+  return { terms, words: topicWords };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -610,15 +640,21 @@ export function understandQuestion(question: string, options: { knownPlaces?: re
     const rest = translateToVietnamese(blank(normalized, extraction.spans));
     const topicText = [rest.vietnamese, ...rest.unmatched.filter(keptAsWritten)].join(' ');
     const { sections, asksWhenHeld } = findSections(`${foldText(full.vietnamese)} ${foldText(normalized)}`);
-    return { question, normalized, language, searchText, ...fields(extraction), sections, asksWhenHeld, topicTerms: vietnameseTopic(topicText, knownPlaces) };
+    const topicTerms = vietnameseTopic(topicText, knownPlaces);
+    // A translation lists a phrase's alternatives side by side ("người dân nhân dân công dân"),
+    // which no report writes together: its syllables are its words.
+    return { question, normalized, language, searchText, ...fields(extraction), sections, asksWhenHeld, topicTerms, topicWords: topicTerms };
   }
 
   const plain = removeDiacritics(normalized);
   const texts = language === 'vi' ? [normalized, plain] : [plain];
   const extraction = extractVietnamese(texts, language, knownPlaces);
   const cues = findSections(foldKeepingOffsets(plain));
-  const topicTerms = topicTermsOf(normalized, [...extraction.spans, ...cues.spans]);
-  return { question, normalized, language, searchText: normalized, ...fields(extraction), sections: cues.sections, asksWhenHeld: cues.asksWhenHeld, topicTerms };
+  const topic = topicOf(normalized, [...extraction.spans, ...cues.spans], language === 'vi-plain');
+  return {
+    question, normalized, language, searchText: normalized, ...fields(extraction), sections: cues.sections, asksWhenHeld: cues.asksWhenHeld,
+    topicTerms: topic.terms, topicWords: topic.words,
+  };
 }
 
 function fields(extraction: Extraction): Pick<QueryPlan, 'period' | 'body' | 'sessionKind' | 'sessionNumber'> {
@@ -630,5 +666,5 @@ function fields(extraction: Extraction): Pick<QueryPlan, 'period' | 'body' | 'se
 function vietnameseTopic(text: string, knownPlaces: readonly string[]): string[] {
   const extraction = extractVietnamese([text], 'vi', knownPlaces);
   const cues = findSections(foldKeepingOffsets(text));
-  return topicTermsOf(text, [...extraction.spans, ...cues.spans]);
+  return topicOf(text, [...extraction.spans, ...cues.spans], true).terms;
 }

@@ -4,6 +4,7 @@ export { countWords, foldedTerms, tokenize, type Token } from './tokens.ts';
 export { splitSentences, type Span } from './sentences.ts';
 export { ABBREVIATIONS, expandAbbreviationsInText, lookupAbbreviation, type Abbreviation } from './abbreviations.ts';
 export { matchingText } from './matching.ts';
+export { MAX_WORD_SYLLABLES, segmentWords, syllableRuns } from './words.ts';
 export { foldForMatching, foldKeepingOffsets, matchFolded, type FoldedText } from './folded-match.ts';
 export {
   findDates,
