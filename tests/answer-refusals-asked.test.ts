@@ -51,6 +51,16 @@ describe('what kind of answer a Vietnamese question asks for', () => {
     expect(asked('Thường trực muốn ai vào cuộc?').asks).toEqual([{ kind: 'agent', counted: [] }]);
   });
 
+  it('reads the wards and communes a question names with their unit word', () => {
+    expect(asked('Năm 2022 phường Phù Khê thu ngân sách được bao nhiêu?').localities).toEqual(['phu khe']);
+    expect(asked('xa tam son co bao nhieu ha dat bo hoang').localities).toEqual(['tam son']);
+    expect(asked('Thị trấn Chờ có mấy dự án?').localities).toEqual(['cho']);
+    // A town ("thị xã"), "far" ("xa", typed with diacritics) and "which ward" name none.
+    expect(asked('HĐND thị xã quyết định đầu tư bao nhiêu?').localities).toEqual([]);
+    expect(asked('Ruộng bỏ hoang xa khu dân cư có bao nhiêu ha?').localities).toEqual([]);
+    expect(asked('Phường nào có nhiều camera nhất?').localities).toEqual([]);
+  });
+
   it('keeps what a count counts: the measure word and the noun after it', () => {
     expect(asked('Năm 2023 huyện có bao nhiêu ca sốt xuất huyết?').asks).toEqual([{ kind: 'figure', counted: ['ca', 'sot'] }]);
     expect(asked('que vo co bn don thu khieu nai').asks).toEqual([{ kind: 'figure', counted: ['don', 'thu'] }]);

@@ -144,6 +144,36 @@ describe('whether the reports retrieved mention the documents and names asked ab
   });
 });
 
+describe('whether cited sentences speak of the ward asked about', () => {
+  const wardReport = (body: string) => ({ ...REPORT, id: `r-${body}`, body, title: `Kỳ họp thứ 8 ${body}` });
+  // What the questions below are about, once the ward they name is taken out as a place (as the app does).
+  const weights = new Map([['thu ngan sach', 1]]);
+  function unmetForWard(question: string, sentence: string, body: string): string | null {
+    const asked = askedBy(understandQuestion(question, { knownPlaces: PLACES }));
+    const claims: Claim[] = [{ sentence, passage: { ...passage(sentence), report: wardReport(body) } }];
+    // The report mentions the ward asked about somewhere, as a neighbour's report often does.
+    const source = `${body}\n${sentence}\nPhối hợp với xã Việt Hùng nạo vét kênh tiêu.`;
+    return unmetAsk(asked, claims, () => [source], { weights, places: PLACES.map((p) => foldText(p)) });
+  }
+  const revenue = 'Tổng thu ngân sách trên địa bàn năm 2023 đạt 21,4 tỷ đồng, bằng 104% dự toán.';
+
+  it('refuses a figure from another ward\'s report that does not name the ward asked about', () => {
+    expect(unmetForWard('Năm 2023 xã Việt Hùng thu ngân sách được bao nhiêu?', revenue, 'HĐND xã Bồng Lai')).toMatch(/figure/);
+    expect(unmetForWard('nam 2023 xa viet hung thu ngan sach dc bn', revenue, 'HĐND xã Bồng Lai')).toMatch(/figure/);
+  });
+
+  it('accepts the ward\'s own report, or a sentence that names the ward', () => {
+    expect(unmetForWard('Năm 2023 xã Việt Hùng thu ngân sách được bao nhiêu?', revenue, 'HĐND xã Việt Hùng')).toBeNull();
+    const named = 'Xã Việt Hùng thu ngân sách năm 2023 đạt 18 tỷ đồng.';
+    expect(unmetForWard('Năm 2023 xã Việt Hùng thu ngân sách được bao nhiêu?', named, 'HĐND thị xã Quế Võ')).toBeNull();
+  });
+
+  it('refuses a figure in a sentence that names the ward but not what was asked about it', () => {
+    const waste = 'Điểm tập kết rác tại xã Việt Hùng tiếp nhận khoảng 30 tấn/ngày, đang quá tải.';
+    expect(unmetForWard('Năm 2023 xã Việt Hùng thu ngân sách được bao nhiêu?', waste, 'HĐND thị xã Quế Võ')).toMatch(/figure/);
+  });
+});
+
 describe('the sentences a draft cites', () => {
   it('pairs each cited sentence with the passage its marker points at, skipping lead lines', () => {
     const passages = [passage('Câu một có 12 hộ.', 0), passage('Câu hai có 3 dự án.', 1)];

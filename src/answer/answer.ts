@@ -2,7 +2,7 @@ import type { App } from '../app.ts';
 import { reportCatalog, retrieve, scopeOf, type QueryPlan, type QuestionScope, type RankedPassage, type Retrieval } from '../retrieve/index.ts';
 import type { ReportSummary } from '../store/index.ts';
 import { foldText } from '../text/index.ts';
-import { askedBy } from './asked.ts';
+import { askedBy, LOCALITY_UNITS, type Asked } from './asked.ts';
 import { checkCitations } from './citations.ts';
 import { claimsOf, unmetAsk, type Focus } from './evidence.ts';
 import { assumedScopeNote, llmFallbackNote, notCovered, notInReports } from './messages.ts';
@@ -71,8 +71,9 @@ export async function answer(question: string, app: AnswerApp, options: AnswerOp
   // The report sentences nearest the question, as the extractive answerer picks them, are what
   // any answer would rest on: when they do not state what was asked, neither answerer may answer.
   const extracted = await tryDraft(answerers.extractive, retrieval, passages, app);
+  const asked = askedBy(plan);
   const unmet = extracted
-    ? unmetAsk(askedBy(plan), claimsOf(extracted.draft.text, passages), () => reportTexts(passages, app.store), focusOf(retrieval, app.store))
+    ? unmetAsk(asked, claimsOf(extracted.draft.text, passages), () => reportTexts(passages, app.store), focusOf(retrieval, asked, app.store))
     : null;
   if (unmet) {
     app.log.info('refused: the reports do not state what was asked', { question, reason: unmet });
@@ -127,9 +128,12 @@ function reportTexts(passages: readonly RankedPassage[], store: AnswerApp['store
 }
 
 /** What tells, in a cited sentence, the part that speaks of the question: its weighted topic, and the places reports are from. */
-function focusOf(retrieval: Retrieval, store: AnswerApp['store']): Focus {
+function focusOf(retrieval: Retrieval, asked: Asked, store: AnswerApp['store']): Focus {
   const catalog = reportCatalog(store);
-  return { weights: topicWeights(retrieval.plan, store, catalog.bodies), places: catalog.places.map((place) => foldText(place)) };
+  // The ward a question names ("phường Phù Khê") says where, like the places of the reports, not what about.
+  const wards = asked.localities.flatMap((locality) => LOCALITY_UNITS.map((unit) => `${unit} ${locality}`));
+  const weights = topicWeights(retrieval.plan, store, [...catalog.bodies, ...wards]);
+  return { weights, places: catalog.places.map((place) => foldText(place)) };
 }
 
 /** Stored reports nearest to what was asked: of the named body if it has any, closest in time first. */

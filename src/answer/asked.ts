@@ -31,6 +31,8 @@ export interface Asked {
   years: number[];
   /** Proper names the question uses, folded ("trang ha", "den do"). */
   names: string[];
+  /** Wards, communes and townships the question names with their unit word ("phường Phù Khê" → "phu khe"), folded. */
+  localities: string[];
   /** Numbered documents the question names ("Nghị quyết 25", "KH 94"). */
   documents: NumberedDocument[];
 }
@@ -48,7 +50,7 @@ export function askedBy(plan: QueryPlan): Asked {
   const asks = plan.language === 'en' ? englishKinds(folded).map((kind) => ({ kind, counted: [] })) : vietnameseAsks(plan.normalized);
   const filtered = new Set((plan.period?.months ?? []).map((month) => month.slice(0, 4)));
   const years = [...new Set(yearsIn(plan.normalized))].filter((year) => !filtered.has(String(year)));
-  return { asks, years, names: properNames(plan), documents: numberedDocuments(folded) };
+  return { asks, years, names: properNames(plan), localities: localities(plan), documents: numberedDocuments(folded) };
 }
 
 /** Years written in a text, in order: "2021", "2-12-2020", "2021-2025"; not "2.105" or "12.2021,5". */
@@ -266,6 +268,26 @@ function properNames(plan: QueryPlan): string[] {
   });
   close();
   return [...new Set(names)];
+}
+
+// A ward, commune or township is named with its unit word and two syllables ("phường Đông Ngàn",
+// "xa tam son", "thị trấn Chờ"); the unit words of a city or district name places whose reports
+// speak of their wards too, so they do not narrow what answers.
+// Typed with diacritics, "xã" (commune) is not "xa" (far: "xa khu dân cư").
+const NOT_A_NAME = String.raw`(?:nao|nào|do|đó|nay|này|khac|khác|moi|mới|tren|trên|trong|va|và|co|có|da|đã|dang|đang|duoc|được|nam|năm|thang|tháng|thu|la|là|ve|về|o|ở|tai|tại|tu|từ|can|cần|se|sẽ|bao|khi|dat|đạt|cua|của)(?![\p{L}\d])`;
+const localityPattern = (units: string) =>
+  new RegExp(String.raw`(?<![\p{L}\d])(?:${units})\s+(?!${NOT_A_NAME})(\p{L}+)(?:\s+(?!${NOT_A_NAME})(\p{L}+))?`, 'gu');
+/** The words that name a ward, a commune and a township, folded. */
+export const LOCALITY_UNITS: readonly string[] = ['phuong', 'xa', 'thi tran'];
+// "thị xã" (a town) is no commune.
+const LOCALITY_WRITTEN = localityPattern('phường|(?<!thị\\s)xã|thị trấn');
+const LOCALITY_FOLDED = localityPattern(LOCALITY_UNITS.map((unit) => (unit === 'xa' ? '(?<!thi\\s)xa' : unit)).join('|'));
+
+/** "phường Phù Khê" → "phu khe"; "phường" alone or "xã nào" name none. */
+function localities(plan: QueryPlan): string[] {
+  if (plan.language === 'en') return [];
+  const [text, pattern] = plan.language === 'vi' ? [plan.normalized.toLowerCase(), LOCALITY_WRITTEN] : [foldText(plan.normalized), LOCALITY_FOLDED];
+  return [...new Set([...text.matchAll(pattern)].map((m) => foldText([m[1], m[2]].filter(Boolean).join(' '))))];
 }
 
 // Document types as reports and questions write them, folded: in full and by the abbreviations of

@@ -41,13 +41,23 @@ export function unmetAsk(asked: Asked, claims: readonly Claim[], sources: () => 
   }
   if (asked.asks.length > 0 && claims.length > 0) {
     const names = asked.names.filter((name) => !focus.places.includes(name));
-    const regions = claims.flatMap((claim) => focusRegions(claim.sentence, names, focus.weights));
+    // A figure of one ward does not answer for another: a question naming a ward is answered by
+    // a sentence naming it, or by the ward's own report.
+    const local = asked.localities.length === 0 ? claims : claims.filter((claim) => isAbout(claim, asked.localities));
+    const regions = local.flatMap((claim) => focusRegions(claim.sentence, names, focus.weights));
     if (!asked.asks.some((ask) => regions.some((region) => gives(ask, region, focus.weights)))) {
       const asks = asked.asks.map((ask) => [ask.kind, ...ask.counted].join(' '));
       return `no cited sentence gives the ${[...new Set(asks)].join(' or ')} asked for`;
     }
   }
   return null;
+}
+
+/** Whether a claim's sentence, or the report it is quoted from, names one of `localities`. */
+function isAbout(claim: Claim, localities: readonly string[]): boolean {
+  const { report, header } = claim.passage;
+  const text = foldedWords(`${claim.sentence}\n${report.body ?? ''}\n${report.title ?? ''}\n${header}`);
+  return localities.some((locality) => text.includes(` ${locality} `));
 }
 
 /**
@@ -137,6 +147,9 @@ const GIVES: Record<AnswerKind, (text: string) => boolean> = {
  * region must hold at least half the weight of the topic words the counted syllables belong to.
  */
 function gives(ask: Ask, region: Region, weights: ReadonlyMap<string, number>): boolean {
+  // A figure stands beside what it measures ("thu ngân sách đạt 612 tỷ đồng"): one in a sentence
+  // that never names what was asked measures something else.
+  if (region.offTopic && !FRONTED.has(ask.kind)) return false;
   if (!GIVES[ask.kind](FRONTED.has(ask.kind) ? region.part : region.rest)) return false;
   const counted = new Map([...weights].filter(([word]) => word.split(' ').some((syllable) => ask.counted.includes(syllable))));
   if (counted.size === 0) return true;
@@ -168,6 +181,8 @@ interface Region {
   part: string;
   /** That part from the clause that speaks of it to its end. */
   rest: string;
+  /** The sentence holds none of the question's topic: only a day, a time or an agent may stand apart from it. */
+  offTopic?: boolean;
 }
 
 /**
@@ -187,9 +202,9 @@ function focusRegions(sentence: string, names: readonly string[], weights: Reado
     });
   }
   const named = clauses.filter((c) => c.named);
-  if (named.length > 0) return named;
+  if (named.length > 0) return named.map((c) => ({ ...c, offTopic: weights.size > 0 && heldWeight(weights, wordRunsOf(c.rest)) === 0 }));
   const best = Math.max(...clauses.map((c) => c.weight));
-  return best > 0 ? clauses.filter((c) => c.weight === best) : [{ part: sentence, rest: sentence }];
+  return best > 0 ? clauses.filter((c) => c.weight === best) : [{ part: sentence, rest: sentence, offTopic: weights.size > 0 }];
 }
 
 /** A text's folded words between spaces, punctuation dropped, so " name " finds a whole name. */

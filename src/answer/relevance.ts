@@ -10,12 +10,15 @@ import { foldedTerms, matchingText, syllableRuns } from '../text/index.ts';
  * is dropped. Empty when the question names no topic ("phiên họp tháng 9 kết luận gì?").
  */
 export function topicWeights(plan: QueryPlan, store: Store, places: readonly string[] = []): Map<string, number> {
-  const placeTerms = new Set(places.flatMap((place) => foldedTerms(place)));
-  const isTopic = (term: string) => !QUESTION_WORDS.has(term) && !placeTerms.has(term) && !/^(19|20)\d\d$/.test(term);
-  // A word the lexicon joined across a question word ("gi ve") falls back to its topic syllables.
+  const placePhrases = places.map((place) => ` ${foldedTerms(place).join(' ')} `);
+  // A place's syllables are taken out as a whole ("dong ngan"), not wherever one of them stands ("thu ngan sach").
+  const isPlace = (words: string) => placePhrases.some((phrase) => phrase.includes(` ${words} `));
+  const asks = (syllable: string) => QUESTION_WORDS.has(syllable) || /^(19|20)\d\d$/.test(syllable);
+  // A word the lexicon joined across a question word ("gi ve") falls back to its other syllables.
   const words = [...new Set(plan.topicWords.flatMap((word) => {
+    if (isPlace(word)) return [];
     const syllables = word.split(' ');
-    return syllables.every(isTopic) ? [word] : syllables.filter(isTopic);
+    return syllables.some(asks) ? syllables.filter((syllable) => !asks(syllable) && !isPlace(syllable)) : [word];
   }))];
   const syllables = [...new Set(words.flatMap((word) => word.split(' ')))];
   const chunks = Math.max(store.counts().chunks, 1);
