@@ -1,14 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answer, type Answer } from '../src/answer/index.ts';
 import { openApp, type App } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
 import { createLogger } from '../src/log.ts';
-import { CORPUS_DIR, PROJECT_ROOT, TEST_ENV, tempApp } from './helpers/app.ts';
+import { CORPUS_DIR, PROJECT_ROOT, TEST_ENV, tempApp, tempFolder } from './helpers/app.ts';
 import { errorReply, startFakeOpenAI, type FakeOpenAIServer, type ScriptedReply } from './helpers/openai-server.ts';
 
 function expectCheckableCitations(result: Answer): void {
@@ -82,7 +79,7 @@ describe('answering with an LLM behind an OpenAI-compatible server', () => {
   const question = 'Phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp?';
   beforeAll(async () => {
     server = await startFakeOpenAI();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'council-llm-'));
+    dataDir = tempFolder('council-llm-');
     app = openApp(
       loadConfig({ ...TEST_ENV, COUNCIL_DATA_DIR: dataDir, OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'test-key', LLM_TIMEOUT_SECONDS: '1' }),
       createLogger('error'),
@@ -92,7 +89,6 @@ describe('answering with an LLM behind an OpenAI-compatible server', () => {
   afterAll(async () => {
     app.close();
     await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('shows the model answer with its checked citations', async () => {
@@ -136,8 +132,10 @@ describe('answering with an LLM behind an OpenAI-compatible server', () => {
 });
 
 describe('npm run ask', () => {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'council-ask-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  let dataDir: string;
+  beforeAll(() => {
+    dataDir = tempFolder('council-ask-');
+  });
   const ask = (args: string[], input?: string) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', '--data', dataDir, ...args], {
       cwd: PROJECT_ROOT,

@@ -1,7 +1,7 @@
 // How the bot is run: npm start without a token, a clean stop on SIGTERM, webhook mode with its
 // secret-token check, and npm run stats over the question log.
 import { spawn, spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openApp } from '../src/app.ts';
 import { startBot } from '../src/bot/index.ts';
 import { loadConfig } from '../src/config.ts';
@@ -44,6 +44,11 @@ describe('npm start', () => {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // A failed test must not leave the bot running, writing into its data folder.
+    onTestFinished(async () => {
+      child.kill('SIGKILL');
+      await exited;
+    });
     const deadline = Date.now() + 60_000;
     while (!stderr.includes('is running (polling)') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(stderr).toContain('is running (polling)');

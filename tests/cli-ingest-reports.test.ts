@@ -1,11 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, TEST_ENV, tempFolder } from './helpers/app.ts';
-
-const dataDir = tempFolder('council-cli-data-');
-const input = tempFolder();
 
 function cli(script: 'ingest' | 'reports', args: string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
@@ -23,9 +20,11 @@ Ngày 15/12/2021, HĐND phường Đình Bảng khai mạc kỳ họp thứ tư.
 Kỳ họp đã thông qua nghị quyết về dự toán thu ngân sách năm 2022 là 45 tỷ đồng.`;
 
 describe('npm run ingest / npm run reports', () => {
-  afterAll(() => {
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(input, { recursive: true, force: true });
+  let dataDir: string;
+  let input: string;
+  beforeAll(() => {
+    dataDir = tempFolder('council-cli-data-');
+    input = tempFolder();
   });
 
   it('prints the ingest summary as one JSON object and exits 0', () => {

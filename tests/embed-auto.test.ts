@@ -1,10 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { env } from '@xenova/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbedder, EmbedderError, type EmbedderSettings } from '../src/embed/index.ts';
+import { tempFolder } from './helpers/app.ts';
 import { writeTinyModel, type TinyModel } from './helpers/tiny-model.ts';
 import { startFakeOpenAI, type FakeOpenAIServer } from './helpers/openai-server.ts';
 
@@ -24,7 +23,7 @@ describe('createEmbedder', () => {
   const savedRemoteHost = env.remoteHost;
 
   beforeAll(async () => {
-    cacheDir = await mkdtemp(path.join(tmpdir(), 'council-qa-models-'));
+    cacheDir = tempFolder('council-qa-models-');
     tiny = await writeTinyModel({ name: 'tiny-e5' });
     openai = await startFakeOpenAI({ dimension: 6 });
     env.remoteHost = `http://127.0.0.1:${await closedPort()}/`;
@@ -33,7 +32,6 @@ describe('createEmbedder', () => {
   afterAll(async () => {
     env.remoteHost = savedRemoteHost;
     await openai?.close();
-    for (const dir of [cacheDir, tiny?.parentDir]) if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   const settings = (overrides: Partial<EmbedderSettings>) => {

@@ -1,12 +1,11 @@
 import { rm } from 'node:fs/promises';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { env } from '@xenova/transformers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EmbedderError } from '../src/embed/errors.ts';
 import { loadTransformersEmbedder, prefixesFor } from '../src/embed/transformers.ts';
 import type { Embedder } from '../src/embed/embedder.ts';
+import { tempFolder } from './helpers/app.ts';
 import { writeTinyModel, type TinyModel } from './helpers/tiny-model.ts';
 
 const norm = (v: Float32Array) => Math.sqrt(v.reduce((sum, x) => sum + x * x, 0));
@@ -30,15 +29,11 @@ describe('transformers embedder on a tiny local model', () => {
 
   beforeAll(async () => {
     env.allowRemoteModels = false;
-    cacheDir = await mkdtemp(path.join(tmpdir(), 'council-qa-models-'));
+    cacheDir = tempFolder('council-qa-models-');
     bert = await writeTinyModel({ name: 'tiny-bert', hiddenSize: 8 });
     e5 = await writeTinyModel({ name: 'tiny-e5-small', hiddenSize: 8 });
     plainEmbedder = await loadTransformersEmbedder({ modelPath: bert.modelPath, cacheDir });
     e5Embedder = await loadTransformersEmbedder({ modelPath: e5.modelPath, cacheDir });
-  });
-
-  afterAll(async () => {
-    for (const dir of [cacheDir, bert?.parentDir, e5?.parentDir]) if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('names the model by folder and reads the dimension from the model output', () => {
@@ -96,17 +91,13 @@ describe('transformers embedder on a tiny local model', () => {
   it('fails with an EmbedderError naming the setting when a model file is missing', async () => {
     const broken = await writeTinyModel({ name: 'broken-model' });
     await rm(path.join(broken.modelPath, 'onnx'), { recursive: true });
-    try {
-      const error = await loadTransformersEmbedder({ modelPath: broken.modelPath, cacheDir }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(EmbedderError);
-      const embedderError = error as EmbedderError;
-      expect(embedderError.embedder).toBe('transformers');
-      expect(embedderError.model).toBe('broken-model');
-      expect(embedderError.message).toContain('model_quantized.onnx');
-      expect(embedderError.message).toContain('EMBEDDING_MODEL_PATH');
-    } finally {
-      await rm(broken.parentDir, { recursive: true, force: true });
-    }
+    const error = await loadTransformersEmbedder({ modelPath: broken.modelPath, cacheDir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EmbedderError);
+    const embedderError = error as EmbedderError;
+    expect(embedderError.embedder).toBe('transformers');
+    expect(embedderError.model).toBe('broken-model');
+    expect(embedderError.message).toContain('model_quantized.onnx');
+    expect(embedderError.message).toContain('EMBEDDING_MODEL_PATH');
   });
 
   it('leaves the global transformers.js settings as it found them', async () => {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { chunkText } from '../src/ingest/chunk.ts';
 import { chunkOptions, ingestPaths } from '../src/ingest/index.ts';
 import { PROJECT_ROOT, TEST_ENV, tempApp, tempFolder } from './helpers/app.ts';
@@ -48,6 +48,11 @@ describe('a kill during ingestion', () => {
       stdio: 'ignore',
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    // Should the wait below fail, the child must not go on ingesting into folders being removed.
+    onTestFinished(async () => {
+      child.kill('SIGKILL');
+      await exited;
+    });
     const reader = new Database(app.config.databasePath, { readonly: true });
     cleanups.push(() => reader.close());
     const count = (): number => (reader.prepare('SELECT COUNT(*) AS n FROM reports').get() as { n: number }).n;

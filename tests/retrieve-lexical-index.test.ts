@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lexicalIndex, lexicalQuery } from '../src/retrieve/lexical.ts';
 import { LexicalIndex } from '../src/retrieve/lexical-index.ts';
 import { Store, type ChunkRecord, type ReportRecord } from '../src/store/index.ts';
 import { matchingText } from '../src/text/index.ts';
+import { tempFolder } from './helpers/app.ts';
 
 const TEXTS = [
   'Thu ngân sách trên địa bàn đạt 1.046 tỷ đồng, bằng 29,7% dự toán.',
@@ -100,13 +99,10 @@ describe('the lexical index of a store', () => {
   let dir: string;
   let store: Store;
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'council-lexical-'));
+    dir = tempFolder('council-lexical-');
     store = Store.open(path.join(dir, 'council.sqlite'));
   });
-  afterEach(() => {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => store.close());
 
   it('ranks term queries as SQLite FTS5 bm25 ranks them', () => {
     store.saveReport(report('r1', TEXTS.join(' ')), chunksOf(TEXTS));

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../src/store/schema.ts';
 import { Store, StoreError, type ChunkRecord, type ReportRecord } from '../src/store/index.ts';
+import { tempFolder } from './helpers/app.ts';
 
 function report(overrides: Partial<ReportRecord> = {}): ReportRecord {
   return {
@@ -38,13 +38,10 @@ describe('Store', () => {
   let dir: string;
   let store: Store;
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'council-store-'));
+    dir = tempFolder('council-store-');
     store = Store.open(path.join(dir, 'council.sqlite'));
   });
-  afterEach(() => {
-    store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => store.close());
 
   it('creates the schema at the latest version in WAL mode', () => {
     expect(store.schemaVersion).toBe(MIGRATIONS.length);

@@ -1,9 +1,9 @@
 // A real transformers.js model small enough to write in a test: the embedding path runs
 // offline through the same pipeline('feature-extraction') code as a hub model.
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import onnxProto from 'onnx-proto';
+import { tempFolder } from './app.ts';
 
 const { onnx } = onnxProto;
 
@@ -19,9 +19,7 @@ const WORDS = [
 export interface TinyModel {
   /** The model folder (pass as EMBEDDING_MODEL_PATH). */
   modelPath: string;
-  /** Folder that holds the model folder (transformers.js `env.localModelPath`). */
-  parentDir: string;
-  /** The model folder's name (the model id transformers.js resolves under `parentDir`). */
+  /** The model folder's name (the model id transformers.js resolves under its parent folder). */
   name: string;
   hiddenSize: number;
   vocab: string[];
@@ -33,13 +31,12 @@ export interface TinyModelOptions {
   hiddenSize?: number;
 }
 
-/** Writes config, WordPiece tokenizer and a Gather-only ONNX encoder into a fresh temp folder. */
+/** Writes config, WordPiece tokenizer and a Gather-only ONNX encoder into a fresh `tempFolder` (removed like one). */
 export async function writeTinyModel(options: TinyModelOptions = {}): Promise<TinyModel> {
   const name = options.name ?? 'tiny-bert';
   const hiddenSize = options.hiddenSize ?? 8;
   const vocab = [...SPECIAL_TOKENS, ...WORDS];
-  const parentDir = await mkdtemp(path.join(tmpdir(), 'council-qa-tiny-model-'));
-  const modelPath = path.join(parentDir, name);
+  const modelPath = path.join(tempFolder('council-qa-tiny-model-'), name);
   await mkdir(path.join(modelPath, 'onnx'), { recursive: true });
 
   const config = { model_type: 'bert', hidden_size: hiddenSize, vocab_size: vocab.length };
@@ -57,7 +54,7 @@ export async function writeTinyModel(options: TinyModelOptions = {}): Promise<Ti
   await writeFile(path.join(modelPath, 'tokenizer_config.json'), JSON.stringify(tokenizerConfig));
   await writeFile(path.join(modelPath, 'tokenizer.json'), JSON.stringify(tokenizerJson(vocab)));
   await writeFile(path.join(modelPath, 'onnx', 'model_quantized.onnx'), onnxModel(vocab.length, hiddenSize));
-  return { modelPath, parentDir, name, hiddenSize, vocab };
+  return { modelPath, name, hiddenSize, vocab };
 }
 
 function tokenizerJson(vocab: string[]): object {
