@@ -51,7 +51,7 @@ describe('VectorIndex persistence', () => {
   it('opens an empty index when no file exists yet, and writes nothing until saved', () => {
     const index = VectorIndex.open(indexPath, IDENTITY, { efSearch: 32 });
     expect(index.size).toBe(0);
-    expect(index.params).toEqual({ M: 16, efConstruction: 200, efSearch: 32 });
+    expect(index.params).toEqual({ M: 24, efConstruction: 200, efSearch: 32 });
     expect(readdirSync(dir)).toEqual([]);
     index.save();
     const reopened = VectorIndex.open(indexPath, IDENTITY);
