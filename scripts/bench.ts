@@ -2,7 +2,7 @@
 // real pipeline with the hashing embedder, then the index build, memory, hybrid query latency and
 // ANN recall against brute force measured on each. Prints a Markdown table for the README.
 //
-//   npm run bench -- [--sizes 1000,10000,100000] [--queries 200] [--ef 32,64,128,256] [--profile] [--data DIR]
+//   npm run bench -- [--sizes 1000,10000,100000] [--queries 200] [--ef 128,256,512,768,1024] [--profile] [--data DIR]
 //
 // Each size is measured in a child process of its own, so its memory figures hold one index and
 // one store, not what the ingest or a smaller size left behind. `--data DIR` keeps each size's store
@@ -40,7 +40,7 @@ const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000,100000' },
     queries: { type: 'string', default: '200' },
-    ef: { type: 'string', default: '32,64,128,256' },
+    ef: { type: 'string', default: '128,256,512,768,1024' },
     profile: { type: 'boolean', default: false },
     data: { type: 'string' },
     measure: { type: 'string' },
