@@ -105,6 +105,40 @@ describe('understandQuestion: periods', () => {
   });
 });
 
+describe('understandQuestion: periods named from today', () => {
+  const today = new Date('2022-04-15T12:00:00');
+  it('reads "năm nay", "tháng trước", "last month" against the day given', () => {
+    expect(understandQuestion('Năm nay HĐND thành phố họp mấy lần?', { today }).period).toEqual({ months: [], year: 2022, label: 'năm 2022' });
+    expect(understandQuestion('thang truoc ubnd hop ngay nao', { today }).period?.months).toEqual(['2022-03']);
+    expect(understandQuestion('What did the committee decide last month?', { today }).period).toMatchObject({ months: ['2022-03'], label: 'March 2022' });
+    // The words say when, not what about.
+    expect(understandQuestion('tháng trước UBND kết luận gì về rác thải', { today }).topicTerms).toEqual(['rac', 'thai']);
+  });
+
+  it('leaves a comparison inside the question alone', () => {
+    expect(understandQuestion('thu ngân sách năm 2022 tăng bao nhiêu so với năm trước', { today }).period?.year).toBe(2022);
+  });
+});
+
+describe('understandQuestion: the latest session', () => {
+  it.each([
+    'Phiên họp gần đây nhất của BTV Thành ủy kết luận gì?',
+    'phien hop moi nhat cua ubnd tp tu son ban ve gi',
+    'Kỳ họp vừa qua HĐND thông qua mấy nghị quyết?',
+    'What did the latest HĐND session decide?',
+    'What did the most recent meeting conclude?',
+  ])('asks about the newest session: %s', (question) => {
+    const plan = understandQuestion(question, { knownPlaces: KNOWN_PLACES });
+    expect(plan.latest).toBe(true);
+    expect(plan.topicTerms).not.toEqual(expect.arrayContaining(['gan', 'moi', 'vua']));
+  });
+
+  it('does not take "tháng vừa qua" (last month) or a plain question for it', () => {
+    expect(understandQuestion('Trong tháng vừa qua UBND chỉ đạo gì?').latest).toBeUndefined();
+    expect(understandQuestion('Phiên họp tháng 9/2021 kết luận gì?').latest).toBeUndefined();
+  });
+});
+
 describe('understandQuestion: bodies', () => {
   it('gives the canonical name and its other names when a place is named', () => {
     const plan = understandQuestion('hdnd tp tu son hop khi nao');

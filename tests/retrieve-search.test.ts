@@ -53,6 +53,24 @@ describe('retrieving passages from the sample corpus', () => {
     expect(tuSon?.report.body).toBe('BTV Thị ủy Từ Sơn');
   });
 
+  it('reads "the latest session" as the newest session of the body named, or of the organ', async () => {
+    const party = await retrieve('Phiên họp gần đây nhất của BTV Thành ủy Từ Sơn kết luận gì?', app, { k: 3 });
+    expect(party.plan.period?.months).toEqual(['2023-12']);
+    expect(party.passages.every((p) => p.report.sessionMonth === '2023-12')).toBe(true);
+    const council = await retrieve('What did the latest HĐND session decide?', app, { k: 3 });
+    expect(council.passages[0]?.report.meetingDate).toBe('2021-12-21');
+    expect(council.passages.every((p) => p.report.body?.startsWith('HĐND'))).toBe(true);
+  });
+
+  it('counts "tháng trước" from the day it is asked, and says so when that month has no report', async () => {
+    const question = 'Tháng trước UBND thành phố Từ Sơn họp ngày nào?';
+    const april = await retrieve(question, app, { k: 3, today: new Date('2022-04-15T12:00:00') });
+    expect(april.passages[0]?.report.sessionMonth).toBe('2022-03');
+    const later = await retrieve(question, app, { k: 3, today: new Date('2026-11-26T12:00:00') });
+    expect(later.passages).toEqual([]);
+    expect(later.uncovered).toEqual(['tháng 10/2026']);
+  });
+
   it('returns nothing for a month or a body no report covers, and says which filter failed', async () => {
     const month = await retrieve('Phiên họp tháng 2 năm 2021 kết luận gì?', app);
     expect(month.passages).toEqual([]);

@@ -22,6 +22,8 @@ export interface AnswerOptions {
   k?: number;
   /** The previous answer's `scope` in a conversation: a follow-up that names no session is read in it, and the answer says so. */
   context?: QuestionScope | null;
+  /** What "năm nay", "tháng trước" are counted from (default: now). */
+  today?: Date;
 }
 
 // Passages an answerer reads: the best few, so the model's context and the extractive
@@ -45,7 +47,7 @@ const NEARBY_REPORTS = 5;
  */
 export async function answer(question: string, app: AnswerApp, options: AnswerOptions = {}): Promise<Answer> {
   const started = performance.now();
-  const retrieval = await retrieve(question, app, { k: options.k ?? 10, context: options.context ?? null });
+  const retrieval = await retrieve(question, app, { k: options.k ?? 10, context: options.context ?? null, today: options.today });
   const retrieved = performance.now();
   const { plan } = retrieval;
   const assumed = retrieval.inherited ? assumedScopeNote(retrieval.inherited, plan.language) : null;

@@ -31,15 +31,7 @@ export function selectReports(
   placeOf: (report: ReportSummary) => string | null,
 ): ReportSelection {
   const facts = factsOf(reports);
-  // Thousands of reports share a handful of bodies: everything about a body is decided once per
-  // distinct body (with its aliases), on one of its reports.
-  const byBody = (decide: (report: ReportSummary) => boolean): Set<number> => {
-    const matching = new Set<number>();
-    facts.bodies.forEach((group, key) => {
-      if (decide(reports[group[0]!]!)) matching.add(key);
-    });
-    return matching;
-  };
+  const byBody = bodiesWhere(reports, facts);
   const factorOfBody = new Map<number, number>();
   const prefer = (bodies: Set<number>, factor: number) => {
     for (const key of bodies) factorOfBody.set(key, (factorOfBody.get(key) ?? 1) * factor);
@@ -62,6 +54,39 @@ export function selectReports(
       const index = facts.indexOf.get(reportId);
       return index === undefined ? 1 : (factorOfBody.get(facts.bodyOf[index]!) ?? 1);
     },
+  };
+}
+
+/**
+ * The session month of the newest report of what the question names (its body, or only its organ,
+ * its session number or kind): what "phiên họp gần đây nhất" asks about. Null when no report
+ * qualifies or the newest has no month.
+ */
+export function latestSessionMonth(plan: QueryPlan, reports: readonly ReportSummary[]): string | null {
+  const facts = factsOf(reports);
+  const byBody = bodiesWhere(reports, facts);
+  const { reportIds, uncovered } = narrowReports({ ...plan, period: null }, reports, facts, byBody);
+  if (uncovered.length > 0) return null;
+  const organ = plan.body && !plan.body.name ? byBody((report) => bodyMatches([plan.body!.organ], report)) : null;
+  const wanted = reportIds ? new Set(reportIds) : null;
+  let newest: { day: string; month: string | null } | null = null;
+  reports.forEach((report, index) => {
+    if ((wanted && !wanted.has(report.id)) || (organ && !organ.has(facts.bodyOf[index]!))) return;
+    const day = report.meetingDate ?? report.documentDate ?? report.publishedDate ?? report.sessionMonth;
+    if (day && (!newest || day > newest.day)) newest = { day, month: facts.dates[index]!.month };
+  });
+  return (newest as { month: string | null } | null)?.month ?? null;
+}
+
+// Thousands of reports share a handful of bodies: everything about a body is decided once per
+// distinct body (with its aliases), on one of its reports.
+function bodiesWhere(reports: readonly ReportSummary[], facts: ReportFacts): (decide: (report: ReportSummary) => boolean) => Set<number> {
+  return (decide) => {
+    const matching = new Set<number>();
+    facts.bodies.forEach((group, key) => {
+      if (decide(reports[group[0]!]!)) matching.add(key);
+    });
+    return matching;
   };
 }
 

@@ -18,6 +18,7 @@ import {
   findBodies,
   findDates,
   findPeriods,
+  findRelativePeriods,
   findSessionKind,
   findSessionNumber,
   foldKeepingOffsets,
@@ -62,6 +63,8 @@ export interface QueryPlan {
   sections: SectionLabel[];
   /** The question asks when a meeting was held ("họp ngày nào", "when did the council meet"); absent means no. */
   asksWhenHeld?: boolean;
+  /** The question asks about the newest session of what it names ("phiên họp gần đây nhất", "the latest session"); absent means no. */
+  latest?: boolean;
   /** Content terms (folded) left once period, body, session and question words are taken out: what the question is about. */
   topicTerms: string[];
   /** The same syllables grouped into the words they form where they stand together ("cau vuot", "duong sat"), folded. */
@@ -167,8 +170,11 @@ function overlaps(a: Span, spans: readonly Span[]): boolean {
   return spans.some(([s, e]) => a[0] < e && s < a[1]);
 }
 
-function findAllPeriods(text: string): PeriodMention[] {
+function findAllPeriods(text: string, today: Date): PeriodMention[] {
   const found: PeriodMention[] = [...findPeriods(text)];
+  for (const relative of findRelativePeriods(text, today)) {
+    if (!overlaps([relative.start, relative.end], found.map((p): Span => [p.start, p.end]))) found.push(relative);
+  }
   const claimed: Span[] = [...found.map((p): Span => [p.start, p.end]), ...findDates(text).map((d): Span => [d.start, d.end])];
   for (const [pattern, read] of EXTRA_PERIODS) {
     for (const m of text.matchAll(pattern)) {
@@ -223,6 +229,12 @@ function monthsOf(mention: PeriodMention): number[] {
     default:
       return [];
   }
+}
+
+/** The filter for one session month ("YYYY-MM"), labelled in the question's language. */
+export function monthFilter(month: string, language: QuestionLanguage): PeriodFilter {
+  const mention: PeriodMention = { kind: 'month', month: Number(month.slice(5, 7)), year: Number(month.slice(0, 4)), start: 0, end: 0 };
+  return { months: [month], year: null, label: periodLabel(mention, language) };
 }
 
 function periodLabel(mention: PeriodMention, language: QuestionLanguage): string {
@@ -519,17 +531,22 @@ function topicOf(text: string, removed: readonly Span[], folded: boolean): Topic
 // ---------------------------------------------------------------------------------------------
 // The plan
 
+// "phiên họp gần đây nhất", "kỳ họp vừa qua", "the latest session": the newest session of what
+// the question names. "tháng vừa qua" is last month (a relative period), not this.
+const LATEST = /\b(?:gan day nhat|gan nhat|moi nhat|(?<!\b(?:thang|nam|quy|tuan) )vua (?:qua|roi|dien ra|to chuc|hop)|latest|most recent|(?:last|recent) (?:session|meeting|sitting|plenary))\b/;
+
 interface Extraction {
   period: PeriodFilter | null;
   body: PlanBody | null;
   sessionKind: string | null;
   sessionNumber: number | null;
+  latest: boolean;
   /** Where the period, body and session phrases sit in the extraction text, for taking them out of the topic. */
   spans: Span[];
 }
 
 /** Period, body and session of a Vietnamese question, from its text (or the same without diacritics, offset for offset). */
-function extractVietnamese(texts: readonly string[], language: QuestionLanguage, knownPlaces: readonly string[]): Extraction {
+function extractVietnamese(texts: readonly string[], language: QuestionLanguage, knownPlaces: readonly string[], today: Date): Extraction {
   const spans: Span[] = [];
   const firstFound = <T>(find: (text: string) => T | null): { value: T; text: string } | null => {
     for (const text of texts) {
@@ -539,7 +556,7 @@ function extractVietnamese(texts: readonly string[], language: QuestionLanguage,
     return null;
   };
   const periods = firstFound((text) => {
-    const found = findAllPeriods(text);
+    const found = findAllPeriods(text, today);
     return found.length > 0 ? found : null;
   });
   for (const p of periods?.value ?? []) {
@@ -566,7 +583,15 @@ function extractVietnamese(texts: readonly string[], language: QuestionLanguage,
   if (number) spans.push([number.value.start, number.value.end]);
   const kind = firstFound((text) => findSessionKind(text));
   if (kind) spans.push([kind.value.start, kind.value.end]);
-  return { period, body, sessionKind: kind?.value.value ?? null, sessionNumber: number?.value.value ?? null, spans };
+  const latest = latestSpan(texts[texts.length - 1] ?? '');
+  if (latest) spans.push(latest);
+  return { period, body, sessionKind: kind?.value.value ?? null, sessionNumber: number?.value.value ?? null, latest: latest !== null, spans };
+}
+
+/** Where the question asks for the newest session ("gần đây nhất", "latest"), if it does. */
+function latestSpan(text: string): Span | null {
+  const m = LATEST.exec(foldKeepingOffsets(text));
+  return m ? [m.index, m.index + m[0].length] : null;
 }
 
 /** Every place of `name` in `text`, with the unit word before it ("thành phố Từ Sơn", "tp tu son"). */
@@ -577,9 +602,9 @@ function placeSpans(text: string, name: string): Span[] {
   return [...folded.matchAll(pattern)].map((m): Span => [m.index, m.index + m[0].length]);
 }
 
-function extractEnglish(text: string, knownPlaces: readonly string[]): Extraction {
+function extractEnglish(text: string, knownPlaces: readonly string[], today: Date): Extraction {
   const spans: Span[] = [];
-  const mentions = findAllPeriods(text);
+  const mentions = findAllPeriods(text, today);
   for (const p of mentions) spans.push([p.start, p.end]);
   const period = periodFilter(text, mentions, 'en');
 
@@ -606,7 +631,9 @@ function extractEnglish(text: string, knownPlaces: readonly string[]): Extractio
   const kindMatch = ENGLISH_SESSION_KIND.exec(text);
   const sessionKind = kindMatch ? (KIND_OF_ENGLISH.find(([re]) => re.test(kindMatch[1] ?? ''))?.[1] ?? null) : null;
   if (kindMatch) spans.push([kindMatch.index, kindMatch.index + kindMatch[0].length]);
-  return { period, body, sessionKind, sessionNumber, spans };
+  const latest = latestSpan(text);
+  if (latest) spans.push(latest);
+  return { period, body, sessionKind, sessionNumber, latest: latest !== null, spans };
 }
 
 /** Words of an English question worth searching as they are: numbers, names, Vietnamese words, abbreviations. */
@@ -626,13 +653,14 @@ function blank(text: string, spans: readonly Span[]): string {
  * into a retrieval plan. `knownPlaces` are place names from the ingested reports, so that a
  * lower-case "tu son" or "dong ngan" is recognised as a place.
  */
-export function understandQuestion(question: string, options: { knownPlaces?: readonly string[] } = {}): QueryPlan {
+export function understandQuestion(question: string, options: { knownPlaces?: readonly string[]; today?: Date } = {}): QueryPlan {
   const knownPlaces = options.knownPlaces ?? [];
+  const today = options.today ?? new Date();
   const normalized = normalizeQuestion(question);
   const language = detectLanguage(question);
 
   if (language === 'en') {
-    const extraction = extractEnglish(normalized, knownPlaces);
+    const extraction = extractEnglish(normalized, knownPlaces, today);
     const full = translateToVietnamese(normalized);
     const kept = full.unmatched.filter(keptAsWritten);
     const session = extraction.sessionNumber !== null ? [`thứ ${extraction.sessionNumber}`] : [];
@@ -640,7 +668,7 @@ export function understandQuestion(question: string, options: { knownPlaces?: re
     const rest = translateToVietnamese(blank(normalized, extraction.spans));
     const topicText = [rest.vietnamese, ...rest.unmatched.filter(keptAsWritten)].join(' ');
     const { sections, asksWhenHeld } = findSections(`${foldText(full.vietnamese)} ${foldText(normalized)}`);
-    const topicTerms = vietnameseTopic(topicText, knownPlaces);
+    const topicTerms = vietnameseTopic(topicText, knownPlaces, today);
     // A translation lists a phrase's alternatives side by side ("người dân nhân dân công dân"),
     // which no report writes together: its syllables are its words.
     return { question, normalized, language, searchText, ...fields(extraction), sections, asksWhenHeld, topicTerms, topicWords: topicTerms };
@@ -648,7 +676,7 @@ export function understandQuestion(question: string, options: { knownPlaces?: re
 
   const plain = removeDiacritics(normalized);
   const texts = language === 'vi' ? [normalized, plain] : [plain];
-  const extraction = extractVietnamese(texts, language, knownPlaces);
+  const extraction = extractVietnamese(texts, language, knownPlaces, today);
   const cues = findSections(foldKeepingOffsets(plain));
   const topic = topicOf(normalized, [...extraction.spans, ...cues.spans], language === 'vi-plain');
   return {
@@ -657,14 +685,14 @@ export function understandQuestion(question: string, options: { knownPlaces?: re
   };
 }
 
-function fields(extraction: Extraction): Pick<QueryPlan, 'period' | 'body' | 'sessionKind' | 'sessionNumber'> {
-  const { period, body, sessionKind, sessionNumber } = extraction;
-  return { period, body, sessionKind, sessionNumber };
+function fields(extraction: Extraction): Pick<QueryPlan, 'period' | 'body' | 'sessionKind' | 'sessionNumber' | 'latest'> {
+  const { period, body, sessionKind, sessionNumber, latest } = extraction;
+  return { period, body, sessionKind, sessionNumber, ...(latest ? { latest } : {}) };
 }
 
 /** Topic terms of a glossary translation: its own period, body, session and cue phrases taken out. */
-function vietnameseTopic(text: string, knownPlaces: readonly string[]): string[] {
-  const extraction = extractVietnamese([text], 'vi', knownPlaces);
+function vietnameseTopic(text: string, knownPlaces: readonly string[], today: Date): string[] {
+  const extraction = extractVietnamese([text], 'vi', knownPlaces, today);
   const cues = findSections(foldKeepingOffsets(text));
   return topicOf(text, [...extraction.spans, ...cues.spans], true).terms;
 }

@@ -1,10 +1,10 @@
 import type { App } from '../app.ts';
 import type { LabelRange, Passage, ReportSummary, Store } from '../store/index.ts';
 import { countWords, findDates, recognizeBody } from '../text/index.ts';
-import { selectReports } from './filters.ts';
+import { latestSessionMonth, selectReports } from './filters.ts';
 import { LabelSet } from './label-set.ts';
 import { lexicalIndex, lexicalQuery } from './lexical.ts';
-import { understandQuestion, type QueryPlan } from './query.ts';
+import { monthFilter, understandQuestion, type QueryPlan } from './query.ts';
 import { inheritScope, type QuestionScope } from './scope.ts';
 
 /** Which evidence retrieval combines; `hybrid` is the product, the others exist for the eval. */
@@ -39,6 +39,8 @@ export interface RetrieveOptions {
   timings?: Partial<Record<RetrievalStage, number>>;
   /** The previous question's scope in a conversation: a follow-up that names no session inherits it (see `inheritScope`). */
   context?: QuestionScope | null;
+  /** What "năm nay", "tháng trước" are counted from (default: now). */
+  today?: Date;
 }
 
 /** The stages `RetrieveOptions.timings` reports. */
@@ -77,7 +79,8 @@ export async function retrieve(question: string, app: RetrieveApp, options: Retr
   const clock = stageClock(options.timings);
   clock.start();
   const reports = reportCatalog(app.store);
-  const { plan, inherited } = inheritScope(understandQuestion(question, { knownPlaces: reports.places }), options.context);
+  const understood = understandQuestion(question, { knownPlaces: reports.places, today: options.today });
+  const { plan, inherited } = inheritScope(latestAsMonth(understood, reports.list), options.context);
   const selection = selectReports(plan, reports.list, (report) => reports.placeOf.get(report.id) ?? null);
   clock.lap('plan');
   if (selection.uncovered.length > 0) {
@@ -128,6 +131,16 @@ export async function retrieve(question: string, app: RetrieveApp, options: Retr
   const passages = app.store.passages(best.map(({ label }) => label)).map((passage): RankedPassage => ({ ...passage, ...hits.get(passage.rowid)! }));
   clock.lap('fusion');
   return { plan, passages, applied: selection.applied, uncovered: [], inherited };
+}
+
+/**
+ * "phiên họp gần đây nhất" read as the month of the newest session of what the question names, so
+ * the filters, the answer's scope and a follow-up all name that session.
+ */
+function latestAsMonth(plan: QueryPlan, reports: readonly ReportSummary[]): QueryPlan {
+  if (!plan.latest || plan.period) return plan;
+  const month = latestSessionMonth(plan, reports);
+  return month ? { ...plan, period: monthFilter(month, plan.language) } : plan;
 }
 
 interface StageClock {

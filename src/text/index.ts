@@ -5,6 +5,7 @@ export { splitSentences, type Span } from './sentences.ts';
 export { ABBREVIATIONS, expandAbbreviationsInText, lookupAbbreviation, type Abbreviation } from './abbreviations.ts';
 export { matchingText } from './matching.ts';
 export { MAX_WORD_SYLLABLES, segmentWords, syllableRuns } from './words.ts';
+export { findRelativePeriods } from './relative-periods.ts';
 export { foldForMatching, foldKeepingOffsets, matchFolded, type FoldedText } from './folded-match.ts';
 export {
   findDates,
