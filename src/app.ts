@@ -15,7 +15,9 @@ export interface App {
   embedder(): Promise<Embedder>;
   /**
    * The ANN index for the current embedder, opened on first use. A missing, unreadable or stale
-   * index file is rebuilt from the vectors in the store (no re-embedding), with a warning.
+   * index file is rebuilt from the vectors in the store (no re-embedding), with a warning. When
+   * another process has since added or removed vectors (`npm run ingest` beside the bot), the
+   * file it saved is read again.
    */
   vectorIndex(): Promise<VectorIndex>;
   /** The answerers: the LLM one when OPENAI_API_KEY or OPENAI_BASE_URL is set, the extractive one always. */
@@ -63,6 +65,43 @@ export function openApp(config: Config, log: Logger = createLogger(config.logLev
     }
     return rebuildIndex(store, indexPath, identity, config);
   };
+  // The store as of the index in memory: another process's commit moves `changesElsewhere`.
+  let indexSeen = store.changesElsewhere();
+  const currentIndex = async (): Promise<VectorIndex> => {
+    const loaded = await (index ??= loadIndex());
+    const changes = store.changesElsewhere();
+    if (changes === indexSeen) return loaded;
+    const fresh = reloadedIndex(loaded);
+    // Until the other process has saved its index (it commits to SQLite first), keep the one in
+    // memory and look again on the next question.
+    if (fresh) {
+      indexSeen = changes;
+      index = Promise.resolve(fresh);
+      return fresh;
+    }
+    return loaded;
+  };
+  // When the index file was last saved as this process saw it: an ingest commits report by report
+  // and saves the index at its end, so the file is read again only once it has been saved anew.
+  let indexSavedSeen = VectorIndex.savedAt(indexPath);
+  const reloadedIndex = (loaded: VectorIndex): VectorIndex | null => {
+    const stored = store.vectorCount();
+    if (loaded.size === stored) return loaded;
+    const saved = VectorIndex.savedAt(indexPath);
+    if (saved === indexSavedSeen) return null;
+    let reopened: VectorIndex;
+    try {
+      reopened = VectorIndex.open(indexPath, loaded.identity, config.index);
+    } catch (error) {
+      if (!(error instanceof IndexCorruptError)) throw error;
+      // Caught while the other process writes it: the next question reads it again.
+      return null;
+    }
+    indexSavedSeen = saved;
+    if (reopened.size !== stored) return null;
+    log.info('vector index reloaded: another process changed the reports', { before: loaded.size, now: reopened.size });
+    return reopened;
+  };
   let answerers: Promise<Answerers> | undefined;
   const loadAnswerers = async (): Promise<Answerers> => ({
     llm:
@@ -76,7 +115,7 @@ export function openApp(config: Config, log: Logger = createLogger(config.logLev
     log,
     store,
     embedder: loadEmbedder,
-    vectorIndex: () => (index ??= loadIndex()),
+    vectorIndex: currentIndex,
     answerers: () => (answerers ??= loadAnswerers()),
     close: () => store.close(),
   };

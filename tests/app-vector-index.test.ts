@@ -81,6 +81,41 @@ describe('the vector index beside the store', () => {
     expect(lines.join('\n')).toMatch(/out of step with the store/);
   });
 
+  it('reads the index again once another process has ingested reports and saved it', async () => {
+    // The bot's app (a reader) and an ingest in another process (here another connection).
+    const { app: ingester, dataDir } = await ingestedCorpus();
+    const { app: bot } = reopen(dataDir);
+    const before = (await bot.vectorIndex()).size;
+    const extra = tempFolder();
+    const sentence = 'UBND phường Tân Hồng giao chỉ tiêu trồng 1.200 cây xanh ven kênh Nam trong quý III.';
+    writeFileSync(`${extra}/tan-hong-2022-06.txt`, `UBND phường Tân Hồng họp phiên thường kỳ tháng 6 năm 2022.\n\n${sentence}`);
+    await ingestPaths([extra], ingester);
+
+    const index = await bot.vectorIndex();
+    expect(index.size).toBeGreaterThan(before);
+    expect(index.size).toBe(bot.store.vectorCount());
+    const [vector] = await (await bot.embedder()).embedQueries([sentence]);
+    const [best] = index.search(vector!, 1);
+    expect(bot.store.passages([best!.label])[0]?.text).toContain('1.200 cây xanh');
+  });
+
+  it('keeps the index it has while another process has committed reports but not yet saved the index', async () => {
+    const { app: ingester, dataDir } = await ingestedCorpus();
+    const { app: bot } = reopen(dataDir);
+    const loaded = await bot.vectorIndex();
+    const index = await ingester.vectorIndex();
+    const report = ingester.store.listReports()[0]!;
+    const removed = ingester.store.removeReport(report.id)!.removedLabels;
+    // The store has fewer vectors, the saved index still has them all: the loaded one stays.
+    expect(await bot.vectorIndex()).toBe(loaded);
+    for (const label of removed) index.remove(label);
+    index.save();
+    const reloaded = await bot.vectorIndex();
+    expect(reloaded).not.toBe(loaded);
+    expect(reloaded.size).toBe(bot.store.vectorCount());
+    for (const label of removed) expect(reloaded.has(label)).toBe(false);
+  });
+
   it('refuses another embedder than the one that made the vectors, naming npm run reindex', async () => {
     const { dataDir } = await ingestedCorpus();
     const model = await writeTinyModel();

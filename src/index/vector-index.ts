@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { HierarchicalNSW } from 'hnswlib-node';
@@ -135,6 +135,15 @@ export class VectorIndex {
     }
     const graph = { M: sidecar.M, efConstruction: sidecar.efConstruction, efSearch };
     return new VectorIndex(path, identity, graph, native, live, shared, groups, tombstones);
+  }
+
+  /** When an index was last saved at `path` (its sidecar is put in place last), or null when none was. */
+  static savedAt(path: string): number | null {
+    try {
+      return statSync(sidecarPathOf(path)).mtimeMs;
+    } catch {
+      return null;
+    }
   }
 
   /** A fresh, empty in-memory index (for a rebuild); nothing is written until `save()`. */

@@ -360,7 +360,12 @@ export class Store {
    * what they derive from the report list.
    */
   revision(): string {
-    return `${this.db.pragma('data_version', { simple: true })}:${this.writes}`;
+    return `${this.changesElsewhere()}:${this.writes}`;
+  }
+
+  /** Changes whenever another connection (another process: `npm run ingest` beside the bot) commits to the file. */
+  changesElsewhere(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
   }
 
   /** The report, section and text of the chunks with these labels: what ranking reads, without their reports' records. */
