@@ -40,6 +40,11 @@ describe('what kind of answer a Vietnamese question asks for', () => {
     expect(kinds('bao nhieu gia dinh tham gia bao hiem')).toEqual(['figure']);
   });
 
+  it('keeps which kind of organisation an English question asks for, in the reports\' Vietnamese', () => {
+    expect(asked('Which contractor built the new bridge?').asks).toEqual([{ kind: 'agent', counted: ['nha', 'thau'] }]);
+    expect(asked('Who chaired the session?').asks).toEqual([{ kind: 'agent', counted: [] }]);
+  });
+
   it('keeps the role or organisation a "who" question asks about', () => {
     // "đầu" folds onto "đâu" (where), a question word: the role is known by what comes before it.
     expect(asked('Ai là chủ đầu tư dự án nhà máy nước?').asks).toEqual([{ kind: 'agent', counted: ['chu'] }]);

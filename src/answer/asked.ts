@@ -3,8 +3,8 @@
 // the years it is about, and the things it names (proper names, numbered documents). An answer
 // that states none of this is not an answer to the question, however close its topic.
 import { QUESTION_WORDS, type QueryPlan } from '../retrieve/index.ts';
-import { isEnglishVocabulary } from '../retrieve/glossary.ts';
-import { ABBREVIATIONS, foldText, hasVietnameseDiacritics, tokenize } from '../text/index.ts';
+import { isEnglishVocabulary, translateToVietnamese } from '../retrieve/glossary.ts';
+import { ABBREVIATIONS, foldedTerms, foldText, hasVietnameseDiacritics, tokenize } from '../text/index.ts';
 
 /**
  * The kinds of answer a question can ask for: `money` (an amount in đồng), `percent` (a share),
@@ -47,7 +47,7 @@ export interface NumberedDocument {
 /** Reads what `plan`'s question asks the reports to state. */
 export function askedBy(plan: QueryPlan): Asked {
   const folded = foldText(plan.normalized);
-  const asks = plan.language === 'en' ? englishKinds(folded).map((kind) => ({ kind, counted: [] })) : vietnameseAsks(plan.normalized);
+  const asks = plan.language === 'en' ? englishAsks(folded) : vietnameseAsks(plan.normalized);
   const filtered = new Set((plan.period?.months ?? []).map((month) => month.slice(0, 4)));
   const years = [...new Set(yearsIn(plan.normalized))].filter((year) => !filtered.has(String(year)));
   return { asks, years, names: properNames(plan), localities: localities(plan), documents: numberedDocuments(folded) };
@@ -221,18 +221,23 @@ const ENGLISH_MONEY = new RegExp(
   String.raw`\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|invest|invested|worth|money)\b|\bwhat (?:is|was|were|are|will be) (?:the )?(?:total |estimated |planned |approved )?${ENGLISH_MONEY_NOUN}\b`,
 );
 
-function englishKinds(folded: string): AnswerKind[] {
-  const kinds: AnswerKind[] = [];
+// "which company", "which contractor": the answer must be one, named as the reports name it.
+const ENGLISH_AGENT_NOUN = /\bwhich (company|companies|firm|firms|contractor|contractors|investor|investors)\b/;
+
+function englishAsks(folded: string): Ask[] {
+  const asks: Ask[] = [];
   if (/\b(?:when|by what date|what date|which date|what day|which day|which days|deadline)\b/.test(folded)) {
-    kinds.push(/\b(?:what|which) (?:date|day|days)\b/.test(folded) ? 'day' : 'time');
+    asks.push({ kind: /\b(?:what|which) (?:date|day|days)\b/.test(folded) ? 'day' : 'time', counted: [] });
   }
-  if (/\b(?:who|whom|whose|which (?:company|companies|firm|contractor|investor|organi[sz]ation|agency|department|unit|team|body|office|official|officials))\b/.test(folded)) {
-    kinds.push('agent');
+  const agentNoun = ENGLISH_AGENT_NOUN.exec(folded);
+  if (agentNoun) asks.push({ kind: 'agent', counted: foldedTerms(translateToVietnamese(agentNoun[1]!).vietnamese) });
+  else if (/\b(?:who|whom|whose|which (?:organi[sz]ation|agency|department|unit|team|body|office|official|officials))\b/.test(folded)) {
+    asks.push({ kind: 'agent', counted: [] });
   }
-  if (/\b(?:what|how)\b.*\b(?:percentage|percent|proportion|share|rate)\b/.test(folded)) kinds.push('percent');
-  else if (ENGLISH_MONEY.test(folded)) kinds.push('money');
-  else if (/\b(?:how much|how many|what number)\b/.test(folded)) kinds.push('figure');
-  return kinds;
+  if (/\b(?:what|how)\b.*\b(?:percentage|percent|proportion|share|rate)\b/.test(folded)) asks.push({ kind: 'percent', counted: [] });
+  else if (ENGLISH_MONEY.test(folded)) asks.push({ kind: 'money', counted: [] });
+  else if (/\b(?:how much|how many|what number)\b/.test(folded)) asks.push({ kind: 'figure', counted: [] });
+  return asks;
 }
 
 // ---------------------------------------------------------------------------------------------
