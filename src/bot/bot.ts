@@ -7,13 +7,13 @@ import { answer, englishMonth, type Answer } from '../answer/index.ts';
 import type { App } from '../app.ts';
 import { SUPPORTED_EXTENSIONS } from '../ingest/readers/index.ts';
 import { reportCatalog, type QuestionScope } from '../retrieve/index.ts';
-import type { ReportSummary } from '../store/index.ts';
+import { newestFirst, type ReportSummary } from '../store/index.ts';
 import { vietnameseMonth } from '../text/index.ts';
 import { decodeButton, encodeButton } from './callback-data.ts';
 import { escapeHtml } from './html.ts';
 import { ChatMemory } from './memory.ts';
 import { RateLimiter } from './rate-limit.ts';
-import { answerMessages, newestFirst, passageMessages, reportsPage, type OutgoingMessage } from './render.ts';
+import { answerMessages, passageMessages, reportsPage, type OutgoingMessage } from './render.ts';
 import { languageOfUser, textsFor, type BotLanguage } from './texts.ts';
 import { BOT_API_DOWNLOAD_LIMIT, downloadFile, ingestUpload } from './upload.ts';
 

@@ -1,7 +1,7 @@
 // Answers, passages and report lists as Telegram HTML messages with their buttons.
 import { InlineKeyboard } from 'grammy';
-import { describeReport, type Answer, type ReportLabel } from '../answer/index.ts';
-import type { Passage, ReportSummary } from '../store/index.ts';
+import { describeReport, type Answer } from '../answer/index.ts';
+import { newestFirst, type Passage, type ReportSummary } from '../store/index.ts';
 import { encodeButton } from './callback-data.ts';
 import { escapeHtml, link, splitMessage } from './html.ts';
 import type { BotLanguage, BotTexts } from './texts.ts';
@@ -83,12 +83,6 @@ export function reportsPage(reports: readonly ReportSummary[], page: number, tex
   if (current > 0) keyboard.text('◀', encodeButton({ kind: 'reports', page: current - 1 }));
   if (current < pages - 1) keyboard.text('▶', encodeButton({ kind: 'reports', page: current + 1 }));
   return { html: `<b>${escapeHtml(texts.reportsHeading(current + 1, pages, reports.length))}</b>\n\n${lines.join('\n\n')}`, keyboard };
-}
-
-/** Reports by their latest known date, newest first; undated ones last. */
-export function newestFirst<T extends ReportLabel>(reports: readonly T[]): T[] {
-  const day = (report: ReportLabel) => report.meetingDate ?? report.sessionMonth ?? report.documentDate ?? report.publishedDate ?? '';
-  return [...reports].sort((a, b) => day(b).localeCompare(day(a)));
 }
 
 function withKeyboardOnLast(parts: string[], keyboard: InlineKeyboard): OutgoingMessage[] {

@@ -1,4 +1,4 @@
-import type { ReportSummary } from '../store/index.ts';
+import { reportDate, type ReportSummary } from '../store/index.ts';
 import { foldText } from '../text/index.ts';
 import type { QueryPlan } from './query.ts';
 
@@ -72,7 +72,7 @@ export function latestSessionMonth(plan: QueryPlan, reports: readonly ReportSumm
   let newest: { day: string; month: string | null } | null = null;
   reports.forEach((report, index) => {
     if ((wanted && !wanted.has(report.id)) || (organ && !organ.has(facts.bodyOf[index]!))) return;
-    const day = report.meetingDate ?? report.documentDate ?? report.publishedDate ?? report.sessionMonth;
+    const day = reportDate(report);
     if (day && (!newest || day > newest.day)) newest = { day, month: facts.dates[index]!.month };
   });
   return (newest as { month: string | null } | null)?.month ?? null;

@@ -1,5 +1,5 @@
 import type { App } from '../app.ts';
-import type { LabelRange, Passage, ReportSummary, Store } from '../store/index.ts';
+import { reportDate, type LabelRange, type Passage, type ReportSummary, type Store } from '../store/index.ts';
 import { countWords, findDates, recognizeBody } from '../text/index.ts';
 import { latestSessionMonth, selectReports } from './filters.ts';
 import { LabelSet } from './label-set.ts';
@@ -207,8 +207,8 @@ function recency(report: ReportSummary, newestDay: number): number {
   return day === null ? 0 : Math.pow(0.5, (newestDay - day) / RECENCY_HALF_LIFE_DAYS);
 }
 
-function reportDay(report: Pick<ReportSummary, 'meetingDate' | 'documentDate' | 'publishedDate' | 'sessionMonth'>): number | null {
-  const date = report.meetingDate ?? report.documentDate ?? report.publishedDate ?? (report.sessionMonth ? `${report.sessionMonth}-01` : null);
+function reportDay(report: ReportSummary): number | null {
+  const date = reportDate(report);
   return date ? Date.parse(date) / 86_400_000 : null;
 }
 

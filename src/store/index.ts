@@ -1,4 +1,5 @@
 export { Store, StoreError } from './store.ts';
+export { newestFirst, reportDate, type DatedReport } from './report-date.ts';
 export type {
   ChunkEmbeddings,
   ChunkRecord,

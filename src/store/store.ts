@@ -441,13 +441,13 @@ export class Store {
     })();
   }
 
-  /** Stored reports, newest first (by meeting date, else published date, else session month). */
+  /** Stored reports, newest first (by `reportDate`: meeting, notice, publication, session month). */
   listReports(): ReportSummary[] {
     const rows = this.db
       .prepare(
         `SELECT ${REPORT_COLUMNS}, (SELECT COUNT(*) FROM chunks c WHERE c.report_id = r.id) AS chunks
          FROM reports r
-         ORDER BY COALESCE(r.meeting_date, r.published_date, r.document_date, r.session_month) DESC NULLS LAST, r.id`,
+         ORDER BY COALESCE(r.meeting_date, r.document_date, r.published_date, r.session_month || '-01') DESC NULLS LAST, r.id`,
       )
       .all() as ReportRow[];
     return rows.map(toSummary);
