@@ -185,6 +185,25 @@ describe('the extractive answerer on passages made for the test', () => {
     inherited: null,
   });
 
+  it('quotes what a resolution decided, not the closing clauses every resolution carries, unless they are asked about', async () => {
+    const resolution = passage(
+      'nq-hoa-binh',
+      '2023-12',
+      0,
+      'Điều 1. Thông qua chỉ tiêu năm 2024: tổng thu ngân sách trên địa bàn xã đạt 31 tỷ đồng, tỷ lệ hộ nghèo dưới 1%. ' +
+        'Điều 2. Giao UBND xã tổ chức thực hiện Nghị quyết này. ' +
+        'Thường trực HĐND xã và các đại biểu HĐND xã giám sát việc thực hiện Nghị quyết. ' +
+        'Nghị quyết này đã được HĐND xã Hòa Bình khóa III, kỳ họp thứ 9 thông qua ngày 20 tháng 12 năm 2023 và có hiệu lực từ ngày thông qua.',
+    );
+    const decided = await answerer.draft(retrievalOf('HĐND xã Hòa Bình thông qua nghị quyết gì?', [resolution]), [resolution]);
+    expect(decided.text).toContain('31 tỷ đồng');
+    expect(decided.text).not.toMatch(/tổ chức thực hiện Nghị quyết|giám sát việc thực hiện|có hiệu lực/);
+    const when = await answerer.draft(retrievalOf('Nghị quyết được thông qua ngày nào?', [resolution]), [resolution]);
+    expect(when.text).toContain('thông qua ngày 20 tháng 12 năm 2023');
+    const effect = await answerer.draft(retrievalOf('nghi quyet co hieu luc tu khi nao', [resolution]), [resolution]);
+    expect(effect.text).toContain('có hiệu lực từ ngày thông qua');
+  });
+
   it('cuts a quote over 300 characters to a verbatim prefix ending at a word', async () => {
     const clauses = [
       'Tổng thu ngân sách trên địa bàn xã năm 2022 đạt 48,7 tỷ đồng, bằng 112% dự toán',

@@ -41,7 +41,7 @@ const ASKS: ReadonlyArray<{ framing: RegExp; content?: RegExp; english: RegExp; 
   {
     framing: /\b(?:khi nao|(?:vao )?(?:ngay|hom|buoi|luc|thoi gian) nao|bao gio|ngay may|han chot|thoi han|truoc ngay)\b/g,
     english: /\b(?:when|what date|which date|which days?|by when|by what date|deadline)\b/,
-    answeredBy: (sentence) => hasDate(sentence),
+    answeredBy: hasDate,
   },
   {
     framing: /\b(?:do ai|ai)\b/g,
@@ -53,6 +53,12 @@ const ASKS: ReadonlyArray<{ framing: RegExp; content?: RegExp; english: RegExp; 
 const PERSON = /(?<!\p{L})(?:[đĐ]ồng chí|ông|bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}/u;
 // A period a deadline is often given as instead of a day ("quý IV/2022", "trong tháng 7").
 const PERIOD_PHRASE = /\b(?:quy\s+[ivx]+|thang\s+\d{1,2})\b/;
+// The closing clauses every resolution and decision carries (who carries it out, who oversees
+// it, when it takes effect): they repeat a question's "nghị quyết", "thông qua" without saying
+// what was decided, so they are quoted only when the question asks about them.
+const CLOSING_CLAUSE =
+  /\b(?:(?:nghi quyet|quyet dinh|ke hoach|quy che) nay (?:.* )?(?:co hieu luc|duoc .* thong qua)|giam sat (?:viec )?(?:trien khai )?thuc hien (?:nghi quyet|quyet dinh)|to chuc (?:trien khai )?thuc hien (?:nghi quyet|quyet dinh)|chiu trach nhiem thi hanh)\b/;
+const ASKS_ABOUT_CLOSING = /\b(?:hieu luc|thi hanh|giam sat|to chuc thuc hien|take effect|in force|effective|oversee|supervis)/;
 const YEAR = /^(?:19|20)\d{2}$/;
 
 interface Candidate {
@@ -127,11 +133,13 @@ async function score(candidates: Candidate[], plan: QueryPlan, passageCount: num
   const similarities = candidates.map((_, i) => (query && vectors[i] ? Math.max(0, dot(query, vectors[i])) : 0));
   const bestSimilarity = Math.max(...similarities);
 
+  const closingAsked = wants.asksWhen || ASKS_ABOUT_CLOSING.test(foldText(plan.normalized));
   candidates.forEach((candidate, i) => {
     const terms = question.total > 0 ? heldWeight(candidate, question.weights) / question.total : 0;
     const dense = bestSimilarity > 0 ? (similarities[i] ?? 0) / bestSimilarity : 0;
     // Nothing of the question in it, in words or in meaning: not a candidate answer.
     if (terms === 0 && dense === 0) return;
+    if (!closingAsked && CLOSING_CLAUSE.test(foldText(candidate.text))) return;
     const section = candidate.passage.section !== null && (plan.sections as string[]).includes(candidate.passage.section) ? 1 : 0;
     const rank = 1 - (candidate.n - 1) / passageCount;
     const cue = wants.answeredBy?.(candidate.text) ? 1 : 0;
@@ -179,6 +187,8 @@ function pairsOf(text: string): string[] {
 interface AnswerKind {
   /** Whether a sentence gives the kind of answer asked for; null when the question asks for none in particular. */
   answeredBy: ((sentence: string) => boolean) | null;
+  /** The question asks for a day or a time: "thông qua ngày nào" is answered by a closing clause. */
+  asksWhen: boolean;
   /** Folded words that only frame the question ("ngay nao"), left out of its topic. */
   framing: Set<string>;
 }
@@ -193,7 +203,11 @@ function answerKind(plan: QueryPlan): AnswerKind {
     for (const word of words) framing.add(word);
     return words.length > 0 || (ask.content?.test(folded) ?? false);
   });
-  return { answeredBy: wanted.length > 0 ? (sentence) => wanted.some((ask) => ask.answeredBy(sentence)) : null, framing };
+  return {
+    answeredBy: wanted.length > 0 ? (sentence) => wanted.some((ask) => ask.answeredBy(sentence)) : null,
+    asksWhen: wanted.some((ask) => ask.answeredBy === hasDate),
+    framing,
+  };
 }
 
 /** A number that is not a year or part of a date: an amount, a share, a count. */
