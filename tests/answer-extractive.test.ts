@@ -204,6 +204,22 @@ describe('the extractive answerer on passages made for the test', () => {
     expect(effect.text).toContain('có hiệu lực từ ngày thông qua');
   });
 
+  it('quotes the first items of a list a chosen sentence announces', async () => {
+    const targets = passage(
+      'nq-hoa-binh-targets',
+      '2023-12',
+      0,
+      'Điều 1. HĐND xã thông qua các chỉ tiêu chủ yếu năm 2024 như sau:\n' +
+        'a) Tổng thu ngân sách trên địa bàn đạt 31 tỷ đồng.\n' +
+        'b) Giữ tỷ lệ hộ nghèo dưới 1%.\n' +
+        'c) Có thêm 2 thôn đạt chuẩn nông thôn mới kiểu mẫu.',
+    );
+    const draft = await answerer.draft(retrievalOf('Năm 2024 HĐND xã Hòa Bình thông qua những chỉ tiêu chủ yếu nào?', [targets]), [targets]);
+    const quoted = groups(draft.text).flatMap((group) => group.lines.map((line) => line.sentence));
+    expect(quoted[0]).toMatch(/như sau:$/);
+    expect(quoted).toEqual(expect.arrayContaining(['a) Tổng thu ngân sách trên địa bàn đạt 31 tỷ đồng.', 'b) Giữ tỷ lệ hộ nghèo dưới 1%.']));
+  });
+
   it('cuts a quote over 300 characters to a verbatim prefix ending at a word', async () => {
     const clauses = [
       'Tổng thu ngân sách trên địa bàn xã năm 2022 đạt 48,7 tỷ đồng, bằng 112% dự toán',

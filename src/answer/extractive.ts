@@ -21,6 +21,8 @@ const RELATIVE_CUT = 0.66;
 // Another report is quoted only for sentences nearly as good as the best: a second source must earn its place.
 const SECOND_REPORT_CUT = 1.2;
 const MAX_SENTENCES = 5;
+// Items quoted after a chosen sentence that announces a list ("như sau:"), beyond MAX_SENTENCES if need be.
+const ITEMS_AFTER_LEAD_IN = 2;
 const MAX_REPORTS = 2;
 // Fragments shorter than this are headings, list labels or datelines, not answers.
 const MIN_WORDS = 5;
@@ -259,6 +261,14 @@ function choose(candidates: readonly Candidate[], question: QuestionTerms, prima
     chosen.push(candidate);
     if (!reports.includes(candidate.passage.reportId)) reports.push(candidate.passage.reportId);
     for (const term of question.weights.keys()) if (candidate.terms.has(term)) covered.add(term);
+  }
+  // "… các chỉ tiêu chủ yếu năm 2022 như sau:" promises what follows: quote its first items too.
+  for (const leadIn of chosen.filter((c) => c.text.endsWith(':'))) {
+    const items = candidates
+      .filter((c) => c.passage === leadIn.passage && c.position > leadIn.position && !chosen.includes(c))
+      .sort((a, b) => a.position - b.position)
+      .slice(0, ITEMS_AFTER_LEAD_IN);
+    chosen.push(...items.slice(0, MAX_SENTENCES + ITEMS_AFTER_LEAD_IN - chosen.length));
   }
   return chosen.sort((a, b) => reports.indexOf(a.passage.reportId) - reports.indexOf(b.passage.reportId) || a.position - b.position);
 }
