@@ -40,6 +40,12 @@ describe('what kind of answer a Vietnamese question asks for', () => {
     expect(kinds('bao nhieu gia dinh tham gia bao hiem')).toEqual(['figure']);
   });
 
+  it('keeps what an English "how many" counts, in the reports\' Vietnamese, "people" saying no more than the rest', () => {
+    expect(asked('How many classrooms were built in Pho Moi?').asks).toEqual([{ kind: 'figure', counted: ['phong', 'hoc'] }]);
+    expect(asked('How many people died of dengue fever in 2023?').asks).toEqual([{ kind: 'figure', counted: ['tu', 'vong'] }]);
+    expect(asked('How many people were fined?').asks).toEqual([{ kind: 'figure', counted: [] }]);
+  });
+
   it('keeps which kind of organisation an English question asks for, in the reports\' Vietnamese', () => {
     expect(asked('Which contractor built the new bridge?').asks).toEqual([{ kind: 'agent', counted: ['nha', 'thau'] }]);
     expect(asked('Who chaired the session?').asks).toEqual([{ kind: 'agent', counted: [] }]);

@@ -221,6 +221,18 @@ const ENGLISH_MONEY = new RegExp(
   String.raw`\bhow much\b.*\b(?:cost|costs|spend|spent|pay|paid|invest|invested|worth|money)\b|\bwhat (?:is|was|were|are|will be) (?:the )?(?:total |estimated |planned |approved )?${ENGLISH_MONEY_NOUN}\b`,
 );
 
+// What "how many" counts: the words after it up to a preposition or a clause break ("how many
+// people died of covid" → people died), in the reports' Vietnamese.
+const ENGLISH_COUNTED = /\bhow many ((?:(?!of|in|at|on|for|by|to|from|with|during|since|and|or|did|does|do|has|have|had|is|are|was|were)[a-z0-9-]+ ?){1,3})/;
+
+// "people" counts whoever the rest of the phrase says ("how many people died"): alone it names no one in particular.
+const GENERIC_COUNT_NOUN = /\b(?:people|persons)\b/g;
+
+function countedInEnglish(folded: string): string[] {
+  const counted = ENGLISH_COUNTED.exec(folded)?.[1]?.replace(GENERIC_COUNT_NOUN, ' ');
+  return counted ? foldedTerms(translateToVietnamese(counted).vietnamese) : [];
+}
+
 // "which company", "which contractor": the answer must be one, named as the reports name it.
 const ENGLISH_AGENT_NOUN = /\bwhich (company|companies|firm|firms|contractor|contractors|investor|investors)\b/;
 
@@ -236,7 +248,7 @@ function englishAsks(folded: string): Ask[] {
   }
   if (/\b(?:what|how)\b.*\b(?:percentage|percent|proportion|share|rate)\b/.test(folded)) asks.push({ kind: 'percent', counted: [] });
   else if (ENGLISH_MONEY.test(folded)) asks.push({ kind: 'money', counted: [] });
-  else if (/\b(?:how much|how many|what number)\b/.test(folded)) asks.push({ kind: 'figure', counted: [] });
+  else if (/\b(?:how much|how many|what number)\b/.test(folded)) asks.push({ kind: 'figure', counted: countedInEnglish(folded) });
   return asks;
 }
 
