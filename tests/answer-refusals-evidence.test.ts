@@ -81,6 +81,16 @@ describe('whether cited sentences give the kind of answer asked for', () => {
     expect(unmet('Thị xã ghi nhận bao nhiêu ca covid?', cases, [cases], rarity)).toBeNull();
   });
 
+  it('reads what kind of thing is counted in the sentence before, where official prose names it once', () => {
+    const complaints = 'Phiên họp bàn về công tác tiếp công dân, giải quyết KNTC quý I. Trong 45 đơn thuộc thẩm quyền, đã giải quyết 38 đơn, đạt 84,4%.';
+    const cited = ['Trong 45 đơn thuộc thẩm quyền, đã giải quyết 38 đơn, đạt 84,4%.'];
+    const rarity = { don: 1, kntc: 3 };
+    expect(unmet('Quý I UBND giải quyết được bao nhiêu đơn KNTC thuộc thẩm quyền?', complaints, cited, rarity)).toBeNull();
+    // The thing counted itself must stand where the figure does.
+    const households = 'Phiên họp bàn về công tác giảm nghèo. Trong năm, đã giải quyết 38 đơn thư.';
+    expect(unmet('Xã còn bao nhiêu hộ nghèo?', households, ['Trong năm, đã giải quyết 38 đơn thư.'], { ho: 2, ngheo: 3 })).toMatch(/figure ho ngheo/);
+  });
+
   it('finds a day written before the clause that says what happened', () => {
     const school = 'Tỷ lệ tiêm vắc xin đạt 97%; từ ngày 14/2/2024, học sinh các trường trở lại học trực tiếp.';
     expect(unmet('Từ hôm nào học sinh trở lại học trực tiếp?', school)).toBeNull();
@@ -114,6 +124,17 @@ describe('whether cited sentences speak of the year asked about', () => {
     expect(unmet('nam 2024 que vo thu ngan sach dc bn', results, ['Tổng thu ngân sách trên địa bàn đạt 2.140 tỷ đồng, bằng 103% dự toán.'])).toMatch(
       /2024/,
     );
+  });
+
+  it('accepts a year the report\'s title names, but not the next year for a year-end session\'s results', () => {
+    const target = 'c) Kéo giảm ít nhất 7% số vụ phạm tội về trật tự xã hội.';
+    const resolution = { ...REPORT, title: 'Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2024' };
+    const claims: Claim[] = [{ sentence: target, passage: { ...passage(target), report: resolution } }];
+    const plan = understandQuestion('Năm 2024 phải kéo giảm số vụ phạm tội ít nhất bao nhiêu phần trăm?', { knownPlaces: PLACES });
+    const focus: Focus = { weights: new Map(plan.topicWords.map((word) => [word, 1])), places: [] };
+    expect(unmetAsk(askedBy(plan), claims, () => [target], focus)).toBeNull();
+    // The session of December 2023 reports 2023: its figures do not answer for 2024.
+    expect(unmet('nam 2024 que vo thu ngan sach dc bn', 'Tổng thu ngân sách trên địa bàn đạt 2.140 tỷ đồng, bằng 103% dự toán.')).toMatch(/2024/);
   });
 
   it('accepts the year of the session, of a lead-in before the sentence, or in the sentence', () => {

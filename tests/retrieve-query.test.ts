@@ -99,6 +99,7 @@ describe('understandQuestion: periods', () => {
     expect(understandQuestion('Which December 2020 resolution did the plan build on?').period).toBeNull();
     expect(understandQuestion('the May 2021 election').period).toBeNull();
     expect(understandQuestion('What target was set for the end of June 2022?').period).toBeNull();
+    expect(understandQuestion('What share of adults had a covid jab by early October 2021?').period).toBeNull();
     expect(understandQuestion('giải ngân đến cuối tháng 6/2022 đạt bao nhiêu').period).toBeNull();
     expect(understandQuestion('What did the September 2021 meeting conclude?').period?.months).toEqual(['2021-09']);
     expect(understandQuestion('phiên họp tháng 9/2021 kết luận gì').period?.months).toEqual(['2021-09']);

@@ -44,7 +44,7 @@ export function unmetAsk(asked: Asked, claims: readonly Claim[], sources: () => 
     // A figure of one ward does not answer for another: a question naming a ward is answered by
     // a sentence naming it, or by the ward's own report.
     const local = asked.localities.length === 0 ? claims : claims.filter((claim) => isAbout(claim, asked.localities));
-    const regions = local.flatMap((claim) => focusRegions(claim.sentence, names, focus.weights));
+    const regions = local.flatMap((claim) => focusRegions(claim.sentence, names, focus.weights).map((region) => ({ ...region, before: textBefore(claim) })));
     if (!asked.asks.some((ask) => regions.some((region) => gives(ask, region, focus.weights)))) {
       const asks = asked.asks.map((ask) => [ask.kind, ...ask.counted].join(' '));
       return `no cited sentence gives the ${[...new Set(asks)].join(' or ')} asked for`;
@@ -100,7 +100,9 @@ function mentionsDocument(sourceText: string, document: NumberedDocument): boole
 
 /**
  * The years a claim speaks of: those it names, the last one its passage named before it (a
- * heading "Kết quả năm 2023" or a lead-in "chỉ tiêu năm 2022 như sau:"), and its session's year.
+ * heading "Kết quả năm 2023" or a lead-in "chỉ tiêu năm 2022 như sau:"), those its report's
+ * title names ("Nghị quyết về nhiệm vụ năm 2022"), and its session's year. A year-end session
+ * speaks of the next year only where it says so: its results are the current year's.
  */
 function yearsInScope(claim: Claim): Set<number> {
   const years = new Set(yearsIn(claim.sentence));
@@ -108,7 +110,8 @@ function yearsInScope(claim: Claim): Set<number> {
   const at = text.indexOf(claim.sentence);
   const last = at >= 0 ? yearsIn(text.slice(0, at)).at(-1) : undefined;
   if (last !== undefined) years.add(last);
-  const { sessionMonth, meetingDate, documentDate, publishedDate } = claim.passage.report;
+  const { sessionMonth, meetingDate, documentDate, publishedDate, title } = claim.passage.report;
+  for (const year of yearsIn(title ?? '')) years.add(year);
   const session = sessionMonth ?? meetingDate ?? documentDate ?? publishedDate;
   if (session) years.add(Number(session.slice(0, 4)));
   return years;
@@ -154,8 +157,22 @@ function gives(ask: Ask, region: Region, weights: ReadonlyMap<string, number>): 
   const counted = new Map([...weights].filter(([word]) => word.split(' ').some((syllable) => ask.counted.includes(syllable))));
   if (counted.size === 0) return true;
   const total = [...counted.values()].reduce((sum, weight) => sum + weight, 0);
-  return heldWeight(counted, wordRunsOf(region.rest)) >= total / 2;
+  // What is counted is named where the figure stands ("38 đơn"); what kind of it may be the
+  // subject of the sentence before ("giải quyết KNTC quý I ... Trong 45 đơn thuộc thẩm quyền").
+  const here = wordRunsOf(region.rest);
+  if (heldWeight(counted, here) === 0) return false;
+  return heldWeight(counted, new Set([...here, ...wordRunsOf(region.before ?? '')])) >= total / 2;
 }
+
+/** The sentence before a claim in its passage, roughly: what an official sentence refers back to. */
+function textBefore(claim: Claim): string {
+  const text = claim.passage.text.replace(/\s+/g, ' ');
+  const at = text.indexOf(claim.sentence);
+  return at > 0 ? text.slice(Math.max(0, at - CONTEXT_CHARS), at) : '';
+}
+
+// About one sentence of official prose.
+const CONTEXT_CHARS = 200;
 
 /** A number that is not a year or part of a date, or a count written out: an amount, a share, a count. */
 function hasFigure(text: string): boolean {
@@ -183,6 +200,8 @@ interface Region {
   rest: string;
   /** The sentence holds none of the question's topic: only a day, a time or an agent may stand apart from it. */
   offTopic?: boolean;
+  /** The text before the sentence in its passage. */
+  before?: string;
 }
 
 /**

@@ -199,7 +199,7 @@ function isCumulative(text: string, mention: PeriodMention): boolean {
 
 // A month that dates something said in a report, not the session: "đến cuối tháng 6/2022",
 // "trước ngày 15 tháng 8", "by the end of June 2022", "the May 2021 election".
-const CONTENT_DATE_BEFORE = /\b(?:den|truoc|sau|cuoi|giua|het|tu|ke tu|han|by|before|after|until|till|since|end of|middle of|mid)[\s-]*(?:the\s+)?(?:ngay\s+\d{1,2}\s*)?$/i;
+const CONTENT_DATE_BEFORE = /\b(?:den|truoc|sau|cuoi|giua|het|tu|ke tu|han|by|before|after|until|till|since|end of|middle of|mid)[\s-]*(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:ngay\s+\d{1,2}\s*)?$/i;
 const SESSION_NOUN_AFTER = /^\s*(?:session|meeting|sitting|conference|plenary)\b/i;
 const SESSION_NOUN_NEAR_AFTER = /^[\s,]*(?:[a-z'-]+\s+){0,2}(?:session|meeting|sitting|conference|plenary)\b/i;
 
