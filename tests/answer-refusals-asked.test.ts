@@ -51,6 +51,12 @@ describe('what kind of answer a Vietnamese question asks for', () => {
     expect(asked('Who chaired the session?').asks).toEqual([{ kind: 'agent', counted: [] }]);
   });
 
+  it('keeps the event a "when" question asks about, when it follows the question word', () => {
+    expect(asked('Khi nào khởi công cầu vượt Phố Mới?').asks).toEqual([{ kind: 'time', counted: ['khoi', 'cong'] }]);
+    expect(asked('bao gio thi hoc sinh di hoc lai').asks).toEqual([{ kind: 'time', counted: ['hoc', 'sinh'] }]);
+    expect(asked('Phiên họp diễn ra khi nào?').asks).toEqual([{ kind: 'time', counted: [] }]);
+  });
+
   it('keeps the role or organisation a "who" question asks about', () => {
     // "đầu" folds onto "đâu" (where), a question word: the role is known by what comes before it.
     expect(asked('Ai là chủ đầu tư dự án nhà máy nước?').asks).toEqual([{ kind: 'agent', counted: ['chu'] }]);

@@ -97,6 +97,14 @@ describe('whether cited sentences give the kind of answer asked for', () => {
     expect(unmet('Học sinh trở lại học trực tiếp từ bao giờ?', 'Học sinh các trường đã trở lại học trực tiếp.')).toMatch(/time/);
   });
 
+  it('refuses a day that belongs to another step of the project than the one asked about', () => {
+    const clearance = 'Dự án cầu vượt Phố Mới phải hoàn thành kiểm đếm, lập phương án bồi thường trước ngày 30/9/2024.';
+    const rarity = { khoi: 3, cong: 1, cau: 1, vuot: 2 };
+    expect(unmet('Khi nào khởi công cầu vượt Phố Mới?', clearance, [clearance], rarity)).toMatch(/time khoi cong/);
+    const start = 'Dự án cầu vượt Phố Mới sẽ khởi công trong quý IV/2024.';
+    expect(unmet('Khi nào khởi công cầu vượt Phố Mới?', start, [start], rarity)).toBeNull();
+  });
+
   it('accepts an office or an organisation as who', () => {
     expect(unmet('Ai chủ trì kỳ họp?', 'Đồng chí Chủ tịch HĐND thị xã chủ trì kỳ họp.')).toBeNull();
     expect(unmet('Ai chịu trách nhiệm thu gom rác?', 'Giao Phòng Tài nguyên và Môi trường chịu trách nhiệm thu gom rác.')).toBeNull();

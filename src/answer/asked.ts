@@ -2,8 +2,7 @@
 // of answer its question words call for (an amount of money, a share, a figure, a day, a time),
 // the years it is about, and the things it names (proper names, numbered documents). An answer
 // that states none of this is not an answer to the question, however close its topic.
-import { QUESTION_WORDS, type QueryPlan } from '../retrieve/index.ts';
-import { isEnglishVocabulary, translateToVietnamese } from '../retrieve/glossary.ts';
+import { isEnglishVocabulary, isVietnameseWord, QUESTION_WORDS, translateToVietnamese, type QueryPlan } from '../retrieve/index.ts';
 import { ABBREVIATIONS, foldedTerms, foldText, hasVietnameseDiacritics, tokenize } from '../text/index.ts';
 
 /**
@@ -148,7 +147,12 @@ function vietnameseAsks(normalized: string): Ask[] {
     const day = at(DAY_ASKS, i);
     const time = day > 0 ? 0 : at(TIME_ASKS, i);
     if (day > 0 || time > 0) {
-      asks.push({ kind: day > 0 ? 'day' : 'time', counted: [] });
+      // "khi nào khởi công", "bao giờ thì học sinh đi học lại": the answer's day is that event's.
+      // A one-syllable verb ("bao giờ xong") is too plain to hold the report to: it says "hoàn thành".
+      let event = i + day + time;
+      while (EVENT_LEAD.has(words[event]?.folded ?? '')) event++;
+      const named = countedAfter(words, event, normalized);
+      asks.push({ kind: day > 0 ? 'day' : 'time', counted: isVietnameseWord(named.join(' '), true) ? named : [] });
       i += day + time - 1;
       clauseStart = i + 1;
       continue;
@@ -169,6 +173,9 @@ function vietnameseAsks(normalized: string): Ask[] {
   }
   return asks;
 }
+
+// Words between "khi nào" and the event it asks about: "bao giờ thì", "khi nào sẽ".
+const EVENT_LEAD: ReadonlySet<string> = new Set(['thi', 'se', 'duoc', 'moi', 'bat', 'dau']);
 
 // Words between "ai" and the role it asks about: "ai là người chủ trì", "ai được giao".
 const ROLE_LEAD: ReadonlySet<string> = new Set(['la', 'nguoi', 'duoc', 'se', 'da', 'dang']);

@@ -147,14 +147,15 @@ const GIVES: Record<AnswerKind, (text: string) => boolean> = {
 /**
  * Whether a region gives what one ask wants: its kind of answer, and for a count a figure of the
  * thing counted, so that "1.000 ca mắc" (covid) does not answer "bao nhiêu ca sốt xuất huyết": the
- * region must hold at least half the weight of the topic words the counted syllables belong to.
+ * region must hold at least half the weight of the topic words the counted phrase holds.
  */
 function gives(ask: Ask, region: Region, weights: ReadonlyMap<string, number>): boolean {
   // A figure stands beside what it measures ("thu ngân sách đạt 612 tỷ đồng"): one in a sentence
   // that never names what was asked measures something else.
   if (region.offTopic && !FRONTED.has(ask.kind)) return false;
   if (!GIVES[ask.kind](FRONTED.has(ask.kind) ? region.part : region.rest)) return false;
-  const counted = new Map([...weights].filter(([word]) => word.split(' ').some((syllable) => ask.counted.includes(syllable))));
+  // The topic words that start within the counted phrase: "học sinh" of "bao giờ học sinh đi học lại", not "đi học".
+  const counted = new Map([...weights].filter(([word]) => ask.counted.includes(word.split(' ')[0]!)));
   if (counted.size === 0) return true;
   const total = [...counted.values()].reduce((sum, weight) => sum + weight, 0);
   // What is counted is named where the figure stands ("38 đơn"); what kind of it may be the
