@@ -136,5 +136,7 @@ describe('choosing reports', () => {
     const labels = LabelSet.of(['a', 'c', 'missing'], ranges, 20);
     expect([...Array(20).keys()].filter((label) => labels.has(label))).toEqual([1, 2, 3, 9, 12]);
     expect(labels.has(25)).toBe(false);
+    expect(labels.size).toBe(5);
+    expect(labels.ranges).toEqual([{ first: 1, count: 3 }, { first: 9, count: 1 }, { first: 12, count: 1 }]);
   });
 });

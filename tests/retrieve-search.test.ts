@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
+import { exactSearch } from '../src/index/index.ts';
 import { retrieve } from '../src/retrieve/index.ts';
 import { CORPUS_DIR, PROJECT_ROOT, TEST_ENV, tempApp } from './helpers/app.ts';
 
@@ -69,6 +70,22 @@ describe('retrieving passages from the sample corpus', () => {
     const later = await retrieve(question, app, { k: 3, today: new Date('2026-11-26T12:00:00') });
     expect(later.passages).toEqual([]);
     expect(later.uncovered).toEqual(['tháng 10/2026']);
+  });
+
+  it('ranks the chunks a filter leaves by exact similarity, reading their vectors from the store', async () => {
+    const question = 'Phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp?';
+    const dense = await retrieve(question, app, { k: 50, mode: 'dense' });
+    // The September 2021 sessions: the town's and Tiên Du district's standing boards.
+    const reportIds = [...new Set(dense.passages.map((p) => p.reportId))];
+    expect(reportIds).toHaveLength(2);
+    const ranges = reportIds.flatMap((id) => app.store.labelRanges().get(id)!);
+    const stored = app.store.vectorsIn(ranges);
+    expect(stored.map((v) => v.label)).toEqual(ranges.flatMap(({ first, count }) => Array.from({ length: count }, (_, i) => first + i)));
+    const [query] = await (await app.embedder()).embedQueries([dense.plan.searchText]);
+    const exact = exactSearch(stored, query!, 50);
+    const byDenseRank = [...dense.passages].sort((a, b) => a.denseRank! - b.denseRank!);
+    expect(byDenseRank.map((p) => p.rowid)).toEqual(exact.map((hit) => hit.label));
+    byDenseRank.forEach((p, i) => expect(p.similarity).toBeCloseTo(exact[i]!.similarity, 6));
   });
 
   it('returns nothing for a month or a body no report covers, and says which filter failed', async () => {

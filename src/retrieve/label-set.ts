@@ -5,17 +5,27 @@ import type { LabelRange } from '../store/index.ts';
  * for every node it visits and a filter may allow 50k labels.
  */
 export class LabelSet {
-  private constructor(private readonly bits: Uint8Array) {}
+  private constructor(
+    private readonly bits: Uint8Array,
+    /** The label ranges the set was made of. */
+    readonly ranges: readonly LabelRange[],
+    /** How many labels it holds. */
+    readonly size: number,
+  ) {}
 
   /** The labels of the ranges given for `keys` (missing keys hold none); `end` bounds every label. */
   static of<K>(keys: Iterable<K>, rangesOf: ReadonlyMap<K, readonly LabelRange[]>, end: number): LabelSet {
     const bits = new Uint8Array(end);
+    const ranges: LabelRange[] = [];
+    let size = 0;
     for (const key of keys) {
-      for (const { first, count } of rangesOf.get(key) ?? []) {
-        for (let label = first; label < first + count; label++) bits[label] = 1;
+      for (const range of rangesOf.get(key) ?? []) {
+        ranges.push(range);
+        size += range.count;
+        for (let label = range.first; label < range.first + range.count; label++) bits[label] = 1;
       }
     }
-    return new LabelSet(bits);
+    return new LabelSet(bits, ranges, size);
   }
 
   has(label: number): boolean {

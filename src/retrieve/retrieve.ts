@@ -1,4 +1,5 @@
 import type { App } from '../app.ts';
+import { exactSearch } from '../index/index.ts';
 import { reportDate, type LabelRange, type Passage, type ReportSummary, type Store } from '../store/index.ts';
 import { countWords, findDates, recognizeBody } from '../text/index.ts';
 import { latestSessionMonth, selectReports } from './filters.ts';
@@ -54,6 +55,9 @@ type RetrieveApp = Pick<App, 'store' | 'embedder' | 'vectorIndex'>;
 // held-out hit@5). Each side is read CANDIDATES_PER_METHOD deep.
 const RRF_K = 20;
 const CANDIDATES_PER_METHOD = 50;
+// Up to this many chunks, a filtered dense search reads their vectors from the store (~10 µs
+// each) and ranks them exactly, rather than walk the graph past everything the filter excludes.
+const EXACT_SEARCH_MAX_LABELS = 300;
 // A passage in the section the question points at ("kết luận" → conclusion) gets this factor.
 const SECTION_BOOST = 1.15;
 // With no period asked, newer reports win near-ties: up to +5%, halving every year of age
@@ -184,7 +188,12 @@ async function denseRanking(
   const [vector] = await embedder.embedQueries([plan.searchText]);
   clock.lap('query embedding');
   if (!vector || index.size === 0) return [];
-  const hits = index.search(vector, CANDIDATES_PER_METHOD, allowed && ((label) => allowed.has(label)));
+  // A filter that leaves a few reports is searched exactly: a graph walk would pass through most
+  // of the index to find them, and could still miss some.
+  const hits =
+    allowed && allowed.size <= EXACT_SEARCH_MAX_LABELS
+      ? exactSearch(app.store.vectorsIn(allowed.ranges), vector, CANDIDATES_PER_METHOD)
+      : index.search(vector, CANDIDATES_PER_METHOD, allowed && ((label) => allowed.has(label)));
   clock.lap('ANN search');
   return hits;
 }

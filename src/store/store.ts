@@ -271,6 +271,14 @@ export class Store {
     for (const row of rows) yield { label: row.label, vector: blobVector(row.vector) };
   }
 
+  /** The stored vectors of the chunks in `ranges` (label ranges, as `labelRanges` gives them). */
+  vectorsIn(ranges: readonly LabelRange[]): LabelledVector[] {
+    const statement = this.db.prepare('SELECT chunk_rowid AS label, vector FROM chunk_vectors WHERE chunk_rowid BETWEEN ? AND ?');
+    return ranges.flatMap(({ first, count }) =>
+      (statement.all(first, first + count - 1) as Array<{ label: number; vector: Buffer }>).map((row) => ({ label: row.label, vector: blobVector(row.vector) })),
+    );
+  }
+
   /** How many chunks have a stored vector. */
   vectorCount(): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM chunk_vectors').get() as { n: number }).n;
