@@ -5,7 +5,7 @@ import { openApp, type App } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
 import { createLogger } from '../src/log.ts';
-import { CORPUS_DIR, PROJECT_ROOT, TEST_ENV, tempApp, tempFolder } from './helpers/app.ts';
+import { corpusApp, CORPUS_DIR, PROJECT_ROOT, TEST_ENV, tempFolder } from './helpers/app.ts';
 import { errorReply, startFakeOpenAI, type FakeOpenAIServer, type ScriptedReply } from './helpers/openai-server.ts';
 
 function expectCheckableCitations(result: Answer): void {
@@ -24,12 +24,9 @@ function expectCheckableCitations(result: Answer): void {
 
 describe('answering from the sample corpus (extractive, no API key)', () => {
   let app: App;
-  let dispose: () => void;
   beforeAll(async () => {
-    ({ app, dispose } = tempApp());
-    await ingestPaths([CORPUS_DIR], app);
+    ({ app } = await corpusApp());
   });
-  afterAll(() => dispose());
 
   it('answers the README question with cited sentences led by the report it comes from', async () => {
     const result = await answer('Phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp?', app);

@@ -4,10 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExtractiveAnswerer } from '../src/answer/extractive.ts';
 import { AnswerError, type Answerer, type DraftAnswer } from '../src/answer/types.ts';
 import type { App } from '../src/app.ts';
-import { ingestPaths } from '../src/ingest/index.ts';
 import { retrieve, understandQuestion, type RankedPassage, type Retrieval } from '../src/retrieve/index.ts';
 import { normalizeText } from '../src/text/index.ts';
-import { CORPUS_DIR, PROJECT_ROOT, tempApp } from './helpers/app.ts';
+import { corpusApp, PROJECT_ROOT, tempApp } from './helpers/app.ts';
 
 interface EvalQuestion {
   id: string;
@@ -77,14 +76,11 @@ function expectWellFormed(draft: DraftAnswer, passages: readonly RankedPassage[]
 
 describe('the extractive answerer on the sample corpus', () => {
   let app: App;
-  let dispose: () => void;
   let answerer: Answerer;
   beforeAll(async () => {
-    ({ app, dispose } = tempApp());
-    await ingestPaths([CORPUS_DIR], app);
+    ({ app } = await corpusApp());
     answerer = createExtractiveAnswerer(await app.embedder());
   });
-  afterAll(() => dispose());
 
   const draftFor = async (question: string) => {
     const retrieval = await retrieve(question, app);

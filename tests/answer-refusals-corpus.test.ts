@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { answer, type Answer } from '../src/answer/index.ts';
 import type { App } from '../src/app.ts';
-import { ingestPaths } from '../src/ingest/index.ts';
 import { createLogger } from '../src/log.ts';
 import { normalizeText } from '../src/text/index.ts';
-import { CORPUS_DIR, tempApp } from './helpers/app.ts';
+import { corpusApp } from './helpers/app.ts';
 
 // Questions whose topic the sample reports touch, asking for a detail no report states, and
 // questions close to them that the reports do answer. Each refusal names the rule that made it.
 describe('refusing questions the reports touch but do not answer (sample corpus, extractive)', () => {
   let app: App;
-  let dispose: () => void;
   const logged: string[] = [];
   beforeAll(async () => {
-    ({ app, dispose } = tempApp());
-    await ingestPaths([CORPUS_DIR], app);
+    ({ app } = await corpusApp());
   });
-  afterAll(() => dispose());
 
   const ask = (question: string): Promise<Answer> => {
     logged.length = 0;

@@ -1,20 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.ts';
-import { ingestPaths } from '../src/ingest/index.ts';
 import { exactSearch } from '../src/index/index.ts';
 import { retrieve } from '../src/retrieve/index.ts';
-import { CORPUS_DIR, PROJECT_ROOT, TEST_ENV, tempApp } from './helpers/app.ts';
+import { corpusApp, PROJECT_ROOT, TEST_ENV } from './helpers/app.ts';
 
 describe('retrieving passages from the sample corpus', () => {
   let app: App;
   let dataDir: string;
-  let dispose: () => void;
   beforeAll(async () => {
-    ({ app, dataDir, dispose } = tempApp());
-    await ingestPaths([CORPUS_DIR], app);
+    ({ app, dataDir } = await corpusApp());
   });
-  afterAll(() => dispose());
 
   const top = async (question: string, k = 3) => (await retrieve(question, app, { k })).passages;
 

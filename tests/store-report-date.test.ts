@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.ts';
-import { ingestPaths } from '../src/ingest/index.ts';
 import { newestFirst, reportDate } from '../src/store/index.ts';
-import { CORPUS_DIR, tempApp } from './helpers/app.ts';
+import { corpusApp } from './helpers/app.ts';
 
 const undated = { meetingDate: null, documentDate: null, publishedDate: null, sessionMonth: null };
 
@@ -29,12 +28,9 @@ describe('the day a report is placed at', () => {
 
 describe('the store lists reports in the same order', () => {
   let app: App;
-  let dispose: () => void;
   beforeAll(async () => {
-    ({ app, dispose } = tempApp());
-    await ingestPaths([CORPUS_DIR], app);
+    ({ app } = await corpusApp());
   });
-  afterAll(() => dispose());
 
   it('as newestFirst, so the CLI, the bot and retrieval agree on what is newest', () => {
     const listed = app.store.listReports();

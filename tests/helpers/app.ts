@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, onTestFinished, TestRunner } from 'vitest';
 import { openApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { ingestPaths } from '../../src/ingest/index.ts';
 import { createLogger } from '../../src/log.ts';
 
 /** Settings for tests: the built-in embedder, so nothing tries to download a model. */
@@ -12,7 +13,10 @@ export const TEST_ENV: NodeJS.ProcessEnv = { EMBEDDER: 'hashing' };
 // Vitest evaluates this module afresh for each test file while it collects the file, so this
 // hook lands on the file's top-level suite and runs after all of the file's own afterAll hooks.
 const foldersOfThisFile = new Set<string>();
+const appsOfThisFile = new Set<App>();
 afterAll(() => {
+  for (const app of appsOfThisFile) app.close();
+  appsOfThisFile.clear();
   for (const folder of foldersOfThisFile) rmSync(folder, { recursive: true, force: true });
   foldersOfThisFile.clear();
 });
@@ -35,6 +39,14 @@ export function tempApp(env: NodeJS.ProcessEnv = {}): { app: App; dataDir: strin
   const dataDir = tempFolder('council-app-');
   const app = openApp(loadConfig({ ...TEST_ENV, ...env, COUNCIL_DATA_DIR: dataDir }), createLogger('error'));
   return { app, dataDir, dispose: () => app.close() };
+}
+
+/** For a beforeAll: a real app with the sample corpus ingested, closed when the test file finishes. */
+export async function corpusApp(env: NodeJS.ProcessEnv = {}): Promise<{ app: App; dataDir: string }> {
+  const { app, dataDir } = tempApp(env);
+  appsOfThisFile.add(app);
+  await ingestPaths([CORPUS_DIR], app);
+  return { app, dataDir };
 }
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
