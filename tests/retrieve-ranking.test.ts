@@ -118,6 +118,17 @@ describe('choosing reports', () => {
     expect(again.applied).not.toBe(first.applied);
   });
 
+  it('ranks the sessions of a month the question dates its subject by (or the next) higher, filtering none', () => {
+    const plan = understandQuestion('What share of households had joined health insurance by late May 2023?');
+    expect(plan.period).toBeNull();
+    expect(plan.datedMonths).toEqual(['2023-05']);
+    const selection = selectReports(plan, [...reports, summary({ id: 'e', body: 'UBND phường Đồng Kỵ', sessionMonth: '2023-07' })], placeOf);
+    expect(selection.reportIds).toBeUndefined();
+    expect(selection.preference('a')).toBeGreaterThan(1);
+    expect(selection.preference('b')).toBe(selection.preference('a'));
+    expect(selection.preference('e')).toBe(1);
+  });
+
   it('ranks the reports of a named place higher without excluding the others', () => {
     const selection = selectReports(understandQuestion('rác thải ở Tân Hồng xử lý ra sao?'), reports, placeOf);
     expect(selection.reportIds).toBeUndefined();

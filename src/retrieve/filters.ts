@@ -10,7 +10,8 @@ export interface ReportSelection {
   applied: string[];
   /**
    * The factor of a report ranked higher without excluding the others (1 for the rest): those of a
-   * place the question names ("tien du", "Yên Phong") and those of an organ it names without a place ("HĐND").
+   * place the question names ("tien du", "Yên Phong"), those of an organ it names without a place
+   * ("HĐND"), and those of a month it dates what it asks about by ("by late October 2021").
    */
   preference: (reportId: string) => number;
   /**
@@ -48,11 +49,18 @@ export function selectReports(
     }),
     PLACE_PREFERENCE,
   );
+  // A month's events are reported at its own session or the next one.
+  const dated = new Set((plan.datedMonths ?? []).flatMap((month) => [month, nextMonth(month)]));
+  const ofDatedMonth = (index: number) => {
+    const report = reports[index]!;
+    return dated.has(facts.dates[index]!.month ?? '') || dated.has(report.meetingDate?.slice(0, 7) ?? '');
+  };
   return {
     ...narrowReports(plan, reports, facts, byBody),
     preference: (reportId) => {
       const index = facts.indexOf.get(reportId);
-      return index === undefined ? 1 : (factorOfBody.get(facts.bodyOf[index]!) ?? 1);
+      if (index === undefined) return 1;
+      return (factorOfBody.get(facts.bodyOf[index]!) ?? 1) * (dated.size > 0 && ofDatedMonth(index) ? DATED_MONTH_PREFERENCE : 1);
     },
   };
 }
@@ -195,6 +203,9 @@ function factsOf(reports: readonly ReportSummary[]): ReportFacts {
 }
 
 const ORGAN_PREFERENCE = 1.1;
+// "by late October 2021" dates a figure, not a session, but the sessions of that month or the
+// next (or held in them) are the likeliest to state it.
+const DATED_MONTH_PREFERENCE = 1.2;
 const PLACE_PREFERENCE = 1.5;
 
 // Sessions from this month on often decide the next year's plan and budget.
@@ -203,6 +214,11 @@ const YEAR_END_FROM_MONTH = 10;
 // The Party organisation of a place, its committee and the committee's standing board are one
 // issuer to a citizen: "Đảng bộ thành phố Từ Sơn" asks about what "BTV Thành ủy Từ Sơn" decided.
 const PARTY_WORDS = /^(?:btv |bch |ban thuong vu |thuong truc )?(?:dang bo (?:tinh|thanh pho|thi xa|huyen|quan|phuong|xa|thi tran)|tinh uy|thanh uy|thi uy|huyen uy|quan uy|dang uy(?: (?:phuong|xa|thi tran))?) /;
+
+function nextMonth(month: string): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
 
 function issuerKey(name: string): string {
   const folded = ` ${foldText(name)} `.replace(/\s+/g, ' ');

@@ -65,6 +65,11 @@ export interface QueryPlan {
   asksWhenHeld?: boolean;
   /** The question asks about the newest session of what it names ("phiên họp gần đây nhất", "the latest session"); absent means no. */
   latest?: boolean;
+  /**
+   * Months ("YYYY-MM") the question dates what it asks about by, not its session: "by late
+   * October 2021", "đến cuối tháng 6/2022". Reports of those months rank a little higher.
+   */
+  datedMonths?: string[];
   /** Content terms (folded) left once period, body, session and question words are taken out: what the question is about. */
   topicTerms: string[];
   /** The same syllables grouped into the words they form where they stand together ("cau vuot", "duong sat"), folded. */
@@ -215,6 +220,13 @@ function isContentDate(text: string, mention: PeriodMention, language: QuestionL
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The dated months ("YYYY-MM") of the mentions that date what a report says rather than its session. */
+function contentMonths(text: string, mentions: readonly PeriodMention[], language: QuestionLanguage): string[] {
+  return mentions.flatMap((mention) =>
+    mention.kind === 'month' && mention.year !== null && isContentDate(text, mention, language) ? [`${mention.year}-${pad(mention.month)}`] : [],
+  );
+}
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 const MONTH_NAMES = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -541,6 +553,7 @@ interface Extraction {
   sessionKind: string | null;
   sessionNumber: number | null;
   latest: boolean;
+  datedMonths: string[];
   /** Where the period, body and session phrases sit in the extraction text, for taking them out of the topic. */
   spans: Span[];
 }
@@ -567,6 +580,7 @@ function extractVietnamese(texts: readonly string[], language: QuestionLanguage,
     } else spans.push([p.start, p.end]);
   }
   const period = periods ? periodFilter(periods.text, periods.value, language) : null;
+  const datedMonths = periods ? contentMonths(periods.text, periods.value, language) : [];
 
   let body: PlanBody | null = null;
   const recognized = firstFound((text) => recognizeBody(text, { knownPlaces }));
@@ -585,7 +599,7 @@ function extractVietnamese(texts: readonly string[], language: QuestionLanguage,
   if (kind) spans.push([kind.value.start, kind.value.end]);
   const latest = latestSpan(texts[texts.length - 1] ?? '');
   if (latest) spans.push(latest);
-  return { period, body, sessionKind: kind?.value.value ?? null, sessionNumber: number?.value.value ?? null, latest: latest !== null, spans };
+  return { period, body, sessionKind: kind?.value.value ?? null, sessionNumber: number?.value.value ?? null, latest: latest !== null, datedMonths, spans };
 }
 
 /** Where the question asks for the newest session ("gần đây nhất", "latest"), if it does. */
@@ -607,6 +621,7 @@ function extractEnglish(text: string, knownPlaces: readonly string[], today: Dat
   const mentions = findAllPeriods(text, today);
   for (const p of mentions) spans.push([p.start, p.end]);
   const period = periodFilter(text, mentions, 'en');
+  const datedMonths = contentMonths(text, mentions, 'en');
 
   let body: PlanBody | null = null;
   const inVietnamese = recognizeBody(text, { knownPlaces });
@@ -633,7 +648,7 @@ function extractEnglish(text: string, knownPlaces: readonly string[], today: Dat
   if (kindMatch) spans.push([kindMatch.index, kindMatch.index + kindMatch[0].length]);
   const latest = latestSpan(text);
   if (latest) spans.push(latest);
-  return { period, body, sessionKind, sessionNumber, latest: latest !== null, spans };
+  return { period, body, sessionKind, sessionNumber, latest: latest !== null, datedMonths, spans };
 }
 
 /** Words of an English question worth searching as they are: numbers, names, Vietnamese words, abbreviations. */
@@ -685,9 +700,9 @@ export function understandQuestion(question: string, options: { knownPlaces?: re
   };
 }
 
-function fields(extraction: Extraction): Pick<QueryPlan, 'period' | 'body' | 'sessionKind' | 'sessionNumber' | 'latest'> {
-  const { period, body, sessionKind, sessionNumber, latest } = extraction;
-  return { period, body, sessionKind, sessionNumber, ...(latest ? { latest } : {}) };
+function fields(extraction: Extraction): Pick<QueryPlan, 'period' | 'body' | 'sessionKind' | 'sessionNumber' | 'latest' | 'datedMonths'> {
+  const { period, body, sessionKind, sessionNumber, latest, datedMonths } = extraction;
+  return { period, body, sessionKind, sessionNumber, ...(latest ? { latest } : {}), ...(datedMonths.length > 0 ? { datedMonths } : {}) };
 }
 
 /** Topic terms of a glossary translation: its own period, body, session and cue phrases taken out. */
