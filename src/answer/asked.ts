@@ -237,7 +237,12 @@ const GENERIC_COUNT_NOUN = /\b(?:people|persons)\b/g;
 
 function countedInEnglish(folded: string): string[] {
   const counted = ENGLISH_COUNTED.exec(folded)?.[1]?.replace(GENERIC_COUNT_NOUN, ' ');
-  return counted ? foldedTerms(translateToVietnamese(counted).vietnamese) : [];
+  return counted ? inReportsWords(counted) : [];
+}
+
+/** The folded syllables of an English phrase's glossary Vietnamese: what the reports would write. */
+function inReportsWords(english: string): string[] {
+  return foldedTerms(translateToVietnamese(english).vietnamese);
 }
 
 // "which company", "which contractor": the answer must be one, named as the reports name it.
@@ -249,7 +254,7 @@ function englishAsks(folded: string): Ask[] {
     asks.push({ kind: /\b(?:what|which) (?:date|day|days)\b/.test(folded) ? 'day' : 'time', counted: [] });
   }
   const agentNoun = ENGLISH_AGENT_NOUN.exec(folded);
-  if (agentNoun) asks.push({ kind: 'agent', counted: foldedTerms(translateToVietnamese(agentNoun[1]!).vietnamese) });
+  if (agentNoun) asks.push({ kind: 'agent', counted: inReportsWords(agentNoun[1]!) });
   else if (/\b(?:who|whom|whose|which (?:organi[sz]ation|agency|department|unit|team|body|office|official|officials))\b/.test(folded)) {
     asks.push({ kind: 'agent', counted: [] });
   }

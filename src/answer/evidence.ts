@@ -44,7 +44,7 @@ export function unmetAsk(asked: Asked, claims: readonly Claim[], sources: () => 
     // A figure of one ward does not answer for another: a question naming a ward is answered by
     // a sentence naming it, or by the ward's own report.
     const local = asked.localities.length === 0 ? claims : claims.filter((claim) => isAbout(claim, asked.localities));
-    const regions = local.flatMap((claim) => focusRegions(claim.sentence, names, focus.weights).map((region) => ({ ...region, before: textBefore(claim) })));
+    const regions = local.flatMap((claim) => focusRegions(claim.sentence, names, focus.weights).map((region) => ({ ...region, before: passageBefore(claim).slice(-CONTEXT_CHARS) })));
     if (!asked.asks.some((ask) => regions.some((region) => gives(ask, region, focus.weights)))) {
       const asks = asked.asks.map((ask) => [ask.kind, ...ask.counted].join(' '));
       return `no cited sentence gives the ${[...new Set(asks)].join(' or ')} asked for`;
@@ -106,9 +106,7 @@ function mentionsDocument(sourceText: string, document: NumberedDocument): boole
  */
 function yearsInScope(claim: Claim): Set<number> {
   const years = new Set(yearsIn(claim.sentence));
-  const text = claim.passage.text.replace(/\s+/g, ' ');
-  const at = text.indexOf(claim.sentence);
-  const last = at >= 0 ? yearsIn(text.slice(0, at)).at(-1) : undefined;
+  const last = yearsIn(passageBefore(claim)).at(-1);
   if (last !== undefined) years.add(last);
   const { sessionMonth, meetingDate, documentDate, publishedDate, title } = claim.passage.report;
   for (const year of yearsIn(title ?? '')) years.add(year);
@@ -165,14 +163,14 @@ function gives(ask: Ask, region: Region, weights: ReadonlyMap<string, number>): 
   return heldWeight(counted, new Set([...here, ...wordRunsOf(region.before ?? '')])) >= total / 2;
 }
 
-/** The sentence before a claim in its passage, roughly: what an official sentence refers back to. */
-function textBefore(claim: Claim): string {
+/** The text of a claim's passage before the claim (spaces collapsed, as drafts quote it); empty when not found. */
+function passageBefore(claim: Claim): string {
   const text = claim.passage.text.replace(/\s+/g, ' ');
   const at = text.indexOf(claim.sentence);
-  return at > 0 ? text.slice(Math.max(0, at - CONTEXT_CHARS), at) : '';
+  return at > 0 ? text.slice(0, at) : '';
 }
 
-// About one sentence of official prose.
+// About one sentence of official prose: what a sentence refers back to.
 const CONTEXT_CHARS = 200;
 
 /** A number that is not a year or part of a date, or a count written out: an amount, a share, a count. */

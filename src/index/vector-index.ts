@@ -204,7 +204,7 @@ export class VectorIndex {
     checkLabel(label);
     const point = this.toPoint(vector);
     if (this.live.has(label)) this.remove(label);
-    const digest = storedDigest(point);
+    const digest = digestAsStored(point);
     const twin = this.nodeDigests().get(digest);
     if (twin !== undefined) {
       this.join(label, twin);
@@ -417,7 +417,7 @@ export class VectorIndex {
  * its float32 norm, summed in order as its C++ does, so a vector added now and the same vector
  * read back from a saved graph (`digestOfStored`) give the same digest.
  */
-function storedDigest(point: readonly number[]): string {
+function digestAsStored(point: readonly number[]): string {
   const stored = Float32Array.from(point);
   let sumOfSquares = 0;
   for (const value of stored) sumOfSquares = Math.fround(sumOfSquares + Math.fround(value * value));

@@ -1,4 +1,4 @@
-import { reportDate, type ReportSummary } from '../store/index.ts';
+import { newestFirst, reportDate, type ReportSummary } from '../store/index.ts';
 import { foldText } from '../text/index.ts';
 import type { QueryPlan } from './query.ts';
 
@@ -77,13 +77,8 @@ export function latestSessionMonth(plan: QueryPlan, reports: readonly ReportSumm
   if (uncovered.length > 0) return null;
   const organ = plan.body && !plan.body.name ? byBody((report) => bodyMatches([plan.body!.organ], report)) : null;
   const wanted = reportIds ? new Set(reportIds) : null;
-  let newest: { day: string; month: string | null } | null = null;
-  reports.forEach((report, index) => {
-    if ((wanted && !wanted.has(report.id)) || (organ && !organ.has(facts.bodyOf[index]!))) return;
-    const day = reportDate(report);
-    if (day && (!newest || day > newest.day)) newest = { day, month: facts.dates[index]!.month };
-  });
-  return (newest as { month: string | null } | null)?.month ?? null;
+  const [newest] = newestFirst(reports.filter((report, index) => (!wanted || wanted.has(report.id)) && (!organ || organ.has(facts.bodyOf[index]!))));
+  return newest && reportDate(newest) ? facts.dates[facts.indexOf.get(newest.id)!]!.month : null;
 }
 
 // Thousands of reports share a handful of bodies: everything about a body is decided once per

@@ -177,17 +177,19 @@ function overlaps(a: Span, spans: readonly Span[]): boolean {
 
 function findAllPeriods(text: string, today: Date): PeriodMention[] {
   const found: PeriodMention[] = [...findPeriods(text)];
-  for (const relative of findRelativePeriods(text, today)) {
-    if (!overlaps([relative.start, relative.end], found.map((p): Span => [p.start, p.end]))) found.push(relative);
-  }
   const claimed: Span[] = [...found.map((p): Span => [p.start, p.end]), ...findDates(text).map((d): Span => [d.start, d.end])];
+  const claim = (mention: PeriodMention) => {
+    const span: Span = [mention.start, mention.end];
+    if (overlaps(span, claimed)) return;
+    claimed.push(span);
+    found.push(mention);
+  };
+  for (const relative of findRelativePeriods(text, today)) claim(relative);
   for (const [pattern, read] of EXTRA_PERIODS) {
     for (const m of text.matchAll(pattern)) {
-      const span: Span = [m.index, m.index + m[0].length];
-      const period = overlaps(span, claimed) ? null : read(m as RegExpExecArray);
-      if (!period) continue;
-      claimed.push(span);
-      found.push({ ...period, start: span[0], end: span[1] });
+      if (overlaps([m.index, m.index + m[0].length], claimed)) continue;
+      const period = read(m as RegExpExecArray);
+      if (period) claim({ ...period, start: m.index, end: m.index + m[0].length });
     }
   }
   return found.sort((a, b) => a.start - b.start);
