@@ -27,6 +27,9 @@ const questionsFile = questionsArg >= 0 && process.argv[questionsArg + 1] ? path
 const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as Question[];
 const corpusDir = path.join(root, 'corpus');
 const MODES: RetrievalMode[] = ['lexical', 'dense', 'hybrid'];
+// `--per-question` prints one line per question and mode (evidence rank) and per answer (mode,
+// cited chunks, text): two runs that print the same lines behaved the same, question by question.
+const perQuestion = process.argv.includes('--per-question');
 
 /** Rank (1-based) of the first passage that is evidence for the question, or null. */
 function evidenceRank(question: Question, passages: readonly RankedPassage[], app: App): number | null {
@@ -65,6 +68,7 @@ async function evaluate(kind: EmbedderKind): Promise<void> {
       for (const question of answerable) {
         const { passages, applied, uncovered } = await retrieve(question.question, app, { k: 10, mode });
         const rank = evidenceRank(question, passages, app);
+        if (perQuestion) console.log(`rank ${mode} ${question.id} ${rank ?? '-'} ${passages.map((p) => p.id).join(',')}`);
         for (const group of [question.group, 'all']) {
           const tally = tallies.get(group) ?? { n: 0, hit1: 0, hit5: 0, rr: 0 };
           tally.n++;
@@ -110,6 +114,10 @@ async function evaluateAnswers(app: App): Promise<void> {
   for (const question of questions) {
     const result = await answer(question.question, app);
     latencies.push(result.timingsMs.total);
+    if (perQuestion) {
+      const cited = result.citations.map((c) => `${c.n}=${c.chunkId}`).join(',');
+      console.log(`answer ${question.id} ${result.mode} [${cited}] ${JSON.stringify(result.answer)} note=${JSON.stringify(result.note)} scope=${JSON.stringify(result.scope)}`);
+    }
     for (const citation of result.citations) {
       citations++;
       const passage = result.passages.find((p) => p.chunkId === citation.chunkId);
