@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExtractiveAnswerer } from '../src/answer/extractive.ts';
 import { AnswerError, type Answerer, type DraftAnswer } from '../src/answer/types.ts';
 import type { App } from '../src/app.ts';
-import { retrieve, understandQuestion, type RankedPassage, type Retrieval } from '../src/retrieve/index.ts';
+import { retrieve, type RankedPassage, type Retrieval } from '../src/retrieve/index.ts';
+import { understandQuestion } from '../src/question/index.ts';
 import { normalizeText } from '../src/text/index.ts';
 import { corpusApp, PROJECT_ROOT, tempApp } from './helpers/app.ts';
 

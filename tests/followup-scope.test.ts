@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { understandQuestion } from '../src/retrieve/query.ts';
+import { understandQuestion } from '../src/question/query.ts';
 import { assumedScopeNote } from '../src/answer/messages.ts';
-import { inheritScope, scopeOf } from '../src/retrieve/scope.ts';
+import { inheritScope, scopeOf } from '../src/question/scope.ts';
 
 const plan = (question: string) => understandQuestion(question, { knownPlaces: ['Từ Sơn', 'Đông Ngàn'] });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GLOSSARY, translateToVietnamese } from '../src/retrieve/glossary.ts';
+import { GLOSSARY, translateToVietnamese } from '../src/question/glossary.ts';
 import { normalizeText } from '../src/text/index.ts';
 
 describe('GLOSSARY', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SectionLabel } from '../src/ingest/sections.ts';
-import { understandQuestion, type QuestionLanguage } from '../src/retrieve/query.ts';
+import { understandQuestion, type QuestionLanguage } from '../src/question/query.ts';
 
 const KNOWN_PLACES = ['Từ Sơn', 'Đông Ngàn', 'Tiên Du'];
 

@@ -3,7 +3,7 @@ import type { App } from '../src/app.ts';
 import { retrieve } from '../src/retrieve/index.ts';
 import { selectReports } from '../src/retrieve/filters.ts';
 import { LabelSet } from '../src/retrieve/label-set.ts';
-import { understandQuestion } from '../src/retrieve/query.ts';
+import { understandQuestion } from '../src/question/query.ts';
 import type { ChunkRecord, ReportRecord, ReportSummary } from '../src/store/index.ts';
 import { tempApp } from './helpers/app.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeQuestion } from '../src/retrieve/shorthand.ts';
+import { normalizeQuestion } from '../src/question/shorthand.ts';
 
 describe('normalizeQuestion: chat shorthand', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isVietnameseWord } from '../src/retrieve/lexicon.ts';
-import { understandQuestion } from '../src/retrieve/index.ts';
+import { isVietnameseWord } from '../src/question/lexicon.ts';
+import { understandQuestion } from '../src/question/index.ts';
 
 // Places of another province than the sample corpus.
 const PLACES = ['Quế Võ', 'Phố Mới'];

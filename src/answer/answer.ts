@@ -1,8 +1,9 @@
 import type { App } from '../app.ts';
-import { reportCatalog, retrieve, scopeOf, type QueryPlan, type QuestionScope, type RankedPassage, type Retrieval } from '../retrieve/index.ts';
+import { reportCatalog, retrieve, type RankedPassage, type Retrieval } from '../retrieve/index.ts';
+import { scopeOf, type QueryPlan, type QuestionScope } from '../question/index.ts';
 import type { ReportSummary } from '../store/index.ts';
 import { foldText } from '../text/index.ts';
-import { askedBy, LOCALITY_UNITS, type Asked } from './asked.ts';
+import { askedBy, LOCALITY_UNITS, type Asked } from '../question/index.ts';
 import { checkCitations } from './citations.ts';
 import { claimsOf, unmetAsk, type Focus } from './evidence.ts';
 import { assumedScopeNote, llmFallbackNote, notCovered, notInReports } from './messages.ts';

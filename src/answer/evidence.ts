@@ -4,7 +4,7 @@
 // would then answer a different question.
 import type { RankedPassage } from '../retrieve/index.ts';
 import { findDates, foldText } from '../text/index.ts';
-import { yearsIn, type Ask, type AnswerKind, type Asked, type NumberedDocument } from './asked.ts';
+import { yearsIn, type Ask, type AnswerKind, type Asked, type NumberedDocument } from '../question/index.ts';
 import { heldWeight, wordRunsOf } from './relevance.ts';
 
 /** A sentence an answer cites, and the passage it is quoted from. */

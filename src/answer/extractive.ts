@@ -1,7 +1,8 @@
 // The built-in answerer: quotes the report sentences that best answer the question, each with
 // its passage marker, grouped under a line naming the report they come from.
 import type { Embedder } from '../embed/index.ts';
-import type { QueryPlan, RankedPassage, Retrieval } from '../retrieve/index.ts';
+import type { RankedPassage, Retrieval } from '../retrieve/index.ts';
+import type { QueryPlan } from '../question/index.ts';
 import { countWords, findDates, foldedTerms, foldText, splitSentences } from '../text/index.ts';
 import { clip } from './citations.ts';
 import { leadLine } from './lead-line.ts';

@@ -1,6 +1,6 @@
 // The line that opens an extractive answer by naming the report its sentences are quoted from,
 // in the question's language; the body's name stays as the report writes it.
-import type { QuestionLanguage } from '../retrieve/index.ts';
+import type { QuestionLanguage } from '../question/index.ts';
 import type { Passage } from '../store/index.ts';
 import { vietnameseDate, vietnameseMonth } from '../text/index.ts';
 

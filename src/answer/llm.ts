@@ -2,7 +2,8 @@
 // llama.cpp or vLLM, ...). The model sees the question and numbered passages and replies with a
 // JSON object; citations are checked by the caller, not here.
 import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
-import type { QuestionLanguage, RankedPassage, Retrieval } from '../retrieve/index.ts';
+import type { RankedPassage, Retrieval } from '../retrieve/index.ts';
+import type { QuestionLanguage } from '../question/index.ts';
 import { AnswerError, type Answerer, type DraftAnswer } from './types.ts';
 
 export interface LlmAnswererSettings {

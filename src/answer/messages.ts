@@ -1,6 +1,6 @@
 // What the answer says when it is not a cited answer, or needs a note, in the question's language.
 import type { ReportSummary } from '../store/index.ts';
-import type { QuestionLanguage, QuestionScope } from '../retrieve/index.ts';
+import type { QuestionLanguage, QuestionScope } from '../question/index.ts';
 import { vietnameseMonth } from '../text/index.ts';
 import { describeReport, englishMonth } from './lead-line.ts';
 

@@ -1,4 +1,5 @@
-import { QUESTION_WORDS, type QueryPlan, type RankedPassage } from '../retrieve/index.ts';
+import { type RankedPassage } from '../retrieve/index.ts';
+import { QUESTION_WORDS, type QueryPlan } from '../question/index.ts';
 import type { Store } from '../store/index.ts';
 import { foldedTerms, matchingText, syllableRuns } from '../text/index.ts';
 

@@ -1,4 +1,5 @@
-import type { QuestionLanguage, QuestionScope, RankedPassage, Retrieval } from '../retrieve/index.ts';
+import type { RankedPassage, Retrieval } from '../retrieve/index.ts';
+import type { QuestionLanguage, QuestionScope } from '../question/index.ts';
 
 /** How an answer was made: by a language model, by picking report sentences, or not at all. */
 export type AnswerMode = 'llm' | 'extractive' | 'no-answer';

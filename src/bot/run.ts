@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { webhookCallback, type Bot } from 'grammy';
-import { lexicalIndex, loadVietnameseWords } from '../retrieve/index.ts';
+import { lexicalIndex } from '../retrieve/index.ts';
+import { loadVietnameseWords } from '../question/index.ts';
 import { createBot, type BotApp } from './bot.ts';
 import { textsFor } from './texts.ts';
 

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { answer, type Answer } from '../answer/index.ts';
-import type { QuestionScope } from '../retrieve/index.ts';
+import type { QuestionScope } from '../question/index.ts';
 import { answerAsText, passagesAsText } from './answer-text.ts';
 import { runCommand } from './run.ts';
 import { ensureReports } from './sample-corpus.ts';

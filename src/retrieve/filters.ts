@@ -1,6 +1,6 @@
 import { newestFirst, reportDate, type ReportSummary } from '../store/index.ts';
 import { foldText } from '../text/index.ts';
-import type { QueryPlan } from './query.ts';
+import type { QueryPlan } from '../question/index.ts';
 
 /** What the question's period, body and session narrowed the search to. */
 export interface ReportSelection {

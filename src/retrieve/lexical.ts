@@ -1,12 +1,8 @@
 import type { Store } from '../store/index.ts';
+import { QUESTION_WORDS } from '../question/index.ts';
 import { foldedTerms, matchingText } from '../text/index.ts';
 import { LexicalIndex, type LexicalTerms } from './lexical-index.ts';
 
-/** Folded words that ask rather than say what about: they would match every report. */
-export const QUESTION_WORDS: ReadonlySet<string> = new Set(
-  ('gi nao bao nhieu the sao ra khong co la cua ve cho va cac nhung duoc da dang se trong tai voi thi nhu ai khi hoi ' +
-    'minh em toi nhe a oi vay roi nay do bi ko k hay hoac dau may hom buoi luc').split(' '),
-);
 
 /**
  * What lexical search looks for in a question's topic (period, body and question words already

@@ -5,8 +5,7 @@ import { countWords, findDates, recognizeBody } from '../text/index.ts';
 import { latestSessionMonth, selectReports } from './filters.ts';
 import { LabelSet } from './label-set.ts';
 import { lexicalIndex, lexicalQuery } from './lexical.ts';
-import { monthFilter, understandQuestion, type QueryPlan } from './query.ts';
-import { inheritScope, type QuestionScope } from './scope.ts';
+import { inheritScope, monthFilter, understandQuestion, type QueryPlan, type QuestionScope } from '../question/index.ts';
 
 /** Which evidence retrieval combines; `hybrid` is the product, the others exist for the eval. */
 export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';

@@ -2,7 +2,10 @@
 // of answer its question words call for (an amount of money, a share, a figure, a day, a time),
 // the years it is about, and the things it names (proper names, numbered documents). An answer
 // that states none of this is not an answer to the question, however close its topic.
-import { isEnglishVocabulary, isVietnameseWord, QUESTION_WORDS, translateToVietnamese, type QueryPlan } from '../retrieve/index.ts';
+import { isEnglishVocabulary, translateToVietnamese } from './glossary.ts';
+import { isVietnameseWord } from './lexicon.ts';
+import type { QueryPlan } from './query.ts';
+import { QUESTION_WORDS } from './question-words.ts';
 import { ABBREVIATIONS, foldedTerms, foldText, hasVietnameseDiacritics, tokenize } from '../text/index.ts';
 
 /**
