@@ -41,6 +41,13 @@ function evidenceRank(question: Question, passages: readonly RankedPassage[], ap
   return index < 0 ? null : index + 1;
 }
 
+/** A chunk named by its report's file in the corpus, the same in every checkout (report ids hash the full path). */
+function chunkName(app: App, chunkId: string): string {
+  const [reportId, ordinal] = chunkId.split(':');
+  const report = app.store.getReport(reportId ?? '');
+  return `${report ? path.relative(corpusDir, report.path) : reportId}:${ordinal}`;
+}
+
 interface Tally {
   n: number;
   hit1: number;
@@ -68,7 +75,7 @@ async function evaluate(kind: EmbedderKind): Promise<void> {
       for (const question of answerable) {
         const { passages, applied, uncovered } = await retrieve(question.question, app, { k: 10, mode });
         const rank = evidenceRank(question, passages, app);
-        if (perQuestion) console.log(`rank ${mode} ${question.id} ${rank ?? '-'} ${passages.map((p) => p.id).join(',')}`);
+        if (perQuestion) console.log(`rank ${mode} ${question.id} ${rank ?? '-'} ${passages.map((p) => chunkName(app, p.id)).join(',')}`);
         for (const group of [question.group, 'all']) {
           const tally = tallies.get(group) ?? { n: 0, hit1: 0, hit5: 0, rr: 0 };
           tally.n++;
@@ -115,7 +122,7 @@ async function evaluateAnswers(app: App): Promise<void> {
     const result = await answer(question.question, app);
     latencies.push(result.timingsMs.total);
     if (perQuestion) {
-      const cited = result.citations.map((c) => `${c.n}=${c.chunkId}`).join(',');
+      const cited = result.citations.map((c) => `${c.n}=${chunkName(app, c.chunkId)}`).join(',');
       console.log(`answer ${question.id} ${result.mode} [${cited}] ${JSON.stringify(result.answer)} note=${JSON.stringify(result.note)} scope=${JSON.stringify(result.scope)}`);
     }
     for (const citation of result.citations) {
