@@ -45,7 +45,7 @@ function evidenceRank(question: Question, passages: readonly RankedPassage[], ap
 function chunkName(app: App, chunkId: string): string {
   const [reportId, ordinal] = chunkId.split(':');
   const report = app.store.getReport(reportId ?? '');
-  return `${report ? path.relative(corpusDir, report.path) : reportId}:${ordinal}`;
+  return `${report?.path ? path.relative(corpusDir, report.path) : reportId}:${ordinal}`;
 }
 
 interface Tally {
