@@ -15,12 +15,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { answer } from '../src/answer/index.ts';
-import { openApp, rebuildIndex, vectorIndexPath, type App } from '../src/app.ts';
+import { openApp, type App } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
-import { exactSearch, type IndexParams, type SearchHit, type VectorIndex } from '../src/index/index.ts';
+import { exactSearch, rebuildIndex, vectorIndexPath, type IndexParams, type SearchHit, type VectorIndex } from '../src/index/index.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
 import { createLogger } from '../src/log.ts';
-import { lexicalIndex, retrieve, type RetrievalMode, type RetrievalStage } from '../src/retrieve/index.ts';
+import { lexicalIndex, retrieve, type Retrieval, type RetrievalMode, type RetrievalStage, type RetrieveOptions } from '../src/retrieve/index.ts';
 import { Store } from '../src/store/index.ts';
 import type { LabelledVector } from '../src/store/index.ts';
 import { readSampleCorpus, replicaAt } from './replicate-corpus.ts';
@@ -199,13 +199,13 @@ async function measure(dataDir: string): Promise<Measurement> {
     const embedder = await app.embedder();
     let index: VectorIndex;
     let buildSeconds: number | null = null;
-    if (args.data && existsSync(vectorIndexPath(config))) {
+    if (args.data && existsSync(vectorIndexPath(config.dataDir))) {
       progress(size, 'opening the kept index');
       index = await app.vectorIndex();
     } else {
       progress(size, 'building the index from stored vectors');
       const buildStarted = performance.now();
-      index = rebuildIndex(app.store, vectorIndexPath(config), { embedderId: embedder.id, dimension: embedder.dimension }, config);
+      index = rebuildIndex(app.store, vectorIndexPath(config.dataDir), { embedderId: embedder.id, dimension: embedder.dimension }, config.index);
       buildSeconds = (performance.now() - buildStarted) / 1000;
     }
     progress(size, 'loading the lexical index');
@@ -214,23 +214,30 @@ async function measure(dataDir: string): Promise<Measurement> {
     const lexicalLoadSeconds = (performance.now() - lexicalStarted) / 1000;
     const rssBuiltMB = rssMB();
     // The rebuilt index serves the queries: opening the saved file again would hold a second copy.
-    const searchApp: Pick<App, 'store' | 'embedder' | 'vectorIndex'> = { store: app.store, embedder: app.embedder, vectorIndex: async () => index };
+    const searchDeps = { store: app.store, embedder: app.embedder, vectorIndex: async () => index };
+    // As `app.search`, on the rebuilt index: the question read (timed as the plan stage), then retrieved.
+    const search: Search = async (question, options = {}) => {
+      const started = performance.now();
+      const understood = app.understand(question);
+      if (options.timings) options.timings.plan = (options.timings.plan ?? 0) + (performance.now() - started);
+      return retrieve(understood, searchDeps, options);
+    };
 
     const questions = evalQuestions();
     const cycled = (count: number, offset = 0) => Array.from({ length: count }, (_, i) => questions[(offset + i) % questions.length]!);
     progress(size, `timing ${queryCount} hybrid queries after ${WARMUP_QUERIES} warm-up`);
-    for (const question of cycled(WARMUP_QUERIES)) await retrieve(question, searchApp);
+    for (const question of cycled(WARMUP_QUERIES)) await search(question);
     const timed = cycled(queryCount, WARMUP_QUERIES);
-    const latency = percentiles(await timeEach(timed, (question) => retrieve(question, searchApp)));
+    const latency = percentiles(await timeEach(timed, (question) => search(question)));
     progress(size, `timing ${queryCount} extractive answers`);
-    const answerApp: Parameters<typeof answer>[1] = { ...searchApp, log: app.log, answerers: app.answerers };
-    const answerLatency = percentiles(await timeEach(timed, (question) => answer(question, answerApp)));
+    const answerDeps = { store: app.store, log: app.log, answerers: app.answerers };
+    const answerLatency = percentiles(await timeEach(timed, async (question) => answer(await search(question), answerDeps)));
     const rssQueriedMB = rssMB();
 
-    const profile = args.profile ? await profileParts(timed, searchApp, index) : undefined;
+    const profile = args.profile ? await profileParts(timed, search, app, index) : undefined;
     progress(size, `recall@${RECALL_K} of the index against exact search over ${size} vectors, efSearch ${efValues.join(', ')}`);
     const recallQuestions = cycled(RECALL_QUERIES);
-    const truth = await exactTopK(recallQuestions, searchApp, app.store.vectors());
+    const truth = await exactTopK(recallQuestions, app, app.store.vectors());
     const indexParams = index.params;
     const recall = annRecall(truth, index);
     const efSweep: EfPoint[] = [];
@@ -323,19 +330,23 @@ function annRecall(truth: ExactTruth, index: VectorIndex): { recall: number; rec
  * Latency of retrieval's parts on the same questions: each ranking alone, each stage of the hybrid
  * retrieval as `retrieve` itself times it, and an unfiltered ANN search.
  */
+/** A question retrieved as `app.search` retrieves it. */
+type Search = (question: string, options?: RetrieveOptions) => Promise<Retrieval>;
+
 async function profileParts(
   questions: string[],
-  app: Pick<App, 'store' | 'embedder' | 'vectorIndex'>,
+  search: Search,
+  app: Pick<App, 'embedder'>,
   index: VectorIndex,
 ): Promise<Record<string, Percentiles>> {
   const embedder = await app.embedder();
   const modes: RetrievalMode[] = ['lexical', 'dense'];
   const parts: Record<string, Percentiles> = {};
-  for (const mode of modes) parts[`retrieve, ${mode} only`] = percentiles(await timeEach(questions, (question) => retrieve(question, app, { mode })));
+  for (const mode of modes) parts[`retrieve, ${mode} only`] = percentiles(await timeEach(questions, (question) => search(question, { mode })));
   const stages = new Map<RetrievalStage, number[]>();
   for (const question of questions) {
     const timings: Partial<Record<RetrievalStage, number>> = {};
-    await retrieve(question, app, { timings });
+    await search(question, { timings });
     for (const [stage, ms] of Object.entries(timings) as Array<[RetrievalStage, number]>) stages.set(stage, [...(stages.get(stage) ?? []), ms]);
   }
   // A stage a question skips (no lexical query, say) took no time for it.

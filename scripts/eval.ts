@@ -8,11 +8,10 @@ import { openApp, type App } from '../src/app.ts';
 import { loadConfig, type EmbedderKind } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
 import { createLogger } from '../src/log.ts';
-import { answer } from '../src/answer/index.ts';
-import { retrieve, type RankedPassage, type RetrievalMode } from '../src/retrieve/index.ts';
+import type { RankedPassage, RetrievalMode } from '../src/retrieve/index.ts';
 import { normalizeText } from '../src/text/index.ts';
 
-interface Question {
+interface EvalQuestion {
   id: string;
   group: string;
   question: string;
@@ -24,7 +23,7 @@ const root = path.resolve(import.meta.dirname, '..');
 // `--questions <file>` evaluates another question set (e.g. a held-out one) in the same format.
 const questionsArg = process.argv.indexOf('--questions');
 const questionsFile = questionsArg >= 0 && process.argv[questionsArg + 1] ? path.resolve(process.argv[questionsArg + 1]!) : path.join(root, 'scripts/eval/questions.json');
-const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as Question[];
+const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as EvalQuestion[];
 const corpusDir = path.join(root, 'corpus');
 const MODES: RetrievalMode[] = ['lexical', 'dense', 'hybrid'];
 // `--per-question` prints one line per question and mode (evidence rank) and per answer (mode,
@@ -32,7 +31,7 @@ const MODES: RetrievalMode[] = ['lexical', 'dense', 'hybrid'];
 const perQuestion = process.argv.includes('--per-question');
 
 /** Rank (1-based) of the first passage that is evidence for the question, or null. */
-function evidenceRank(question: Question, passages: readonly RankedPassage[], app: App): number | null {
+function evidenceRank(question: EvalQuestion, passages: readonly RankedPassage[], app: App): number | null {
   const quotes = question.evidence.map((e) => ({ path: path.join(corpusDir, e.file), quote: normalizeText(e.quote) }));
   const index = passages.findIndex((passage) => {
     const report = app.store.getReport(passage.reportId);
@@ -73,7 +72,7 @@ async function evaluate(kind: EmbedderKind): Promise<void> {
       const tallies = new Map<string, Tally>();
       const misses: string[] = [];
       for (const question of answerable) {
-        const { passages, applied, uncovered } = await retrieve(question.question, app, { k: 10, mode });
+        const { passages, applied, uncovered } = await app.search(question.question, { k: 10, mode });
         const rank = evidenceRank(question, passages, app);
         if (perQuestion) console.log(`rank ${mode} ${question.id} ${rank ?? '-'} ${passages.map((p) => chunkName(app, p.id)).join(',')}`);
         for (const group of [question.group, 'all']) {
@@ -98,7 +97,7 @@ async function evaluate(kind: EmbedderKind): Promise<void> {
       if (misses.length > 0 && process.argv.includes('--misses')) console.log(misses.map((m) => `  miss ${m}`).join('\n'));
     }
     let uncovered = 0;
-    for (const question of unanswerable) if ((await retrieve(question.question, app, { k: 10 })).uncovered.length > 0) uncovered++;
+    for (const question of unanswerable) if ((await app.search(question.question, { k: 10 })).uncovered.length > 0) uncovered++;
     console.log(`\nunanswerable questions whose period/body no report covers (refused at retrieval): ${uncovered}/${unanswerable.length}`);
     await evaluateAnswers(app);
   } finally {
@@ -119,7 +118,7 @@ async function evaluateAnswers(app: App): Promise<void> {
   const latencies: number[] = [];
   const failures: string[] = [];
   for (const question of questions) {
-    const result = await answer(question.question, app);
+    const result = await app.ask(question.question);
     latencies.push(result.timingsMs.total);
     if (perQuestion) {
       const cited = result.citations.map((c) => `${c.n}=${chunkName(app, c.chunkId)}`).join(',');

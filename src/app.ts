@@ -1,10 +1,30 @@
+// The composition root: the one place that opens the pieces and wires the stages together. Every
+// command, the bot, the eval and the benchmarks start from `openApp`; no stage builds its own.
 import path from 'node:path';
+import { answer, createExtractiveAnswerer, createLlmAnswerer, type Answer, type Answerers } from './answer/index.ts';
 import type { Config } from './config.ts';
-import { createExtractiveAnswerer, createLlmAnswerer, type Answerers } from './answer/index.ts';
 import { createEmbedder, type Embedder } from './embed/index.ts';
-import { IndexCorruptError, VectorIndex } from './index/index.ts';
+import { liveVectorIndex, vectorIndexPath, type VectorIndex } from './index/index.ts';
 import { createLogger, type Logger } from './log.ts';
-import { Store, StoreError } from './store/index.ts';
+import { understandQuestion, type Question, type QuestionScope } from './question/index.ts';
+import { retrieve, type Retrieval, type RetrieveOptions } from './retrieve/index.ts';
+import { reportCatalog, Store } from './store/index.ts';
+
+/** How a question is asked: in a conversation, a follow-up is read in the previous answer's scope. */
+export interface AskOptions {
+  /** Passages retrieved and returned with the answer (default 10). */
+  k?: number;
+  /** The previous answer's `scope` in a conversation: a follow-up that names no session is read in it, and the answer says so. */
+  context?: QuestionScope | null;
+  /** What "năm nay", "tháng trước" are counted from (default: now). */
+  today?: Date;
+}
+
+/** How a question is searched without an answer (`npm run search`, the eval, the benchmarks). */
+export interface SearchOptions extends RetrieveOptions {
+  /** What "năm nay", "tháng trước" are counted from (default: now). */
+  today?: Date;
+}
 
 /** The pieces every command and the bot share, opened once. */
 export interface App {
@@ -13,24 +33,23 @@ export interface App {
   store: Store;
   /** The embedder the configuration chooses; loaded on first use (a model load takes seconds). */
   embedder(): Promise<Embedder>;
-  /**
-   * The ANN index for the current embedder, opened on first use. A missing, unreadable or stale
-   * index file is rebuilt from the vectors in the store (no re-embedding), with a warning. When
-   * another process has since added or removed vectors (`npm run ingest` beside the bot), the
-   * file it saved is read again.
-   */
+  /** The ANN index for the current embedder, opened on first use and kept in step with the store (see `liveVectorIndex`). */
   vectorIndex(): Promise<VectorIndex>;
   /** The answerers: the LLM one when OPENAI_API_KEY or OPENAI_BASE_URL is set, the extractive one always. */
   answerers(): Promise<Answerers>;
+  /** Reads a question in the light of the stored reports (their places), as of `today`. */
+  understand(question: string, today?: Date): Question;
+  /** Reads, retrieves and answers a question. */
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+  /** Reads a question and retrieves its passages, without answering. */
+  search(question: string, options?: SearchOptions): Promise<Retrieval>;
   close(): void;
 }
 
-/** The composition root: opens the store now, the embedder and index when first needed. */
+/** Opens the store now, the embedder and index when first needed. */
 export function openApp(config: Config, log: Logger = createLogger(config.logLevel)): App {
   const store = Store.open(config.databasePath);
-  const indexPath = vectorIndexPath(config);
   let embedder: Promise<Embedder> | undefined;
-  let index: Promise<VectorIndex> | undefined;
   const loadEmbedder = () =>
     (embedder ??= createEmbedder({
       kind: config.embedder.kind,
@@ -41,67 +60,16 @@ export function openApp(config: Config, log: Logger = createLogger(config.logLev
       log: (line) => log.info(line),
       showProgress: true,
     }));
-  const loadIndex = async (): Promise<VectorIndex> => {
-    const current = await loadEmbedder();
-    const identity = { embedderId: current.id, dimension: current.dimension };
-    const stored = store.embeddingIdentity();
-    if (stored && (stored.id !== current.id || stored.dimension !== current.dimension)) {
-      throw new StoreError(
-        config.databasePath,
-        'open index',
-        `the stored vectors come from ${stored.id} (${stored.dimension}-d) but the embedder is now ${current.id} (${current.dimension}-d); run npm run reindex`,
-      );
-    }
-    try {
-      const opened = VectorIndex.open(indexPath, identity, config.index);
-      if (opened.size === store.vectorCount()) return opened;
-      log.warn('vector index is out of step with the store; rebuilding it from stored vectors', {
-        index: opened.size,
-        store: store.vectorCount(),
-      });
-    } catch (error) {
-      if (!(error instanceof IndexCorruptError)) throw error;
-      log.warn('vector index file is unreadable; rebuilding it from stored vectors', { cause: (error as Error).message });
-    }
-    return rebuildIndex(store, indexPath, identity, config);
-  };
-  // The store as of the index in memory: another process's commit moves `changesElsewhere`.
-  let indexSeen = store.changesElsewhere();
-  const currentIndex = async (): Promise<VectorIndex> => {
-    const loaded = await (index ??= loadIndex());
-    const changes = store.changesElsewhere();
-    if (changes === indexSeen) return loaded;
-    const fresh = reloadedIndex(loaded);
-    // Until the other process has saved its index (it commits to SQLite first), keep the one in
-    // memory and look again on the next question.
-    if (fresh) {
-      indexSeen = changes;
-      index = Promise.resolve(fresh);
-      return fresh;
-    }
-    return loaded;
-  };
-  // When the index file was last saved as this process saw it: an ingest commits report by report
-  // and saves the index at its end, so the file is read again only once it has been saved anew.
-  let indexSavedSeen = VectorIndex.savedAt(indexPath);
-  const reloadedIndex = (loaded: VectorIndex): VectorIndex | null => {
-    const stored = store.vectorCount();
-    if (loaded.size === stored) return loaded;
-    const saved = VectorIndex.savedAt(indexPath);
-    if (saved === indexSavedSeen) return null;
-    let reopened: VectorIndex;
-    try {
-      reopened = VectorIndex.open(indexPath, loaded.identity, config.index);
-    } catch (error) {
-      if (!(error instanceof IndexCorruptError)) throw error;
-      // Caught while the other process writes it: the next question reads it again.
-      return null;
-    }
-    indexSavedSeen = saved;
-    if (reopened.size !== stored) return null;
-    log.info('vector index reloaded: another process changed the reports', { before: loaded.size, now: reopened.size });
-    return reopened;
-  };
+  const vectorIndex = liveVectorIndex(store, {
+    path: vectorIndexPath(config.dataDir),
+    params: config.index,
+    identity: async () => {
+      const current = await loadEmbedder();
+      return { embedderId: current.id, dimension: current.dimension };
+    },
+    warn: (message, fields) => log.warn(message, fields),
+    info: (message, fields) => log.info(message, fields),
+  });
   let answerers: Promise<Answerers> | undefined;
   const loadAnswerers = async (): Promise<Answerers> => ({
     llm:
@@ -110,31 +78,28 @@ export function openApp(config: Config, log: Logger = createLogger(config.logLev
         : null,
     extractive: createExtractiveAnswerer(await loadEmbedder()),
   });
-  return {
+  const understand = (question: string, today?: Date): Question =>
+    understandQuestion(question, { knownPlaces: reportCatalog(store).places, today });
+  const app: App = {
     config,
     log,
     store,
     embedder: loadEmbedder,
-    vectorIndex: currentIndex,
+    vectorIndex,
     answerers: () => (answerers ??= loadAnswerers()),
+    understand,
+    async ask(question, options = {}) {
+      const startedAt = performance.now();
+      const retrieval = await retrieve(understand(question, options.today), app, { k: options.k ?? 10, context: options.context ?? null });
+      return answer(retrieval, app, { startedAt });
+    },
+    async search(question, options = {}) {
+      const started = performance.now();
+      const understood = understand(question, options.today);
+      if (options.timings) options.timings.plan = (options.timings.plan ?? 0) + (performance.now() - started);
+      return retrieve(understood, app, options);
+    },
     close: () => store.close(),
   };
-}
-
-/** Where the ANN index file lives: beside the SQLite file. */
-export function vectorIndexPath(config: Pick<Config, 'dataDir'>): string {
-  return path.join(config.dataDir, 'vectors.hnsw');
-}
-
-/** Builds the index file afresh from the vectors kept in the store. */
-export function rebuildIndex(
-  store: Store,
-  indexPath: string,
-  identity: { embedderId: string; dimension: number },
-  config: Pick<Config, 'index'>,
-): VectorIndex {
-  const rebuilt = VectorIndex.create(indexPath, identity, config.index, Math.max(store.vectorCount(), 1));
-  rebuilt.addMany(store.vectors());
-  rebuilt.save();
-  return rebuilt;
+  return app;
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answer, type Answer } from '../src/answer/index.ts';
+import type { Answer } from '../src/answer/index.ts';
 import { openApp, type App } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
@@ -29,7 +29,7 @@ describe('answering from the sample corpus (extractive, no API key)', () => {
   });
 
   it('answers the README question with cited sentences led by the report it comes from', async () => {
-    const result = await answer('Phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp?', app);
+    const result = await app.ask('Phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp?');
     expect(result.mode).toBe('extractive');
     expect(result.answer).toMatch(/^Theo báo cáo .*tháng 9\/2021.*BTV Thị ủy Từ Sơn.*6\/10\/2021/);
     expect(result.answer).toMatch(/bỏ hoang đất nông nghiệp|VietGap/);
@@ -38,7 +38,7 @@ describe('answering from the sample corpus (extractive, no API key)', () => {
   });
 
   it('answers an English question with an English lead line, quoting the Vietnamese source', async () => {
-    const result = await answer('What did the September 2021 session conclude about agriculture?', app);
+    const result = await app.ask('What did the September 2021 session conclude about agriculture?');
     expect(result.language).toBe('en');
     expect(result.answer).toMatch(/^According to/);
     expectCheckableCitations(result);
@@ -50,7 +50,7 @@ describe('answering from the sample corpus (extractive, no API key)', () => {
     ['a topic no report speaks of', 'Giá vé xe buýt ở Từ Sơn là bao nhiêu?', /không đề cập nội dung này/],
     ['an English question on an absent topic', 'How much does a football stadium ticket cost in Tu Son?', /do not say anything about this/],
   ])('says plainly when the reports do not cover %s', async (_what, question, expected) => {
-    const result = await answer(question, app);
+    const result = await app.ask(question);
     expect(result.mode).toBe('no-answer');
     expect(result.citations).toEqual([]);
     expect(result.answer).toMatch(expected);
@@ -90,7 +90,7 @@ describe('answering with an LLM behind an OpenAI-compatible server', () => {
 
   it('shows the model answer with its checked citations', async () => {
     server.script('chat', chatJson({ answer: 'Cần khắc phục tình trạng bỏ hoang đất nông nghiệp [1].', citations: [{ n: 1, quote: 'not a sentence of the passage' }] }));
-    const result = await answer(question, app);
+    const result = await app.ask(question);
     expect(result.mode).toBe('llm');
     expect(result.answer).toBe('Cần khắc phục tình trạng bỏ hoang đất nông nghiệp [1].');
     // The quote the model got wrong is replaced by a sentence really in the passage.
@@ -99,7 +99,7 @@ describe('answering with an LLM behind an OpenAI-compatible server', () => {
 
   it('removes markers that point at no retrieved passage', async () => {
     server.script('chat', chatJson({ answer: 'Quy hoạch vùng sản xuất đạt tiêu chuẩn VietGap [2]. Xây dựng sân bay [9].', citations: [] }));
-    const result = await answer(question, app);
+    const result = await app.ask(question);
     expect(result.mode).toBe('llm');
     expect(result.answer).not.toContain('[9]');
     expect(result.answer).toContain('[1]');
@@ -113,7 +113,7 @@ describe('answering with an LLM behind an OpenAI-compatible server', () => {
     ['a server error', errorReply(500, 'upstream down')],
   ])('falls back to the extractive answer with a note after %s', async (_what, reply) => {
     server.script('chat', reply, reply, reply, reply);
-    const result = await answer(question, app);
+    const result = await app.ask(question);
     expect(result.mode).toBe('extractive');
     expect(result.answer).not.toContain('HACKED');
     expect(result.note).toMatch(/Không gọi được mô hình ngôn ngữ/);
@@ -122,7 +122,7 @@ describe('answering with an LLM behind an OpenAI-compatible server', () => {
 
   it('does not ask the model when the reports do not cover the question', async () => {
     const before = server.requests.filter((r) => r.endpoint === 'chat').length;
-    const result = await answer('Phiên họp tháng 2 năm 2021 kết luận gì?', app);
+    const result = await app.ask('Phiên họp tháng 2 năm 2021 kết luận gì?');
     expect(result.mode).toBe('no-answer');
     expect(server.requests.filter((r) => r.endpoint === 'chat').length).toBe(before);
   });

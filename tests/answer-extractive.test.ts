@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExtractiveAnswerer } from '../src/answer/extractive.ts';
 import { AnswerError, type Answerer, type DraftAnswer } from '../src/answer/types.ts';
 import type { App } from '../src/app.ts';
-import { retrieve, type RankedPassage, type Retrieval } from '../src/retrieve/index.ts';
+import type { RankedPassage, Retrieval } from '../src/retrieve/index.ts';
 import { understandQuestion } from '../src/question/index.ts';
 import { normalizeText } from '../src/text/index.ts';
 import { corpusApp, PROJECT_ROOT, tempApp } from './helpers/app.ts';
@@ -84,7 +84,7 @@ describe('the extractive answerer on the sample corpus', () => {
   });
 
   const draftFor = async (question: string) => {
-    const retrieval = await retrieve(question, app);
+    const retrieval = await app.search(question);
     const passages = retrieval.passages.slice(0, 6);
     return { draft: await answerer.draft(retrieval, passages), passages, retrieval };
   };
@@ -130,7 +130,7 @@ describe('the extractive answerer on the sample corpus', () => {
   });
 
   it('throws AnswerError when given no passages', async () => {
-    const retrieval = await retrieve(evalQuestion('vi-001').question, app);
+    const retrieval = await app.search(evalQuestion('vi-001').question);
     await expect(answerer.draft(retrieval, [])).rejects.toBeInstanceOf(AnswerError);
   });
 });
@@ -175,7 +175,7 @@ describe('the extractive answerer on passages made for the test', () => {
     similarity: 0.5,
   });
   const retrievalOf = (question: string, passages: RankedPassage[]): Retrieval => ({
-    plan: understandQuestion(question),
+    question: understandQuestion(question),
     passages,
     applied: [],
     uncovered: [],

@@ -52,8 +52,8 @@ const PASSAGES = [
 
 function retrievalFor(question: string, language: QuestionLanguage, passages = PASSAGES): Retrieval {
   return {
-    plan: {
-      question,
+    question: {
+      text: question,
       normalized: question,
       language,
       searchText: question,
@@ -64,6 +64,8 @@ function retrievalFor(question: string, language: QuestionLanguage, passages = P
       sections: [],
       topicTerms: [],
       topicWords: [],
+      asked: { asks: [], years: [], names: [], localities: [], documents: [] },
+      wants: { kinds: [], framing: [] },
     },
     passages,
     applied: [],

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedBy, yearsIn, type Asked } from '../src/question/asked.ts';
-import { understandQuestion } from '../src/question/index.ts';
+import { askedBy, understandQuestion, yearsIn, type Asked } from '../src/question/index.ts';
 
 // Places of another province than the sample corpus: the rules read how questions are written,
 // not which places the corpus has.

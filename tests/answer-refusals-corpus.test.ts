@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answer, type Answer } from '../src/answer/index.ts';
 import type { App } from '../src/app.ts';
+import { retrieve } from '../src/retrieve/index.ts';
 import { createLogger } from '../src/log.ts';
 import { normalizeText } from '../src/text/index.ts';
 import { corpusApp } from './helpers/app.ts';
@@ -16,7 +17,8 @@ describe('refusing questions the reports touch but do not answer (sample corpus,
 
   const ask = (question: string): Promise<Answer> => {
     logged.length = 0;
-    return answer(question, { ...app, log: createLogger('info', (line) => logged.push(line)) });
+    const quiet = { ...app, log: createLogger('info', (line) => logged.push(line)) };
+    return retrieve(app.understand(question), app).then((retrieval) => answer(retrieval, quiet));
   };
 
   it.each([
@@ -68,7 +70,7 @@ describe('refusing questions the reports touch but do not answer (sample corpus,
     const first = await ask('Phiên họp tháng 9/2021 của BTV Thị ủy Từ Sơn kết luận gì về nông nghiệp?');
     expect(first.mode).toBe('extractive');
     // The session speaks of "giao thông" (transport), not of "giáo dục" (education).
-    const followUp = await answer('còn về giáo dục thì sao?', app, { context: first.scope });
+    const followUp = await app.ask('còn về giáo dục thì sao?', { context: first.scope });
     expect(followUp.mode).toBe('no-answer');
     expect(followUp.note).toMatch(/tháng 9\/2021/);
   });

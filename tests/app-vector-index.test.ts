@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, truncateSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openApp, vectorIndexPath } from '../src/app.ts';
+import { openApp } from '../src/app.ts';
+import { vectorIndexPath } from '../src/index/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
 import { createLogger } from '../src/log.ts';
@@ -28,7 +29,7 @@ describe('the vector index beside the store', () => {
 
   it('holds one vector per stored chunk after ingestion, persisted on disk', async () => {
     const { app, dataDir } = await ingestedCorpus();
-    expect(existsSync(vectorIndexPath(app.config))).toBe(true);
+    expect(existsSync(vectorIndexPath(app.config.dataDir))).toBe(true);
     const { app: again } = reopen(dataDir);
     const index = await again.vectorIndex();
     expect(index.size).toBe(again.store.counts().chunks);
@@ -57,7 +58,7 @@ describe('the vector index beside the store', () => {
     const { app, dataDir } = await ingestedCorpus();
     const chunks = app.store.counts().chunks;
     app.close();
-    truncateSync(vectorIndexPath(app.config), 100);
+    truncateSync(vectorIndexPath(app.config.dataDir), 100);
     const { app: again, lines } = reopen(dataDir);
     expect((await again.vectorIndex()).size).toBe(chunks);
     expect(lines.join('\n')).toMatch(/warn .*rebuilding it from stored vectors/);
@@ -69,7 +70,7 @@ describe('the vector index beside the store', () => {
     writeFileSync(`${extra}/extra.txt`, 'UBND phường Tân Hồng họp phiên thường kỳ tháng 5 năm 2022.\n\nPhiên họp bàn về thu ngân sách phường.');
     // Put back the index files from before the last run: the store has rows the index lacks,
     // as after a kill between the store's commit and the index's save.
-    const indexPath = vectorIndexPath(app.config);
+    const indexPath = vectorIndexPath(app.config.dataDir);
     for (const file of [indexPath, `${indexPath}.json`]) copyFileSync(file, `${file}.before`);
     const before = app.store.counts().chunks;
     await ingestPaths([extra], app);

@@ -119,7 +119,7 @@ describe('failures', () => {
     const config = loadConfig({ ...TEST_ENV, COUNCIL_DATA_DIR: dataDir, TELEGRAM_BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot });
     const app = openApp(config, createLogger('error', (line) => lines.push(line)));
     await ingestPaths([CORPUS_DIR], app);
-    const broken = { ...app, answerers: () => Promise.reject(new Error('answerer exploded')) };
+    const broken = { ...app, ask: () => Promise.reject(new Error('answerer exploded')) };
     const running = await startBot(broken);
     try {
       const client = emulator.client({ userId: 99, chatId: 99 });

@@ -17,7 +17,7 @@ describe('follow-up scope', () => {
 
   it('gives a question that names nothing the whole previous scope, keeping its own topic', () => {
     for (const question of ['còn về giáo dục thì sao?', 'con ve giao duc thi sao', 'and education?']) {
-      const { plan: inherited, inherited: taken } = inheritScope(plan(question), previous);
+      const { question: inherited, inherited: taken } = inheritScope(plan(question), previous);
       expect(taken).toEqual(previous);
       expect(inherited.period?.months).toEqual(['2021-09']);
       expect(inherited.body).toEqual(previous.body);
@@ -26,7 +26,7 @@ describe('follow-up scope', () => {
   });
 
   it('keeps the previous body when only a new period is named', () => {
-    const { plan: inherited, inherited: taken } = inheritScope(plan('còn tháng 10/2021 thì sao?'), previous);
+    const { question: inherited, inherited: taken } = inheritScope(plan('còn tháng 10/2021 thì sao?'), previous);
     expect(inherited.period?.months).toEqual(['2021-10']);
     expect(inherited.body).toEqual(previous.body);
     expect(taken?.period?.months).toEqual(['2021-10']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SectionLabel } from '../src/ingest/sections.ts';
-import { understandQuestion, type QuestionLanguage } from '../src/question/query.ts';
+import type { SectionLabel } from '../src/store/index.ts';
+import { understandQuestion, type QuestionLanguage } from '../src/question/index.ts';
 
 const KNOWN_PLACES = ['Từ Sơn', 'Đông Ngàn', 'Tiên Du'];
 
@@ -62,7 +62,7 @@ const QUESTIONS: ReadonlyArray<[string, Expected]> = [
 describe('understandQuestion: a table of questions', () => {
   it.each(QUESTIONS)('%s', (question, expected) => {
     const plan = understandQuestion(question, { knownPlaces: KNOWN_PLACES });
-    expect(plan.question).toBe(question);
+    expect(plan.text).toBe(question);
     expect(plan.language).toBe(expected.language);
     expect(plan.period?.months ?? []).toEqual(expected.months ?? []);
     expect(plan.period?.year ?? null).toBe(expected.year ?? null);

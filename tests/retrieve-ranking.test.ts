@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.ts';
-import { retrieve } from '../src/retrieve/index.ts';
 import { selectReports } from '../src/retrieve/filters.ts';
 import { LabelSet } from '../src/retrieve/label-set.ts';
 import { understandQuestion } from '../src/question/query.ts';
@@ -65,7 +64,7 @@ describe('ranking rules', () => {
   });
   afterAll(() => dispose());
 
-  const first = async (question: string) => (await retrieve(question, app, { k: 4 })).passages[0]?.text;
+  const first = async (question: string) => (await app.search(question, { k: 4 })).passages[0]?.text;
 
   it('puts a passage with something to say above the headline it shares its words with', async () => {
     expect(await first('Phiên họp thường kỳ tháng 5/2023 của UBND phường Tân Hồng bàn những gì?')).not.toBe(texts[0]);

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.ts';
 import { exactSearch } from '../src/index/index.ts';
-import { retrieve } from '../src/retrieve/index.ts';
 import { corpusApp, PROJECT_ROOT, TEST_ENV } from './helpers/app.ts';
 
 describe('retrieving passages from the sample corpus', () => {
@@ -12,7 +11,7 @@ describe('retrieving passages from the sample corpus', () => {
     ({ app, dataDir } = await corpusApp());
   });
 
-  const top = async (question: string, k = 3) => (await retrieve(question, app, { k })).passages;
+  const top = async (question: string, k = 3) => (await app.search(question, { k })).passages;
 
   it.each([
     'Phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp?',
@@ -51,33 +50,33 @@ describe('retrieving passages from the sample corpus', () => {
   });
 
   it('reads "the latest session" as the newest session of the body named, or of the organ', async () => {
-    const party = await retrieve('Phiên họp gần đây nhất của BTV Thành ủy Từ Sơn kết luận gì?', app, { k: 3 });
-    expect(party.plan.period?.months).toEqual(['2023-12']);
+    const party = await app.search('Phiên họp gần đây nhất của BTV Thành ủy Từ Sơn kết luận gì?', { k: 3 });
+    expect(party.question.period?.months).toEqual(['2023-12']);
     expect(party.passages.every((p) => p.report.sessionMonth === '2023-12')).toBe(true);
-    const council = await retrieve('What did the latest HĐND session decide?', app, { k: 3 });
+    const council = await app.search('What did the latest HĐND session decide?', { k: 3 });
     expect(council.passages[0]?.report.meetingDate).toBe('2021-12-21');
     expect(council.passages.every((p) => p.report.body?.startsWith('HĐND'))).toBe(true);
   });
 
   it('counts "tháng trước" from the day it is asked, and says so when that month has no report', async () => {
     const question = 'Tháng trước UBND thành phố Từ Sơn họp ngày nào?';
-    const april = await retrieve(question, app, { k: 3, today: new Date('2022-04-15T12:00:00') });
+    const april = await app.search(question, { k: 3, today: new Date('2022-04-15T12:00:00') });
     expect(april.passages[0]?.report.sessionMonth).toBe('2022-03');
-    const later = await retrieve(question, app, { k: 3, today: new Date('2026-11-26T12:00:00') });
+    const later = await app.search(question, { k: 3, today: new Date('2026-11-26T12:00:00') });
     expect(later.passages).toEqual([]);
     expect(later.uncovered).toEqual(['tháng 10/2026']);
   });
 
   it('ranks the chunks a filter leaves by exact similarity, reading their vectors from the store', async () => {
     const question = 'Phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp?';
-    const dense = await retrieve(question, app, { k: 50, mode: 'dense' });
+    const dense = await app.search(question, { k: 50, mode: 'dense' });
     // The September 2021 sessions: the town's and Tiên Du district's standing boards.
     const reportIds = [...new Set(dense.passages.map((p) => p.reportId))];
     expect(reportIds).toHaveLength(2);
     const ranges = reportIds.flatMap((id) => app.store.labelRanges().get(id)!);
     const stored = app.store.vectorsIn(ranges);
     expect(stored.map((v) => v.label)).toEqual(ranges.flatMap(({ first, count }) => Array.from({ length: count }, (_, i) => first + i)));
-    const [query] = await (await app.embedder()).embedQueries([dense.plan.searchText]);
+    const [query] = await (await app.embedder()).embedQueries([dense.question.searchText]);
     const exact = exactSearch(stored, query!, 50);
     const byDenseRank = [...dense.passages].sort((a, b) => a.denseRank! - b.denseRank!);
     expect(byDenseRank.map((p) => p.rowid)).toEqual(exact.map((hit) => hit.label));
@@ -85,10 +84,10 @@ describe('retrieving passages from the sample corpus', () => {
   });
 
   it('returns nothing for a month or a body no report covers, and says which filter failed', async () => {
-    const month = await retrieve('Phiên họp tháng 2 năm 2021 kết luận gì?', app);
+    const month = await app.search('Phiên họp tháng 2 năm 2021 kết luận gì?');
     expect(month.passages).toEqual([]);
     expect(month.uncovered).toEqual(['tháng 2/2021']);
-    const body = await retrieve('HĐND tỉnh Bắc Ninh quyết định gì về ngân sách?', app);
+    const body = await app.search('HĐND tỉnh Bắc Ninh quyết định gì về ngân sách?');
     expect(body.passages).toEqual([]);
     expect(body.uncovered.length).toBe(1);
   });

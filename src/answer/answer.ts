@@ -1,9 +1,8 @@
-import type { App } from '../app.ts';
-import { reportCatalog, retrieve, type RankedPassage, type Retrieval } from '../retrieve/index.ts';
-import { scopeOf, type QueryPlan, type QuestionScope } from '../question/index.ts';
-import type { ReportSummary } from '../store/index.ts';
+import type { Logger } from '../log.ts';
+import { LOCALITY_UNITS, scopeOf, type Asked, type Question } from '../question/index.ts';
+import type { RankedPassage, Retrieval } from '../retrieve/index.ts';
+import { reportCatalog, type ReportSummary, type Store } from '../store/index.ts';
 import { foldText } from '../text/index.ts';
-import { askedBy, LOCALITY_UNITS, type Asked } from '../question/index.ts';
 import { checkCitations } from './citations.ts';
 import { claimsOf, unmetAsk, type Focus } from './evidence.ts';
 import { assumedScopeNote, llmFallbackNote, notCovered, notInReports } from './messages.ts';
@@ -16,15 +15,16 @@ export interface Answerers {
   extractive: Answerer;
 }
 
-type AnswerApp = Pick<App, 'store' | 'embedder' | 'vectorIndex' | 'log' | 'answerers'>;
+/** What answering needs: the stored reports (to list nearby ones, weigh topic words), the answerers, a log. */
+export interface AnswerDeps {
+  store: Store;
+  log: Logger;
+  answerers(): Promise<Answerers>;
+}
 
 export interface AnswerOptions {
-  /** Passages retrieved and returned with the answer (default 10). */
-  k?: number;
-  /** The previous answer's `scope` in a conversation: a follow-up that names no session is read in it, and the answer says so. */
-  context?: QuestionScope | null;
-  /** What "năm nay", "tháng trước" are counted from (default: now). */
-  today?: Date;
+  /** When the question arrived (`performance.now()`), so the answer's timings include retrieval; default: now. */
+  startedAt?: number;
 }
 
 // Passages an answerer reads: the best few, so the model's context and the extractive
@@ -42,15 +42,15 @@ const PASSAGES_CHECKED_FOR_TOPIC = 3;
 const NEARBY_REPORTS = 5;
 
 /**
- * Answers a question from the stored reports: retrieves passages, refuses plainly when the
- * reports do not cover it (listing what is available nearby), else drafts an answer with the
- * LLM (falling back to the extractive answerer on failure) and keeps only checkable citations.
+ * Answers a question from what retrieval found: refuses plainly when the reports do not cover it
+ * (listing what is available nearby), else drafts an answer with the LLM (falling back to the
+ * extractive answerer on failure) and keeps only checkable citations.
  */
-export async function answer(question: string, app: AnswerApp, options: AnswerOptions = {}): Promise<Answer> {
-  const started = performance.now();
-  const retrieval = await retrieve(question, app, { k: options.k ?? 10, context: options.context ?? null, today: options.today });
+export async function answer(retrieval: Retrieval, app: AnswerDeps, options: AnswerOptions = {}): Promise<Answer> {
   const retrieved = performance.now();
-  const { plan } = retrieval;
+  const started = options.startedAt ?? retrieved;
+  const { question: plan } = retrieval;
+  const question = plan.text;
   const assumed = retrieval.inherited ? assumedScopeNote(retrieval.inherited, plan.language) : null;
   const finish = (fields: Pick<Answer, 'answer' | 'mode' | 'citations' | 'note'>): Answer => {
     const done = performance.now();
@@ -74,7 +74,7 @@ export async function answer(question: string, app: AnswerApp, options: AnswerOp
   // The report sentences nearest the question, as the extractive answerer picks them, are what
   // any answer would rest on: when they do not state what was asked, neither answerer may answer.
   const extracted = await tryDraft(answerers.extractive, retrieval, passages, app);
-  const asked = askedBy(plan);
+  const { asked } = plan;
   const unmet = extracted
     ? unmetAsk(asked, claimsOf(extracted.draft.text, passages), () => reportTexts(passages, app.store), focusOf(retrieval, asked, app.store))
     : null;
@@ -94,21 +94,21 @@ export async function answer(question: string, app: AnswerApp, options: AnswerOp
   return refuse(notInReports(nearbyReports(plan, reportCatalog(app.store).list), plan.language));
 }
 
-async function tryDraft(answerer: Answerer, retrieval: Retrieval, passages: readonly RankedPassage[], app: AnswerApp) {
+async function tryDraft(answerer: Answerer, retrieval: Retrieval, passages: readonly RankedPassage[], app: AnswerDeps) {
   try {
     const draft = await answerer.draft(retrieval, passages);
     return { draft, checked: checkCitations(draft, passages) };
   } catch (error) {
     if (!(error instanceof AnswerError)) throw error;
-    app.log.warn('answerer failed', { answerer: answerer.mode, question: retrieval.plan.question, error: error.message });
+    app.log.warn('answerer failed', { answerer: answerer.mode, question: retrieval.question.text, error: error.message });
     return null;
   }
 }
 
 /** Whether the passages speak of what was asked, so that an answer from them is not invented. */
-function isAnswerable(retrieval: Retrieval, passages: readonly RankedPassage[], store: AnswerApp['store']): boolean {
+function isAnswerable(retrieval: Retrieval, passages: readonly RankedPassage[], store: Store): boolean {
   if (passages.length === 0) return false;
-  const { plan } = retrieval;
+  const { question: plan } = retrieval;
   const coverage = topicCoverage(plan, passages.slice(0, PASSAGES_CHECKED_FOR_TOPIC), store, reportCatalog(store).bodies);
   const narrowed = retrieval.applied.length > 0;
   // A year alone names no session: a question with no topic but a year ("who won the tournament
@@ -123,7 +123,7 @@ function isAnswerable(retrieval: Retrieval, passages: readonly RankedPassage[], 
 }
 
 /** The texts of the reports the passages come from, each once. */
-function reportTexts(passages: readonly RankedPassage[], store: AnswerApp['store']): string[] {
+function reportTexts(passages: readonly RankedPassage[], store: Store): string[] {
   return [...new Set(passages.map((p) => p.reportId))].flatMap((id) => {
     const report = store.getReport(id);
     return report ? [`${report.title ?? ''}\n${report.text}`] : [];
@@ -131,16 +131,16 @@ function reportTexts(passages: readonly RankedPassage[], store: AnswerApp['store
 }
 
 /** What tells, in a cited sentence, the part that speaks of the question: its weighted topic, and the places reports are from. */
-function focusOf(retrieval: Retrieval, asked: Asked, store: AnswerApp['store']): Focus {
+function focusOf(retrieval: Retrieval, asked: Asked, store: Store): Focus {
   const catalog = reportCatalog(store);
   // The ward a question names ("phường Phù Khê") says where, like the places of the reports, not what about.
   const wards = asked.localities.flatMap((locality) => LOCALITY_UNITS.map((unit) => `${unit} ${locality}`));
-  const weights = topicWeights(retrieval.plan, store, [...catalog.bodies, ...wards]);
+  const weights = topicWeights(retrieval.question, store, [...catalog.bodies, ...wards]);
   return { weights, places: catalog.places.map((place) => foldText(place)) };
 }
 
 /** Stored reports nearest to what was asked: of the named body if it has any, closest in time first. */
-function nearbyReports(plan: QueryPlan, reports: readonly ReportSummary[]): ReportSummary[] {
+function nearbyReports(plan: Question, reports: readonly ReportSummary[]): ReportSummary[] {
   const wanted = plan.period?.months.find((m) => !m.startsWith('*')) ?? (plan.period?.year ? `${plan.period.year}-06` : null);
   const ofBody = plan.body ? reports.filter((r) => [r.body, ...r.bodyAliases].some((name) => name?.includes(plan.body!.organ))) : [];
   const pool = ofBody.length > 0 ? ofBody : reports;

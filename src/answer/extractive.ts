@@ -2,7 +2,7 @@
 // its passage marker, grouped under a line naming the report they come from.
 import type { Embedder } from '../embed/index.ts';
 import type { RankedPassage, Retrieval } from '../retrieve/index.ts';
-import type { QueryPlan } from '../question/index.ts';
+import type { Question, Wants } from '../question/index.ts';
 import { countWords, findDates, foldedTerms, foldText, splitSentences } from '../text/index.ts';
 import { clip } from './citations.ts';
 import { leadLine } from './lead-line.ts';
@@ -30,28 +30,13 @@ const MIN_WORDS = 5;
 // A line this short without closing punctuation is a heading or a title, not an answer.
 const MAX_HEADING_WORDS = 25;
 
-// What kind of answer a question asks for, by its question words (folded): an amount, a day, a
-// person. The Vietnamese question words frame the question ("ngày nào", "ai") and are not what
-// it is about; "tỷ lệ", "phần trăm" also ask for a figure but are what an answer says too.
-const ASKS: ReadonlyArray<{ framing: RegExp; content?: RegExp; english: RegExp; answeredBy: (sentence: string) => boolean }> = [
-  {
-    // "mấy" folds like "máy" (machine): not in "nhà máy", "máy móc".
-    framing: /\b(?:bao nhieu|bn|(?<!nha )may(?! moc))\b/g,
-    content: /\b(?:ty le|phan tram)\b/,
-    english: /\b(?:how much|how many|what percentage|what share|what proportion|what rate|what target|what value)\b/,
-    answeredBy: (sentence) => hasFigure(sentence),
-  },
-  {
-    framing: /\b(?:khi nao|(?:vao )?(?:ngay|hom|buoi|luc|thoi gian) nao|bao gio|ngay may|han chot|thoi han|truoc ngay)\b/g,
-    english: /\b(?:when|what date|which date|which days?|by when|by what date|deadline)\b/,
-    answeredBy: hasDate,
-  },
-  {
-    framing: /\b(?:do ai|ai)\b/g,
-    english: /\b(?:who|whom)\b/,
-    answeredBy: (sentence) => PERSON.test(sentence),
-  },
-];
+// A sentence gives the kind of answer a question wants (see `Wants`) when it holds a figure, a
+// date or a named person.
+const GIVES: Readonly<Record<Wants['kinds'][number], (sentence: string) => boolean>> = {
+  figure: (sentence) => hasFigure(sentence),
+  date: (sentence) => hasDate(sentence),
+  person: (sentence) => PERSON.test(sentence),
+};
 // A person as official writing names one: "đồng chí Nguyễn Văn A", "ông Trần Văn B".
 const PERSON = /(?<!\p{L})(?:[đĐ]ồng chí|ông|bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}/u;
 // A period a deadline is often given as instead of a day ("quý IV/2022", "trong tháng 7").
@@ -86,10 +71,10 @@ export function createExtractiveAnswerer(embedder: Embedder): Answerer {
       if (!top) throw new AnswerError('extractive', 'no passages to quote from');
       const candidates = sentencesOf(passages);
       if (candidates.length === 0) throw new AnswerError('extractive', 'the passages hold no whole sentences');
-      const question = await score(candidates, retrieval.plan, passages.length, embedder);
+      const question = await score(candidates, retrieval.question, passages.length, embedder);
       const chosen = choose(candidates, question, top.reportId);
       if (chosen.length === 0) throw new AnswerError('extractive', 'no sentence speaks of the question');
-      return render(chosen, retrieval.plan);
+      return render(chosen, retrieval.question);
     },
   };
 }
@@ -128,7 +113,7 @@ interface QuestionTerms {
   total: number;
 }
 
-async function score(candidates: Candidate[], plan: QueryPlan, passageCount: number, embedder: Embedder): Promise<QuestionTerms> {
+async function score(candidates: Candidate[], plan: Question, passageCount: number, embedder: Embedder): Promise<QuestionTerms> {
   const wants = answerKind(plan);
   const question = questionTerms(plan, wants.framing, candidates);
   const [query] = await embedder.embedQueries([plan.searchText]);
@@ -165,7 +150,7 @@ function heldWeight(candidate: Candidate, weights: ReadonlyMap<string, number>, 
  * "kết luận") count a little, since an answer sentence often repeats them, except those that
  * name the reports.
  */
-function questionTerms(plan: QueryPlan, framing: ReadonlySet<string>, candidates: readonly Candidate[]): QuestionTerms {
+function questionTerms(plan: Question, framing: ReadonlySet<string>, candidates: readonly Candidate[]): QuestionTerms {
   const topic = termsOf(plan.topicTerms.filter((term) => !framing.has(term)).join(' '));
   // Words that name the reports (body, session, dates: their context headers) do not tell one sentence from another.
   const naming = new Set([...new Set(candidates.map((c) => c.passage.header))].flatMap((header) => [...termsOf(header)]));
@@ -196,20 +181,12 @@ interface AnswerKind {
   framing: Set<string>;
 }
 
-function answerKind(plan: QueryPlan): AnswerKind {
-  const folded = foldText(plan.normalized);
-  const english = plan.language === 'en';
-  const framing = new Set<string>();
-  const wanted = ASKS.filter((ask) => {
-    if (english) return ask.english.test(folded);
-    const words = [...folded.matchAll(ask.framing)].flatMap((m) => m[0].split(' '));
-    for (const word of words) framing.add(word);
-    return words.length > 0 || (ask.content?.test(folded) ?? false);
-  });
+function answerKind(plan: Question): AnswerKind {
+  const { kinds, framing } = plan.wants;
   return {
-    answeredBy: wanted.length > 0 ? (sentence) => wanted.some((ask) => ask.answeredBy(sentence)) : null,
-    asksWhen: wanted.some((ask) => ask.answeredBy === hasDate),
-    framing,
+    answeredBy: kinds.length > 0 ? (sentence) => kinds.some((kind) => GIVES[kind](sentence)) : null,
+    asksWhen: kinds.includes('date'),
+    framing: new Set(framing),
   };
 }
 
@@ -274,7 +251,7 @@ function choose(candidates: readonly Candidate[], question: QuestionTerms, prima
   return chosen.sort((a, b) => reports.indexOf(a.passage.reportId) - reports.indexOf(b.passage.reportId) || a.position - b.position);
 }
 
-function render(chosen: readonly Candidate[], plan: QueryPlan): DraftAnswer {
+function render(chosen: readonly Candidate[], plan: Question): DraftAnswer {
   const lines: string[] = [];
   const quotes = new Map<number, string>();
   const quoted = new Map<number, number>();

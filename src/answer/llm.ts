@@ -53,8 +53,8 @@ export function createLlmAnswerer(settings: LlmAnswererSettings): Answerer {
           temperature: 0,
           response_format: { type: 'json_object' },
           messages: [
-            { role: 'system', content: systemPrompt(retrieval.plan.language) },
-            { role: 'user', content: userMessage(retrieval.plan.question, passages) },
+            { role: 'system', content: systemPrompt(retrieval.question.language) },
+            { role: 'user', content: userMessage(retrieval.question.text, passages) },
           ],
         });
       } catch (error) {

@@ -1,16 +1,16 @@
 import { type RankedPassage } from '../retrieve/index.ts';
-import { QUESTION_WORDS, type QueryPlan } from '../question/index.ts';
+import { QUESTION_WORDS, type Question } from '../question/index.ts';
 import type { Store } from '../store/index.ts';
 import { foldedTerms, matchingText, syllableRuns } from '../text/index.ts';
 
 /**
- * The question's topic words (see `QueryPlan.topicWords`), each weighted by the rarity of its
+ * The question's topic words (see `Question.topicWords`), each weighted by the rarity of its
  * syllables in the store, so a missing "xe buýt" weighs more than a missing "về". Where and when
  * are the filters' business, and question words are in no report: neither says whether the
  * reports speak of what was asked, so their syllables are left out, and a word made only of them
  * is dropped. Empty when the question names no topic ("phiên họp tháng 9 kết luận gì?").
  */
-export function topicWeights(plan: QueryPlan, store: Store, places: readonly string[] = []): Map<string, number> {
+export function topicWeights(plan: Question, store: Store, places: readonly string[] = []): Map<string, number> {
   const placePhrases = places.map((place) => ` ${foldedTerms(place).join(' ')} `);
   // A place's syllables are taken out as a whole ("dong ngan"), not wherever one of them stands ("thu ngan sach").
   const isPlace = (words: string) => placePhrases.some((phrase) => phrase.includes(` ${words} `));
@@ -35,7 +35,7 @@ export function topicWeights(plan: QueryPlan, store: Store, places: readonly str
  * period, body or session it names is the whole question.
  */
 export function topicCoverage(
-  plan: QueryPlan,
+  plan: Question,
   passages: readonly RankedPassage[],
   store: Store,
   places: readonly string[] = [],

@@ -65,7 +65,7 @@ export interface Answerer {
   readonly mode: 'llm' | 'extractive';
   /**
    * Drafts an answer from `passages` (numbered from 1 in this order; the top of
-   * `retrieval.passages`). `retrieval.plan` holds the question as understood.
+   * `retrieval.passages`). `retrieval.question` holds the question as understood.
    * Throws `AnswerError` when it cannot produce a draft (the caller falls back or refuses).
    */
   draft(retrieval: Retrieval, passages: readonly RankedPassage[]): Promise<DraftAnswer>;

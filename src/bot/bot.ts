@@ -3,7 +3,7 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context } from 'grammy';
 import type { Message } from 'grammy/types';
 import path from 'node:path';
-import { answer, englishMonth, type Answer } from '../answer/index.ts';
+import { englishMonth, type Answer } from '../answer/index.ts';
 import type { App } from '../app.ts';
 import { SUPPORTED_EXTENSIONS } from '../ingest/readers/index.ts';
 import { reportCatalog } from '../retrieve/index.ts';
@@ -27,7 +27,7 @@ const TYPING_REFRESH_MS = 4_000;
 const EXAMPLE_QUESTIONS = 3;
 
 /** The parts of the app the bot uses. */
-export type BotApp = Pick<App, 'config' | 'log' | 'store' | 'embedder' | 'vectorIndex' | 'answerers'>;
+export type BotApp = Pick<App, 'config' | 'log' | 'store' | 'embedder' | 'vectorIndex' | 'answerers' | 'ask'>;
 
 /**
  * The Telegram bot: questions in private chats (any text) and groups (mention, reply, /ask),
@@ -72,7 +72,7 @@ export function createBot(app: BotApp): Bot {
     const wait = limiter.take(String(ctx.from?.id ?? chatKey(ctx)));
     if (wait > 0) return say(ctx, texts.rateLimited(wait), replyTo);
 
-    const result = await whileTyping(ctx, () => answer(question, app, { context: followUps.get(chatKey(ctx)) ?? null }));
+    const result = await whileTyping(ctx, () => app.ask(question, { context: followUps.get(chatKey(ctx)) ?? null }));
     const language: BotLanguage = result.language === 'en' ? 'en' : 'vi';
     chatLanguage.set(chatKey(ctx), language);
     if (result.scope) followUps.set(chatKey(ctx), result.scope);

@@ -1,5 +1,4 @@
 import { createInterface } from 'node:readline';
-import { answer } from '../answer/index.ts';
 import { answerAsText } from './answer-text.ts';
 import { runCommand } from './run.ts';
 import { ensureReports } from './sample-corpus.ts';
@@ -15,7 +14,7 @@ await runCommand(USAGE, { k: { type: 'string' } }, async (app, { values, positio
   }
   await ensureReports(app);
   const reply = async (question: string): Promise<void> => {
-    const result = await answer(question, app, { k });
+    const result = await app.ask(question, { k });
     process.stdout.write(values.json ? JSON.stringify(result) + '\n' : answerAsText(result) + '\n\n');
   };
   const question = positionals.join(' ').trim();

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { answer, type Answer } from '../answer/index.ts';
+import type { Answer } from '../answer/index.ts';
 import type { QuestionScope } from '../question/index.ts';
 import { answerAsText, passagesAsText } from './answer-text.ts';
 import { runCommand } from './run.ts';
@@ -27,7 +27,7 @@ await runCommand(USAGE, {}, async (app) => {
         continue;
       }
       // A follow-up that names no session is read in the previous answer's (said in its note).
-      last = await answer(line, app, { context: scope });
+      last = await app.ask(line, { context: scope });
       scope = last.scope;
       process.stdout.write(answerAsText(last) + '\n');
     }

@@ -1,4 +1,4 @@
-import { rebuildIndex, vectorIndexPath } from '../app.ts';
+import { rebuildIndex, vectorIndexPath } from '../index/index.ts';
 import { embeddingText } from '../ingest/index.ts';
 import type { LabelledVector } from '../store/index.ts';
 import { progressBar } from './progress.ts';
@@ -28,7 +28,7 @@ await runCommand(USAGE, {}, async (app, { values }) => {
   if (batch.length > 0) await flush();
   const identity = { id: embedder.id, dimension: embedder.dimension };
   app.store.replaceVectors(identity, vectors);
-  rebuildIndex(app.store, vectorIndexPath(app.config), { embedderId: identity.id, dimension: identity.dimension }, app.config);
+  rebuildIndex(app.store, vectorIndexPath(app.config.dataDir), { embedderId: identity.id, dimension: identity.dimension }, app.config.index);
   const summary = { embedder: identity.id, dimension: identity.dimension, chunks: vectors.length, seconds: (performance.now() - started) / 1000 };
   process.stdout.write(
     values.json ? JSON.stringify(summary) + '\n' : `re-embedded ${summary.chunks} chunks with ${summary.embedder} (${summary.dimension}-d) in ${summary.seconds.toFixed(1)} s\n`,

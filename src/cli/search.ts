@@ -1,4 +1,3 @@
-import { retrieve } from '../retrieve/index.ts';
 import { runCommand } from './run.ts';
 
 const USAGE = 'usage: npm run search -- [--json] [--data DIR] [--k N] "question"';
@@ -11,13 +10,13 @@ await runCommand(USAGE, { k: { type: 'string' } }, async (app, { values, positio
     return 2;
   }
   const started = performance.now();
-  const result = await retrieve(question, app, { k });
+  const result = await app.search(question, { k });
   const elapsedMs = performance.now() - started;
   if (values.json) {
     process.stdout.write(
       JSON.stringify({
         question,
-        plan: result.plan,
+        plan: result.question,
         filters: { applied: result.applied, uncovered: result.uncovered },
         passages: result.passages.map((p) => ({
           chunkId: p.id,
@@ -37,7 +36,7 @@ await runCommand(USAGE, { k: { type: 'string' } }, async (app, { values, positio
     );
     return 0;
   }
-  const lines = [`language: ${result.plan.language}; filters: ${result.applied.join(', ') || 'none'}`];
+  const lines = [`language: ${result.question.language}; filters: ${result.applied.join(', ') || 'none'}`];
   if (result.uncovered.length > 0) lines.push(`no stored report matches: ${result.uncovered.join(', ')}`);
   result.passages.forEach((p, i) => {
     lines.push(

@@ -41,3 +41,18 @@ export class IndexSaveError extends Error {
     super(`could not save vector index ${path}: ${detail}`, options);
   }
 }
+
+/** The vectors kept in the store were made by another embedder than the configured one; only a reindex fixes that. */
+export class StoredVectorsMismatchError extends Error {
+  override readonly name = 'StoredVectorsMismatchError';
+  constructor(
+    readonly source: string,
+    readonly stored: IndexIdentity,
+    readonly configured: IndexIdentity,
+  ) {
+    super(
+      `${source}: the stored vectors come from ${stored.embedderId} (${stored.dimension}-d) but the embedder is now ` +
+        `${configured.embedderId} (${configured.dimension}-d); run npm run reindex`,
+    );
+  }
+}

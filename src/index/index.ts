@@ -4,3 +4,6 @@ export { IndexCorruptError, IndexMismatchError, IndexSaveError } from './errors.
 export type { IndexIdentity } from './identity.ts';
 export { exactSearch } from './exact.ts';
 export type { SearchHit } from './exact.ts';
+export { StoredVectorsMismatchError } from './errors.ts';
+export { liveVectorIndex, rebuildIndex, vectorIndexPath } from './live.ts';
+export type { LiveIndexOptions, VectorSource } from './live.ts';

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { App } from '../app.ts';
 import { normalizeText } from '../text/index.ts';
 import type { Config } from '../config.ts';
+import type { Embedder } from '../embed/index.ts';
+import type { VectorIndex } from '../index/index.ts';
+import type { Logger } from '../log.ts';
+import type { Store } from '../store/index.ts';
 import { chunkText, type ChunkOptions } from './chunk.ts';
 import { IngestError } from './errors.ts';
 import { REASONS, type Reason } from './reasons.ts';
@@ -46,8 +49,14 @@ export interface IngestSummary {
   reports: IngestedReport[];
 }
 
-/** The parts of the app ingestion uses. */
-type IngestApp = Pick<App, 'store' | 'config' | 'log' | 'embedder' | 'vectorIndex'>;
+/** What ingestion needs: the store it writes to, the embedder and index that take the vectors, two settings. */
+export interface IngestDeps {
+  config: Pick<Config, 'maxFileBytes' | 'chunkTargetWords'>;
+  log: Logger;
+  store: Store;
+  embedder(): Promise<Embedder>;
+  vectorIndex(): Promise<VectorIndex>;
+}
 
 /** Progress of a run, called before each file. */
 export type IngestProgress = (done: number, total: number, filePath: string) => void;
@@ -59,7 +68,7 @@ export type IngestProgress = (done: number, total: number, filePath: string) => 
  */
 export async function ingestPaths(
   inputs: readonly string[],
-  app: IngestApp,
+  deps: IngestDeps,
   onProgress?: IngestProgress,
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, skipped: [], failed: [], reports: [] };
@@ -68,38 +77,38 @@ export async function ingestPaths(
   for (const [position, filePath] of files.entries()) {
     onProgress?.(position, files.length, filePath);
     try {
-      const report = await ingestFile(filePath, app);
+      const report = await ingestFile(filePath, deps);
       indexChanged ||= report.status !== 'unchanged';
       summary[report.status]++;
       summary.reports.push(report);
     } catch (error) {
       if (error instanceof IngestError) {
         summary.failed.push({ path: filePath, reason: error.reason, reasonVi: error.reasonVi });
-        app.log.debug('ingest failed', { path: filePath, reason: error.reason, cause: String(error.cause ?? '') });
+        deps.log.debug('ingest failed', { path: filePath, reason: error.reason, cause: String(error.cause ?? '') });
       } else {
         summary.failed.push(pathReason(filePath, REASONS.internal((error as Error).message)));
-        app.log.error('ingest crashed on a file', { path: filePath, stack: (error as Error).stack });
+        deps.log.error('ingest crashed on a file', { path: filePath, stack: (error as Error).stack });
       }
     }
   }
   // One write of the index per run: the store holds every vector, so an index that misses the
   // last files after a crash is rebuilt from it on the next start.
-  if (indexChanged) (await app.vectorIndex()).save();
+  if (indexChanged) (await deps.vectorIndex()).save();
   onProgress?.(files.length, files.length, '');
   return summary;
 }
 
-async function ingestFile(filePath: string, app: IngestApp): Promise<IngestedReport> {
+async function ingestFile(filePath: string, deps: IngestDeps): Promise<IngestedReport> {
   const { size } = await stat(filePath);
-  const limit = app.config.maxFileBytes;
+  const limit = deps.config.maxFileBytes;
   if (size > limit) {
     throw new IngestError(filePath, REASONS.tooBig(megabytes(size), megabytes(limit)));
   }
   const bytes = await readFile(filePath);
   const contentHash = createHash('sha256').update(PIPELINE_VERSION).update(bytes).digest('hex');
-  const existing = app.store.findByPath(filePath);
+  const existing = deps.store.findByPath(filePath);
   if (existing?.contentHash === contentHash) {
-    const stored = app.store.getReport(existing.id);
+    const stored = deps.store.getReport(existing.id);
     return {
       path: filePath,
       id: existing.id,
@@ -113,15 +122,15 @@ async function ingestFile(filePath: string, app: IngestApp): Promise<IngestedRep
   const text = normalizeText(document.text);
   if (!text) throw new IngestError(filePath, REASONS.noText());
   const metadata = extractMetadata({ ...document, text }, filePath);
-  const chunks = chunkText(text, chunkOptions(app.config));
+  const chunks = chunkText(text, chunkOptions(deps.config));
   if (chunks.length === 0) throw new IngestError(filePath, REASONS.noContent());
   const id = reportId(metadata.source);
   const header = contextHeader(metadata);
   const records = chunks.map((chunk) => ({ ...chunk, header }));
-  const embedder = await app.embedder();
-  const index = await app.vectorIndex();
+  const embedder = await deps.embedder();
+  const index = await deps.vectorIndex();
   const vectors = await embedder.embedPassages(records.map(embeddingText));
-  const saved = app.store.saveReport(
+  const saved = deps.store.saveReport(
     { ...metadata, id, path: filePath, format: document.format, contentHash, text },
     records,
     { identity: { id: embedder.id, dimension: embedder.dimension }, vectors },

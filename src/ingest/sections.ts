@@ -1,7 +1,8 @@
 import { foldText } from '../text/index.ts';
 
-/** Where a passage sits in a meeting report; questions that point at a part ("kết luận") use it. */
-export type SectionLabel = 'opening' | 'assessment' | 'opinions' | 'conclusion' | 'decisions';
+import type { SectionLabel } from '../store/index.ts';
+
+export type { SectionLabel } from '../store/index.ts';
 
 // Cues are matched on the folded start of a paragraph, where official writing announces what
 // follows ("Kết luận tại phiên họp, ...", "Tiếp đó, BTV đã cho ý kiến ...", "II. ĐÁNH GIÁ ...").

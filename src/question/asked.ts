@@ -4,55 +4,52 @@
 // that states none of this is not an answer to the question, however close its topic.
 import { isEnglishVocabulary, translateToVietnamese } from './glossary.ts';
 import { isVietnameseWord } from './lexicon.ts';
-import type { QueryPlan } from './query.ts';
+import type { Ask, AnswerKind, Asked, NumberedDocument, Question, QuestionLanguage, Wants } from './types.ts';
 import { QUESTION_WORDS } from './question-words.ts';
 import { ABBREVIATIONS, foldedTerms, foldText, hasVietnameseDiacritics, tokenize } from '../text/index.ts';
 
-/**
- * The kinds of answer a question can ask for: `money` (an amount in đồng), `percent` (a share),
- * `figure` (any number that is not a date), `day` (a calendar day), `time` (a day, month,
- * quarter or year), `agent` (a person, an office or an organisation: "ai", "who").
- */
-export type AnswerKind = 'money' | 'percent' | 'figure' | 'day' | 'time' | 'agent';
+/** What `askedBy` reads of a question. */
+type Read = Pick<Question, 'normalized' | 'language' | 'period'>;
 
-/** One thing a question word asks for ("bao nhiêu ca sốt xuất huyết", "khi nào", "how many"). */
-export interface Ask {
-  kind: AnswerKind;
-  /**
-   * Folded words saying what is counted ("bao nhiêu ca sốt xuất huyết" → ca, sot) or, for an
-   * agent, which role or organisation is asked about ("ai trúng cử" → trung, cu; "công ty nào").
-   */
-  counted: string[];
-}
-
-/** What a question asks the reports to state. */
-export interface Asked {
-  /** One per question word that asks for something, in order. */
-  asks: Ask[];
-  /** Years the question is about, besides those of a session month retrieval already filtered on. */
-  years: number[];
-  /** Proper names the question uses, folded ("trang ha", "den do"). */
-  names: string[];
-  /** Wards, communes and townships the question names with their unit word ("phường Phù Khê" → "phu khe"), folded. */
-  localities: string[];
-  /** Numbered documents the question names ("Nghị quyết 25", "KH 94"). */
-  documents: NumberedDocument[];
-}
-
-/** A document named by its type and number. */
-export interface NumberedDocument {
-  /** How reports write its type, folded: in full, then abbreviated ("nghi quyet", "nq"). */
-  type: readonly string[];
-  number: string;
-}
-
-/** Reads what `plan`'s question asks the reports to state. */
-export function askedBy(plan: QueryPlan): Asked {
+/** Reads what `plan`'s question asks the reports to state (in its scope: years of its session months are no ask). */
+export function askedBy(plan: Read): Asked {
   const folded = foldText(plan.normalized);
   const asks = plan.language === 'en' ? englishAsks(folded) : vietnameseAsks(plan.normalized);
   const filtered = new Set((plan.period?.months ?? []).map((month) => month.slice(0, 4)));
   const years = [...new Set(yearsIn(plan.normalized))].filter((year) => !filtered.has(String(year)));
   return { asks, years, names: properNames(plan), localities: localities(plan), documents: numberedDocuments(folded) };
+}
+
+// What kind of sentence answers a question best, by its question words (folded). The Vietnamese
+// question words frame the question ("ngày nào", "ai") and are not what it is about; "tỷ lệ",
+// "phần trăm" also ask for a figure but are what an answer says too.
+const WANTS: ReadonlyArray<{ kind: Wants['kinds'][number]; framing: RegExp; content?: RegExp; english: RegExp }> = [
+  {
+    kind: 'figure',
+    // "mấy" folds like "máy" (machine): not in "nhà máy", "máy móc".
+    framing: /\b(?:bao nhieu|bn|(?<!nha )may(?! moc))\b/g,
+    content: /\b(?:ty le|phan tram)\b/,
+    english: /\b(?:how much|how many|what percentage|what share|what proportion|what rate|what target|what value)\b/,
+  },
+  {
+    kind: 'date',
+    framing: /\b(?:khi nao|(?:vao )?(?:ngay|hom|buoi|luc|thoi gian) nao|bao gio|ngay may|han chot|thoi han|truoc ngay)\b/g,
+    english: /\b(?:when|what date|which date|which days?|by when|by what date|deadline)\b/,
+  },
+  { kind: 'person', framing: /\b(?:do ai|ai)\b/g, english: /\b(?:who|whom)\b/ },
+];
+
+/** What kind of sentence answers the question best (see `Wants`). */
+export function wantsOf(normalized: string, language: QuestionLanguage): Wants {
+  const folded = foldText(normalized);
+  const framing = new Set<string>();
+  const wanted = WANTS.filter((want) => {
+    if (language === 'en') return want.english.test(folded);
+    const words = [...folded.matchAll(want.framing)].flatMap((m) => m[0].split(' '));
+    for (const word of words) framing.add(word);
+    return words.length > 0 || (want.content?.test(folded) ?? false);
+  });
+  return { kinds: wanted.map((want) => want.kind), framing: [...framing] };
 }
 
 /** Years written in a text, in order: "2021", "2-12-2020", "2021-2025"; not "2.105" or "12.2021,5". */
@@ -281,7 +278,7 @@ const INSTITUTIONS = ABBREVIATIONS.flatMap((abbreviation) => abbreviation.long.m
  * carry it in "Phường Tam Sơn" or "Tết Nhâm Dần" while reports put other words before them
  * ("Tết Nguyên đán Nhâm Dần"). Questions typed without capitals name nothing this way.
  */
-function properNames(plan: QueryPlan): string[] {
+function properNames(plan: Read): string[] {
   const names: string[] = [];
   let run: string[] = [];
   let previousEnd = 0;
@@ -316,7 +313,7 @@ const LOCALITY_WRITTEN = localityPattern('phường|(?<!thị\\s)xã|thị trấ
 const LOCALITY_FOLDED = localityPattern(LOCALITY_UNITS.map((unit) => (unit === 'xa' ? '(?<!thi\\s)xa' : unit)).join('|'));
 
 /** "phường Phù Khê" → "phu khe"; "phường" alone or "xã nào" name none. */
-function localities(plan: QueryPlan): string[] {
+function localities(plan: Read): string[] {
   if (plan.language === 'en') return [];
   const [text, pattern] = plan.language === 'vi' ? [plan.normalized.toLowerCase(), LOCALITY_WRITTEN] : [foldText(plan.normalized), LOCALITY_FOLDED];
   return [...new Set([...text.matchAll(pattern)].map((m) => foldText([m[1], m[2]].filter(Boolean).join(' '))))];

@@ -1,12 +1,12 @@
 // Question understanding: a citizen's question read into a `Question` value (language, period,
 // body, session, section, what kind of answer it asks for, topic words). Retrieval and answering
 // both take that value; neither reads the raw question again.
-export { monthFilter, understandQuestion } from './query.ts';
-export type { PeriodFilter, QueryPlan, QuestionLanguage } from './query.ts';
-export { inheritScope, scopeOf } from './scope.ts';
+export { understandQuestion } from './query.ts';
+export { monthFilter } from './periods.ts';
+export type { Ask, AnswerKind, Asked, NumberedDocument, PeriodFilter, Question, QuestionLanguage, Span, Wants } from './types.ts';
+export { inheritScope, inSessionMonth, scopeOf } from './scope.ts';
 export type { QuestionScope } from './scope.ts';
 export { askedBy, LOCALITY_UNITS, yearsIn } from './asked.ts';
-export type { Ask, AnswerKind, Asked, NumberedDocument } from './asked.ts';
 export { QUESTION_WORDS } from './question-words.ts';
 export { isVietnameseWord, loadVietnameseWords } from './lexicon.ts';
 export { isEnglishVocabulary, translateToVietnamese } from './glossary.ts';

@@ -1,6 +1,6 @@
 import { newestFirst, reportDate, type ReportSummary } from '../store/index.ts';
 import { foldText } from '../text/index.ts';
-import type { QueryPlan } from '../question/index.ts';
+import type { Question } from '../question/index.ts';
 
 /** What the question's period, body and session narrowed the search to. */
 export interface ReportSelection {
@@ -27,7 +27,7 @@ export interface ReportSelection {
  * (council sittings are numbered, not monthly) fall back to the month of their meeting.
  */
 export function selectReports(
-  plan: QueryPlan,
+  plan: Question,
   reports: readonly ReportSummary[],
   placeOf: (report: ReportSummary) => string | null,
 ): ReportSelection {
@@ -70,7 +70,7 @@ export function selectReports(
  * its session number or kind): what "phiên họp gần đây nhất" asks about. Null when no report
  * qualifies or the newest has no month.
  */
-export function latestSessionMonth(plan: QueryPlan, reports: readonly ReportSummary[]): string | null {
+export function latestSessionMonth(plan: Question, reports: readonly ReportSummary[]): string | null {
   const facts = factsOf(reports);
   const byBody = bodiesWhere(reports, facts);
   const { reportIds, uncovered } = narrowReports({ ...plan, period: null }, reports, facts, byBody);
@@ -99,7 +99,7 @@ function bodiesWhere(reports: readonly ReportSummary[], facts: ReportFacts): (de
  * `reportIds` array for the same filters, which lets callers key what they derive from it).
  */
 function narrowReports(
-  plan: QueryPlan,
+  plan: Question,
   reports: readonly ReportSummary[],
   facts: ReportFacts,
   byBody: (decide: (report: ReportSummary) => boolean) => Set<number>,
@@ -234,7 +234,7 @@ function bodyMatches(wanted: readonly string[], report: ReportSummary): boolean 
   });
 }
 
-function periodMatches(period: NonNullable<QueryPlan['period']>, { month, dated }: ReportDates): boolean {
+function periodMatches(period: NonNullable<Question['period']>, { month, dated }: ReportDates): boolean {
   if (period.months.length > 0) {
     return month !== null && period.months.some((wanted) => (wanted.startsWith('*-') ? month.endsWith(wanted.slice(1)) : month === wanted));
   }

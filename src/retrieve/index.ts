@@ -1,3 +1,4 @@
-export { reportCatalog, retrieve } from './retrieve.ts';
-export type { RankedPassage, ReportCatalog, Retrieval, RetrievalMode, RetrievalStage, RetrieveOptions } from './retrieve.ts';
+export { retrieve } from './retrieve.ts';
+export type { RankedPassage, Retrieval, RetrievalMode, RetrievalStage, RetrieveOptions } from './retrieve.ts';
 export { lexicalIndex } from './lexical.ts';
+export { reportCatalog } from '../store/index.ts';

@@ -1,11 +1,11 @@
-import type { App } from '../app.ts';
-import { exactSearch } from '../index/index.ts';
-import { reportDate, type LabelRange, type Passage, type ReportSummary, type Store } from '../store/index.ts';
-import { countWords, findDates, recognizeBody } from '../text/index.ts';
+import type { Embedder } from '../embed/index.ts';
+import { exactSearch, type VectorIndex } from '../index/index.ts';
+import { reportCatalog, reportDay, type LabelRange, type Passage, type ReportCatalog, type ReportSummary, type Store } from '../store/index.ts';
+import { countWords, findDates } from '../text/index.ts';
 import { latestSessionMonth, selectReports } from './filters.ts';
 import { LabelSet } from './label-set.ts';
 import { lexicalIndex, lexicalQuery } from './lexical.ts';
-import { inheritScope, monthFilter, understandQuestion, type QueryPlan, type QuestionScope } from '../question/index.ts';
+import { inheritScope, inSessionMonth, type Question, type QuestionScope } from '../question/index.ts';
 
 /** Which evidence retrieval combines; `hybrid` is the product, the others exist for the eval. */
 export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
@@ -19,9 +19,10 @@ export interface RankedPassage extends Passage {
   similarity: number | null;
 }
 
-/** What retrieval found for one question, and how it read the question. */
+/** What retrieval found for one question, and the question as it was searched. */
 export interface Retrieval {
-  plan: QueryPlan;
+  /** The question in the scope it was searched in: a follow-up's inherited session, the latest session's month. */
+  question: Question;
   passages: RankedPassage[];
   /** Filters applied from the question (period, body, session). */
   applied: string[];
@@ -39,14 +40,17 @@ export interface RetrieveOptions {
   timings?: Partial<Record<RetrievalStage, number>>;
   /** The previous question's scope in a conversation: a follow-up that names no session inherits it (see `inheritScope`). */
   context?: QuestionScope | null;
-  /** What "năm nay", "tháng trước" are counted from (default: now). */
-  today?: Date;
 }
 
 /** The stages `RetrieveOptions.timings` reports. */
 export type RetrievalStage = 'plan' | 'lexical index' | 'lexical search' | 'query embedding' | 'ANN search' | 'fusion';
 
-type RetrieveApp = Pick<App, 'store' | 'embedder' | 'vectorIndex'>;
+/** What retrieval reads: the stored reports and chunks, the query embedder and the vector index. */
+export interface RetrieveDeps {
+  store: Store;
+  embedder(): Promise<Embedder>;
+  vectorIndex(): Promise<VectorIndex>;
+}
 
 // Reciprocal rank fusion: a passage ranked r by a method adds 1 / (RRF_K + r). Cormack et al. use
 // 60; 20 lets each method's first few ranks count for more, which the eval prefers (hybrid hit@1
@@ -72,22 +76,21 @@ const HEADING_MAX_WORDS = 25;
 const MEETING_DAY_BOOST = 1.3;
 
 /**
- * Finds the passages that answer a question: reads the question (language, period, body,
- * session, section), narrows the reports to those it can be about, then fuses lexical (BM25 over
- * folded text, see `LexicalIndex`) and dense (ANN) rankings by reciprocal rank fusion.
+ * Finds the passages that answer a question: narrows the reports to those its period, body and
+ * session can be about, then fuses lexical (BM25 over folded text, see `LexicalIndex`) and dense
+ * (ANN) rankings by reciprocal rank fusion.
  */
-export async function retrieve(question: string, app: RetrieveApp, options: RetrieveOptions = {}): Promise<Retrieval> {
+export async function retrieve(understood: Question, app: RetrieveDeps, options: RetrieveOptions = {}): Promise<Retrieval> {
   const k = options.k ?? 10;
   const mode = options.mode ?? 'hybrid';
   const clock = stageClock(options.timings);
   clock.start();
   const reports = reportCatalog(app.store);
-  const understood = understandQuestion(question, { knownPlaces: reports.places, today: options.today });
-  const { plan, inherited } = inheritScope(latestAsMonth(understood, reports.list), options.context);
+  const { question: plan, inherited } = inheritScope(latestAsMonth(understood, reports.list), options.context);
   const selection = selectReports(plan, reports.list, (report) => reports.placeOf.get(report.id) ?? null);
   clock.lap('plan');
   if (selection.uncovered.length > 0) {
-    return { plan, passages: [], applied: selection.applied, uncovered: selection.uncovered, inherited };
+    return { question: plan, passages: [], applied: selection.applied, uncovered: selection.uncovered, inherited };
   }
   const allowed = selection.reportIds ? allowedLabels(app.store, reports, selection.reportIds) : undefined;
   clock.lap('plan');
@@ -121,7 +124,7 @@ export async function retrieve(question: string, app: RetrieveApp, options: Retr
     const report = chunk && reports.byId.get(chunk.reportId);
     if (!chunk || !report) return [];
     let score = hit.score;
-    if (chunk.section && plan.sections.includes(chunk.section as QueryPlan['sections'][number])) score *= SECTION_BOOST;
+    if (chunk.section && plan.sections.includes(chunk.section as Question['sections'][number])) score *= SECTION_BOOST;
     if (isHeadingOnly(chunk.text)) score *= HEADING_ONLY_FACTOR;
     if (plan.asksWhenHeld && statesMeetingDay(chunk.text, report)) score *= MEETING_DAY_BOOST;
     score *= selection.preference(chunk.reportId);
@@ -133,17 +136,17 @@ export async function retrieve(question: string, app: RetrieveApp, options: Retr
   const hits = new Map(best.map(({ label, hit }) => [label, hit]));
   const passages = app.store.passages(best.map(({ label }) => label)).map((passage): RankedPassage => ({ ...passage, ...hits.get(passage.rowid)! }));
   clock.lap('fusion');
-  return { plan, passages, applied: selection.applied, uncovered: [], inherited };
+  return { question: plan, passages, applied: selection.applied, uncovered: [], inherited };
 }
 
 /**
  * "phiên họp gần đây nhất" read as the month of the newest session of what the question names, so
  * the filters, the answer's scope and a follow-up all name that session.
  */
-function latestAsMonth(plan: QueryPlan, reports: readonly ReportSummary[]): QueryPlan {
+function latestAsMonth(plan: Question, reports: readonly ReportSummary[]): Question {
   if (!plan.latest || plan.period) return plan;
   const month = latestSessionMonth(plan, reports);
-  return month ? { ...plan, period: monthFilter(month, plan.language) } : plan;
+  return month ? inSessionMonth(plan, month) : plan;
 }
 
 interface StageClock {
@@ -165,7 +168,7 @@ function stageClock(timings: RetrieveOptions['timings']): StageClock {
   };
 }
 
-function lexicalRanking(plan: QueryPlan, store: Store, allowed: LabelSet | undefined, clock: StageClock): number[] {
+function lexicalRanking(plan: Question, store: Store, allowed: LabelSet | undefined, clock: StageClock): number[] {
   const topic = plan.topicTerms.length > 0 ? plan.topicTerms.join(' ') : plan.searchText;
   const query = lexicalQuery(topic);
   if (!query) return [];
@@ -177,8 +180,8 @@ function lexicalRanking(plan: QueryPlan, store: Store, allowed: LabelSet | undef
 }
 
 async function denseRanking(
-  plan: QueryPlan,
-  app: RetrieveApp,
+  plan: Question,
+  app: RetrieveDeps,
   allowed: LabelSet | undefined,
   clock: StageClock,
 ): Promise<Array<{ label: number; similarity: number }>> {
@@ -215,26 +218,8 @@ function recency(report: ReportSummary, newestDay: number): number {
   return day === null ? 0 : Math.pow(0.5, (newestDay - day) / RECENCY_HALF_LIFE_DAYS);
 }
 
-function reportDay(report: ReportSummary): number | null {
-  const date = reportDate(report);
-  return date ? Date.parse(date) / 86_400_000 : null;
-}
 
-/** The stored reports as retrieval and answering read them, recomputed only when the store changes. */
-export interface ReportCatalog {
-  list: ReportSummary[];
-  /** The same reports by id. */
-  byId: Map<string, ReportSummary>;
-  /** Place names of the stored bodies, so "tu son" in a question is recognised as a place. */
-  places: string[];
-  /** The place of each report's body, by report id. */
-  placeOf: Map<string, string>;
-  /** The distinct bodies of the stored reports. */
-  bodies: string[];
-  newestDay: number | null;
-}
 
-const catalogs = new WeakMap<Store, { revision: string; catalog: ReportCatalog }>();
 const labelRanges = new WeakMap<ReportCatalog, { byReport: Map<string, LabelRange[]>; end: number }>();
 // `selectReports` hands out the same `reportIds` array for the same filters while the catalog lasts.
 const labelSets = new WeakMap<readonly string[], LabelSet>();
@@ -255,26 +240,3 @@ function allowedLabels(store: Store, catalog: ReportCatalog, reportIds: readonly
   return labels;
 }
 
-/** The stored reports, cached until the store changes: listing thousands of reports per question is not free. */
-export function reportCatalog(store: Store): ReportCatalog {
-  const revision = store.revision();
-  const cached = catalogs.get(store);
-  if (cached?.revision === revision) return cached.catalog;
-  const list = store.listReports();
-  const places = new Set<string>();
-  const placeOf = new Map<string, string>();
-  const placeOfBody = new Map<string, string | null>();
-  for (const report of list) {
-    if (report.body && !placeOfBody.has(report.body)) placeOfBody.set(report.body, recognizeBody(report.body)?.place ?? null);
-    const place = report.body ? placeOfBody.get(report.body) : null;
-    if (!place) continue;
-    places.add(place);
-    placeOf.set(report.id, place);
-  }
-  const days = list.map(reportDay).filter((day): day is number => day !== null);
-  const bodies = [...new Set(list.flatMap((report) => (report.body ? [report.body] : [])))];
-  const byId = new Map(list.map((report) => [report.id, report]));
-  const catalog = { list, byId, places: [...places], placeOf, bodies, newestDay: days.length > 0 ? Math.max(...days) : null };
-  catalogs.set(store, { revision, catalog });
-  return catalog;
-}

@@ -1,4 +1,5 @@
 export { Store, StoreError } from './store.ts';
+export { reportCatalog, reportDay, type ReportCatalog } from './catalog.ts';
 export { newestFirst, reportDate, type DatedReport } from './report-date.ts';
 export type {
   ChunkEmbeddings,
@@ -13,3 +14,4 @@ export type {
   StoredChunk,
 } from './store.ts';
 export type { LoggedCitation, LoggedQuestion, QuestionEntry, QuestionLog, QuestionStats } from './question-log.ts';
+export type { DocumentFormat, ReportMetadata, SectionLabel } from './report.ts';

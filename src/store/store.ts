@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { DocumentFormat, ReportMetadata } from '../ingest/types.ts';
+import type { DocumentFormat, ReportMetadata } from './report.ts';
 import { matchingText } from '../text/index.ts';
 import { QuestionLog } from './question-log.ts';
 import { MIGRATIONS } from './schema.ts';
