@@ -1,5 +1,6 @@
 import type { Logger } from '../log.ts';
 import { LOCALITY_UNITS, scopeOf, type Asked, type Question } from '../question/index.ts';
+import { MIN_TOPIC_COVERAGE, MIN_TOPIC_COVERAGE_IN_SESSION, PASSAGES_CHECKED_FOR_TOPIC, PASSAGES_FOR_ANSWER } from '../ranking.ts';
 import type { RankedPassage, Retrieval } from '../retrieve/index.ts';
 import { reportCatalog, type ReportSummary, type Store } from '../store/index.ts';
 import { foldText } from '../text/index.ts';
@@ -27,17 +28,6 @@ export interface AnswerOptions {
   startedAt?: number;
 }
 
-// Passages an answerer reads: the best few, so the model's context and the extractive
-// answerer's sentence pool stay on the question.
-const PASSAGES_FOR_ANSWER = 6;
-// One of the best passages must hold at least this share (by rarity weight) of the question's
-// topic terms for the question to count as answered by the reports.
-// Swept on the eval set (0.4/0.25 to 0.6/0.4): these keep false refusals at 4% with fact recall
-// 0.91; higher bars refuse more unanswerable questions but also more answerable ones.
-export const MIN_TOPIC_COVERAGE = 0.5;
-export const MIN_TOPIC_COVERAGE_IN_SESSION = 0.3;
-// The question's topic must be found in one of this many best passages.
-const PASSAGES_CHECKED_FOR_TOPIC = 3;
 // Reports listed when a question is not covered.
 const NEARBY_REPORTS = 5;
 

@@ -130,11 +130,15 @@ const PERIOD = /\b(?:quy\s+(?:[ivx]+|\d)|thang\s+\d{1,2}|nam\s+(?:19|20)\d\d|tro
 // Trần B"), an office ("Chủ tịch UBND phường", "Bí thư"), or an organisation ("Phòng Tài chính",
 // "Công an thành phố", "UBND", "Công ty ...").
 const PERSON = /(?<!\p{L})(?:[đĐ]ồng chí|[ôÔ]ng|[bB]à)\s+\p{Lu}/u;
+/** Whether a text names a person as official writing does ("đồng chí Nguyễn Văn A", "ông Trần B"). */
+export function namesPerson(text: string): boolean {
+  return PERSON.test(text);
+}
 const OFFICE = /(?<!\p{L})(?:chủ tịch|bí thư|giám đốc|trưởng|chánh|thủ trưởng|chủ tọa|chủ nhiệm|đại biểu|ủy viên|cán bộ|công chức)(?!\p{L})/iu;
 const ORGANISATION = /(?<!\p{L})(?:Ban|Phòng|Sở|Bộ|Công an|Trung tâm|Đoàn|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Chi cục|Công ty|Hội|Hợp tác xã|Đảng ủy|Đảng uỷ|Thành ủy|Thành uỷ|Thị ủy|Thị uỷ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Trường|Viện|Tòa án|Toà án|Mặt trận|Trạm|Tổ)\s+\p{L}|(?<!\p{L})(?:UBND|HĐND|BTV|BCH|MTTQ|UBKT|UB MTTQ)(?!\p{L})|(?:doanh nghiệp|hợp tác xã|nhà trường|nhà đầu tư|chủ đầu tư|nhà thầu)\s+\p{Lu}/u;
 
 const GIVES: Record<AnswerKind, (text: string) => boolean> = {
-  agent: (text) => PERSON.test(text) || OFFICE.test(text) || ORGANISATION.test(text),
+  agent: (text) => namesPerson(text) || OFFICE.test(text) || ORGANISATION.test(text),
   money: (text) => MONEY.test(text),
   percent: (text) => PERCENT.test(text),
   figure: (text) => hasFigure(text),
@@ -174,7 +178,7 @@ function passageBefore(claim: Claim): string {
 const CONTEXT_CHARS = 200;
 
 /** A number that is not a year or part of a date, or a count written out: an amount, a share, a count. */
-function hasFigure(text: string): boolean {
+export function hasFigure(text: string): boolean {
   let masked = text;
   for (const date of findDates(text)) masked = masked.slice(0, date.start) + ' '.repeat(date.end - date.start) + masked.slice(date.end);
   // "a)", "1." open list items: labels, not figures.

@@ -3,24 +3,14 @@
 import type { Embedder } from '../embed/index.ts';
 import type { RankedPassage, Retrieval } from '../retrieve/index.ts';
 import type { Question, Wants } from '../question/index.ts';
+import { CONTEXT_SHARE, RELATIVE_CUT, SECOND_REPORT_CUT, SENTENCE_WEIGHT } from '../ranking.ts';
 import { countWords, findDates, foldedTerms, foldText, splitSentences } from '../text/index.ts';
 import { clip } from './citations.ts';
+import { hasFigure, namesPerson } from './evidence.ts';
 import { leadLine } from './lead-line.ts';
-import { termsOf } from './relevance.ts';
+import { heldWeight, termsOf } from './relevance.ts';
 import { AnswerError, type Answerer, type DraftAnswer } from './types.ts';
 
-// How a sentence's score is made (each part in [0, 1]): the question's topic terms it holds,
-// weighted by rarity, count most; dense similarity catches paraphrase (and English questions,
-// whose topic terms are a glossary translation); the section, the passage's rank and the kind of
-// answer asked for (a figure, a day, a person) break near-ties. Novelty rewards, when choosing
-// further sentences, the question terms no chosen sentence holds yet.
-const WEIGHT = { terms: 0.5, dense: 0.25, section: 0.08, rank: 0.12, cue: 0.15, novelty: 0.25 } as const;
-// How much the question's words outside its topic count, against 1 for a topic term.
-const CONTEXT_SHARE = 0.35;
-// A sentence is kept when it scores at least this share of the best one; weaker tails are noise.
-const RELATIVE_CUT = 0.66;
-// Another report is quoted only for sentences nearly as good as the best: a second source must earn its place.
-const SECOND_REPORT_CUT = 1.2;
 const MAX_SENTENCES = 5;
 // Items quoted after a chosen sentence that announces a list ("như sau:"), beyond MAX_SENTENCES if need be.
 const ITEMS_AFTER_LEAD_IN = 2;
@@ -35,10 +25,9 @@ const MAX_HEADING_WORDS = 25;
 const GIVES: Readonly<Record<Wants['kinds'][number], (sentence: string) => boolean>> = {
   figure: (sentence) => hasFigure(sentence),
   date: (sentence) => hasDate(sentence),
-  person: (sentence) => PERSON.test(sentence),
+  person: (sentence) => namesPerson(sentence),
 };
 // A person as official writing names one: "đồng chí Nguyễn Văn A", "ông Trần Văn B".
-const PERSON = /(?<!\p{L})(?:[đĐ]ồng chí|ông|bà)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}/u;
 // A period a deadline is often given as instead of a day ("quý IV/2022", "trong tháng 7").
 const PERIOD_PHRASE = /\b(?:quy\s+[ivx]+|thang\s+\d{1,2})\b/;
 // The closing clauses every resolution and decision carries (who carries it out, who oversees
@@ -47,7 +36,6 @@ const PERIOD_PHRASE = /\b(?:quy\s+[ivx]+|thang\s+\d{1,2})\b/;
 const CLOSING_CLAUSE =
   /\b(?:(?:nghi quyet|quyet dinh|ke hoach|quy che) nay (?:.* )?(?:co hieu luc|duoc .* thong qua)|giam sat (?:viec )?(?:trien khai )?thuc hien (?:nghi quyet|quyet dinh)|to chuc (?:trien khai )?thuc hien (?:nghi quyet|quyet dinh)|chiu trach nhiem thi hanh)\b/;
 const ASKS_ABOUT_CLOSING = /\b(?:hieu luc|thi hanh|giam sat|to chuc thuc hien|take effect|in force|effective|oversee|supervis)/;
-const YEAR = /^(?:19|20)\d{2}$/;
 
 interface Candidate {
   /** 1-based number of the passage it comes from. */
@@ -123,7 +111,7 @@ async function score(candidates: Candidate[], plan: Question, passageCount: numb
 
   const closingAsked = wants.asksWhen || ASKS_ABOUT_CLOSING.test(foldText(plan.normalized));
   candidates.forEach((candidate, i) => {
-    const terms = question.total > 0 ? heldWeight(candidate, question.weights) / question.total : 0;
+    const terms = question.total > 0 ? heldWeight(question.weights, candidate.terms) / question.total : 0;
     const dense = bestSimilarity > 0 ? (similarities[i] ?? 0) / bestSimilarity : 0;
     // Nothing of the question in it, in words or in meaning: not a candidate answer.
     if (terms === 0 && dense === 0) return;
@@ -132,15 +120,9 @@ async function score(candidates: Candidate[], plan: Question, passageCount: numb
     const rank = 1 - (candidate.n - 1) / passageCount;
     const cue = wants.answeredBy?.(candidate.text) ? 1 : 0;
     candidate.score =
-      WEIGHT.terms * terms + WEIGHT.dense * dense + WEIGHT.section * section + WEIGHT.rank * rank + WEIGHT.cue * cue;
+      SENTENCE_WEIGHT.terms * terms + SENTENCE_WEIGHT.dense * dense + SENTENCE_WEIGHT.section * section + SENTENCE_WEIGHT.rank * rank + SENTENCE_WEIGHT.cue * cue;
   });
   return question;
-}
-
-function heldWeight(candidate: Candidate, weights: ReadonlyMap<string, number>, except?: ReadonlySet<string>): number {
-  let held = 0;
-  for (const [term, weight] of weights) if (candidate.terms.has(term) && !except?.has(term)) held += weight;
-  return held;
 }
 
 /**
@@ -190,13 +172,6 @@ function answerKind(plan: Question): AnswerKind {
   };
 }
 
-/** A number that is not a year or part of a date: an amount, a share, a count. */
-function hasFigure(text: string): boolean {
-  let masked = text;
-  for (const date of findDates(text)) masked = masked.slice(0, date.start) + ' '.repeat(date.end - date.start) + masked.slice(date.end);
-  return (masked.match(/\d+(?:[.,]\d+)*/g) ?? []).some((number) => !YEAR.test(number));
-}
-
 function hasDate(text: string): boolean {
   return findDates(text).length > 0 || PERIOD_PHRASE.test(foldText(text));
 }
@@ -229,8 +204,8 @@ function choose(candidates: readonly Candidate[], question: QuestionTerms, prima
       if (!known && reports.length >= MAX_REPORTS) continue;
       // Completing the answer is a reason to quote more of a report already quoted, not to bring in another.
       const quoted = known && chosen.some((c) => c.passage.reportId === candidate.passage.reportId);
-      const novelty = quoted && uncovered > 0 ? heldWeight(candidate, question.weights, covered) / uncovered : 0;
-      const value = candidate.score + WEIGHT.novelty * novelty;
+      const novelty = quoted && uncovered > 0 ? heldWeight(question.weights, candidate.terms, covered) / uncovered : 0;
+      const value = candidate.score + SENTENCE_WEIGHT.novelty * novelty;
       if (value < (known ? cut : SECOND_REPORT_CUT * cut)) continue;
       if (!next || value > next.value) next = { candidate, value };
     }

@@ -1,4 +1,4 @@
-export { answer, MIN_TOPIC_COVERAGE } from './answer.ts';
+export { answer } from './answer.ts';
 export type { Answerers, AnswerOptions } from './answer.ts';
 export { createExtractiveAnswerer } from './extractive.ts';
 export { createLlmAnswerer } from './llm.ts';

@@ -46,10 +46,10 @@ export function topicCoverage(
   return Math.max(...passages.map((passage) => heldWeight(weights, wordRunsOf(`${passage.header}\n${passage.text}`)) / total));
 }
 
-/** The summed weight of the terms of `weights` that `terms` holds. */
-export function heldWeight(weights: ReadonlyMap<string, number>, terms: ReadonlySet<string>): number {
+/** The summed weight of the terms of `weights` that `terms` holds, leaving out those in `except`. */
+export function heldWeight(weights: ReadonlyMap<string, number>, terms: ReadonlySet<string>, except?: ReadonlySet<string>): number {
   let held = 0;
-  for (const [term, weight] of weights) if (terms.has(term)) held += weight;
+  for (const [term, weight] of weights) if (terms.has(term) && !except?.has(term)) held += weight;
   return held;
 }
 

@@ -1,6 +1,7 @@
 import { newestFirst, reportDate, type ReportSummary } from '../store/index.ts';
 import { foldText } from '../text/index.ts';
 import type { Question } from '../question/index.ts';
+import { DATED_MONTH_PREFERENCE, ORGAN_PREFERENCE, PLACE_PREFERENCE } from '../ranking.ts';
 
 /** What the question's period, body and session narrowed the search to. */
 export interface ReportSelection {
@@ -197,11 +198,6 @@ function factsOf(reports: readonly ReportSummary[]): ReportFacts {
   return facts;
 }
 
-const ORGAN_PREFERENCE = 1.1;
-// "by late October 2021" dates a figure, not a session, but the sessions of that month or the
-// next (or held in them) are the likeliest to state it.
-const DATED_MONTH_PREFERENCE = 1.2;
-const PLACE_PREFERENCE = 1.5;
 
 // Sessions from this month on often decide the next year's plan and budget.
 const YEAR_END_FROM_MONTH = 10;

@@ -6,6 +6,16 @@ import { latestSessionMonth, selectReports } from './filters.ts';
 import { LabelSet } from './label-set.ts';
 import { lexicalIndex, lexicalQuery } from './lexical.ts';
 import { inheritScope, inSessionMonth, type Question, type QuestionScope } from '../question/index.ts';
+import {
+  CANDIDATES_PER_METHOD,
+  EXACT_SEARCH_MAX_LABELS,
+  HEADING_ONLY_FACTOR,
+  MEETING_DAY_BOOST,
+  RECENCY_HALF_LIFE_DAYS,
+  RECENCY_WEIGHT,
+  RRF_K,
+  SECTION_BOOST,
+} from '../ranking.ts';
 
 /** Which evidence retrieval combines; `hybrid` is the product, the others exist for the eval. */
 export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
@@ -52,28 +62,8 @@ export interface RetrieveDeps {
   vectorIndex(): Promise<VectorIndex>;
 }
 
-// Reciprocal rank fusion: a passage ranked r by a method adds 1 / (RRF_K + r). Cormack et al. use
-// 60; 20 lets each method's first few ranks count for more, which the eval prefers (hybrid hit@1
-// 0.79 → 0.82 on its 120 questions, 0.81 → 0.86 on the 21 held-out ones, hit@5 unchanged; 10 lost
-// held-out hit@5). Each side is read CANDIDATES_PER_METHOD deep.
-const RRF_K = 20;
-const CANDIDATES_PER_METHOD = 50;
-// Up to this many chunks, a filtered dense search reads their vectors from the store (~10 µs
-// each) and ranks them exactly, rather than walk the graph past everything the filter excludes.
-const EXACT_SEARCH_MAX_LABELS = 300;
-// A passage in the section the question points at ("kết luận" → conclusion) gets this factor.
-const SECTION_BOOST = 1.15;
-// With no period asked, newer reports win near-ties: up to +5%, halving every year of age
-// (measured from the newest stored report, so an archive ranks the same whenever it is read).
-const RECENCY_WEIGHT = 0.05;
-const RECENCY_HALF_LIFE_DAYS = 365;
-// A passage that is only a title or heading ("UBND phường X họp phiên thường kỳ tháng 4/2022",
-// "QUYẾT NGHỊ:") matches a question's body and month well but has no sentence to answer with
-// (eval: hybrid hit@1 +0.03, held-out +0.10).
-const HEADING_ONLY_FACTOR = 0.5;
+// A passage this short that does not end a sentence is a title or heading (see HEADING_ONLY_FACTOR).
 const HEADING_MAX_WORDS = 25;
-// Asked when a meeting was held, the passage that states its report's meeting day answers it.
-const MEETING_DAY_BOOST = 1.3;
 
 /**
  * Finds the passages that answer a question: narrows the reports to those its period, body and
