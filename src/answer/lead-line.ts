@@ -2,7 +2,7 @@
 // in the question's language; the body's name stays as the report writes it.
 import type { QuestionLanguage } from '../question/index.ts';
 import type { Passage } from '../store/index.ts';
-import { vietnameseDate, vietnameseMonth } from '../text/index.ts';
+import { ENGLISH_MONTH_NAMES, vietnameseDate, vietnameseMonth } from '../text/index.ts';
 
 /** What the lead line reads from a report's metadata. */
 export type ReportLabel = Pick<
@@ -72,7 +72,6 @@ const ENGLISH_KIND: Record<string, string> = {
   'chuyên đề': 'thematic',
   'bất thường': 'extraordinary',
 };
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function englishReport(report: ReportLabel): string {
   const session = englishSession(report);
@@ -103,7 +102,7 @@ function englishWhen(report: ReportLabel): string | null {
 /** "2021-10-06" → "6 Oct 2021". */
 function englishDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-');
-  return `${Number(day)} ${MONTHS[Number(month) - 1]?.slice(0, 3)} ${year}`;
+  return `${Number(day)} ${ENGLISH_MONTH_NAMES[Number(month) - 1]?.slice(0, 3)} ${year}`;
 }
 
 /** "7 to 9 Dec 2021", "30 Nov to 2 Dec 2021". */
@@ -114,7 +113,7 @@ function englishRange(first: string, last: string): string {
     firstYear !== lastYear
       ? englishDate(first)
       : firstMonth !== lastMonth
-        ? `${Number(firstDay)} ${MONTHS[Number(firstMonth) - 1]?.slice(0, 3)}`
+        ? `${Number(firstDay)} ${ENGLISH_MONTH_NAMES[Number(firstMonth) - 1]?.slice(0, 3)}`
         : `${Number(firstDay)}`;
   return `${head} to ${englishDate(last)}`;
 }
@@ -122,7 +121,7 @@ function englishRange(first: string, last: string): string {
 /** "2021-09" → "September 2021". */
 export function englishMonth(isoMonth: string): string {
   const [year, month] = isoMonth.split('-');
-  return `${MONTHS[Number(month) - 1]} ${year}`;
+  return `${ENGLISH_MONTH_NAMES[Number(month) - 1]} ${year}`;
 }
 
 function ordinal(n: number): string {

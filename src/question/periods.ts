@@ -5,6 +5,7 @@
 // last quarter's sessions (months 1-3 / 10-12). A month without a year is "*-MM". Relative times
 // ("năm nay", "tháng trước") are counted from the day asked.
 import {
+  ENGLISH_MONTH_NAMES,
   bodyAliases,
   findBodies,
   findDates,
@@ -132,7 +133,6 @@ export function contentMonths(text: string, mentions: readonly PeriodMention[], 
   );
 }
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
-const MONTH_NAMES = ['', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function monthsOf(mention: PeriodMention): number[] {
   switch (mention.kind) {
@@ -158,7 +158,7 @@ function periodLabel(mention: PeriodMention, language: QuestionLanguage): string
   if (language === 'en') {
     switch (mention.kind) {
       case 'month':
-        return [MONTH_NAMES[mention.month], y].filter(Boolean).join(' ');
+        return [ENGLISH_MONTH_NAMES[mention.month - 1], y].filter(Boolean).join(' ');
       case 'quarter':
         return [`Q${mention.quarter}`, y].filter(Boolean).join(' ');
       case 'months':

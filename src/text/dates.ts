@@ -1,6 +1,7 @@
 // Date, month and period phrases of Vietnamese official writing (and of questions typed as chat).
 // Everything is matched on folded text whose offsets equal the original's, so a mention can be
 // shown in place and checked against how its keywords are really spelled.
+import { ENGLISH_MONTHS } from './months.ts';
 import { foldForMatching, keywordsSpelledRight, matchFolded, type FoldedText } from './folded-match.ts';
 import { canonicalizeTones } from './normalize.ts';
 import { parseRoman, readNumberWords } from './number-words.ts';
@@ -103,11 +104,6 @@ const PATTERNS = {
   single: new RegExp(String.raw`${START}(?<d1>\d{1,2})${tail('b')}${END}`, 'g'),
 };
 
-const ENGLISH_MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9,
-  october: 10, november: 11, december: 12, jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8,
-  sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
 const ENGLISH_MONTH = `(?:${Object.keys(ENGLISH_MONTHS).sort((a, b) => b.length - a.length).join('|')})`;
 const ENGLISH_DAY = new RegExp(
   String.raw`\b(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon1>${ENGLISH_MONTH})|(?<mon2>${ENGLISH_MONTH})\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?)\b(?:,?\s+(?<y>\d{4})\b)?`,

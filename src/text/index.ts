@@ -24,3 +24,4 @@ export {
 } from './dates.ts';
 export { findSessionKind, findSessionNumber, findTerm, parseOrdinal, parseSessionKind, type SessionKind } from './sessions.ts';
 export { bodyAliases, findBodies, findIssuingBody, recognizeBody, type Body, type BodyMention } from './bodies.ts';
+export { ENGLISH_MONTH_NAMES, ENGLISH_MONTHS } from './months.ts';
