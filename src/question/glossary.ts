@@ -3,7 +3,7 @@
 import { normalizeText } from '../text/index.ts';
 import { listOf, loadVocabulary, matching, splitList } from '../vocabulary/index.ts';
 
-const ENGLISH_PHRASE = matching(/^[a-z0-9'’-]+(?: [a-z0-9'’-]+)*$/, 'lower-case English words separated by single spaces');
+const ENGLISH_PHRASE = matching(/^[a-z0-9'’-]+(?: [a-z0-9'’-]+)*$/, 'lower-case English words, single-spaced');
 
 // English phrases and the Vietnamese terms reports use for them: see the header of the file.
 const ROWS = loadVocabulary('glossary', {

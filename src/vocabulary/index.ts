@@ -54,8 +54,13 @@ const files = new Map<string, ParsedFile>();
  * `VocabularyError` naming file and line ("vocabulary/glossary.tsv:123: expected 2 columns, found
  * 3") on the first bad row. The file is read once; later calls reuse it.
  */
-export function loadVocabulary<const C extends string>(name: string, schema: VocabularySchema<C>): ReadonlyArray<VocabularyRow<C>> {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new VocabularyError(`bad vocabulary name "${name}": lower-case letters, digits and hyphens`);
+export function loadVocabulary<const C extends string>(
+  name: string,
+  schema: VocabularySchema<C>,
+): ReadonlyArray<VocabularyRow<C>> {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
+    throw new VocabularyError(`bad vocabulary name "${name}": lower-case letters, digits and hyphens only`);
+  }
   const file = parsedFile(join(schema.folder ?? VOCABULARY_FOLDER, `${name}.tsv`));
   const fail = (line: number | null, message: string): never => {
     throw new VocabularyError(`${file.shown}${line === null ? '' : `:${line}`}: ${message}`);
