@@ -107,10 +107,11 @@ function parsedFile(path: string): ParsedFile {
   const parsed: ParsedFile = { shown, header: null, rows: [] };
   text
     .replace(/^\uFEFF/, '')
+    .normalize('NFC')
     .split(/\r?\n/)
     .forEach((raw, i) => {
       if (raw.trim() === '' || raw.startsWith('#')) return;
-      const entry = { line: i + 1, cells: raw.normalize('NFC').split('\t') };
+      const entry = { line: i + 1, cells: raw.split('\t') };
       if (parsed.header) parsed.rows.push(entry);
       else parsed.header = entry;
     });
