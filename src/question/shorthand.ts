@@ -1,38 +1,25 @@
 // Questions as citizens type them in chat: greetings and filler around the question, shorthand
 // for common words ("ko", "dc", "bn", "t9"). Normalising them lets the rest of question
-// understanding read one form.
+// understanding read one form. The words are data (`vocabulary/shorthand.tsv`, whose header lists
+// the shorthand left out on purpose, and `vocabulary/fillers.tsv`); how they are found is here.
 //
-// Left unexpanded on purpose, because they mean other things as often as the chat word:
-// "hp" (họp / hạnh phúc / học phí / Hải Phòng), "sn" (sinh nhật more often than sao), "kg"
-// (không / kilogram), "bh" (bao giờ / bây giờ), "nx" (nhận xét / nhà xưởng), "nv" (nhiệm vụ / nhân
-// viên), and "v" or "z" inside a sentence (về / vậy). Words written in capitals are never shorthand:
-// "BC", "KH", "ĐK" are official abbreviations (báo cáo, kế hoạch, điều kiện), which the text rules
-// expand for matching; nor is an abbreviation before a number in any case ("kh 94" = Kế hoạch 94).
+// Words written in capitals are never shorthand: "BC", "KH", "ĐK" are official abbreviations (báo
+// cáo, kế hoạch, điều kiện), which the text rules expand for matching; nor is an abbreviation
+// before a number in any case ("kh 94" = Kế hoạch 94).
 import { foldKeepingOffsets, hasVietnameseDiacritics, lookupAbbreviation, normalizeText } from '../text/index.ts';
+import { loadVocabulary, matching, oneOf, type CellCheck } from '../vocabulary/index.ts';
 
 const WORD_BOUNDARY_BEFORE = String.raw`(?<![\p{L}\p{N}])`;
 const WORD_BOUNDARY_AFTER = String.raw`(?![\p{L}\p{N}])`;
 
 /** Chat shorthand → the word it stands for, written with diacritics. */
-const SHORTHAND: ReadonlyArray<[readonly string[], string]> = [
-  [['k', 'ko', 'kh', 'hok', 'khum', 'hông', 'hong', 'khg'], 'không'],
-  [['dc', 'đc', 'dk', 'đk', 'đươc'], 'được'],
-  [['bn', 'bnh', 'bnhieu', 'bnhiêu'], 'bao nhiêu'],
-  [['ntn'], 'như thế nào'],
-  [['vs'], 'với'],
-  [['j', 'gi'], 'gì'],
-  [['ng'], 'người'],
-  [['mn'], 'mọi người'],
-  [['trc'], 'trước'],
-  [['r'], 'rồi'],
-  [['nxet'], 'nhận xét'],
-  [['bc'], 'báo cáo'],
-  [['cx', 'cg'], 'cũng'],
-  [['lm'], 'làm'],
-  [['thg'], 'tháng'],
-];
+const SHORTHAND = loadVocabulary('shorthand', {
+  columns: ['shorthand', 'word'],
+  unique: 'shorthand',
+  validate: { shorthand: matching(/^[\p{Ll}\p{M}]+$/u, 'one lower-case word') },
+});
 
-const SHORTHAND_BY_WORD = new Map<string, string>(SHORTHAND.flatMap(([words, long]) => words.map((w) => [w, long] as const)));
+const SHORTHAND_BY_WORD = new Map<string, string>(SHORTHAND.map((row) => [row.shorthand, row.word]));
 
 /** Every shorthand word this module expands, for callers that must not mistake them for foreign words. */
 export const SHORTHAND_WORDS: ReadonlySet<string> = new Set(SHORTHAND_BY_WORD.keys());
@@ -50,30 +37,51 @@ const FINAL_PARTICLE = new RegExp(String.raw`${WORD_BOUNDARY_BEFORE}[vVzZ](?=\s*
 // ---------------------------------------------------------------------------------------------
 // Filler
 
-const PRONOUNS = ['mình', 'em', 'tôi', 'tớ', 'tui', 'anh', 'chị', 'cháu', 'con', 'mk', 'm', 't', 'e'];
-const ADDRESSEES = ['bot', 'ad', 'admin', 'bạn', 'bn', 'anh', 'chị', 'em', 'mọi người', 'mn', 'cả nhà', 'các bạn', 'ban quản trị'];
-const ASKING = ['hỏi', 'hỏi chút', 'hỏi chút xíu', 'hỏi một chút', 'hỏi tí', 'hỏi xíu', 'hỏi với', 'hỏi là', 'hỏi về', 'xin hỏi'];
+// The lists of `vocabulary/fillers.tsv`, each described in the file: what opens a question, then
+// what ends it.
+const FILLER_LISTS = [
+  'greeting', 'addressee', 'request', 'pronoun', 'asking', 'pronoun-asking', 'english-request', 'follow-up',
+  'particle', 'closing', 'addressee-alone',
+] as const;
+type FillerList = (typeof FILLER_LISTS)[number];
+
+// Lower case, words separated by single spaces: how filler is compared once found.
+const SINGLE_SPACED = matching(/^\S+(?: \S+)*$/u, 'words separated by single spaces');
+const FILLER_PHRASE: CellCheck = (value) =>
+  value === value.toLowerCase() ? SINGLE_SPACED(value) : `"${value}" is not lower case`;
+
+const FILLERS = loadVocabulary('fillers', {
+  columns: ['list', 'phrase'],
+  validate: { list: oneOf(FILLER_LISTS), phrase: FILLER_PHRASE },
+});
+
+function fillers(list: FillerList): string[] {
+  return FILLERS.filter((row) => row.list === list).map((row) => row.phrase);
+}
+
+const PRONOUNS = fillers('pronoun');
+const ADDRESSEES = fillers('addressee');
+const ASKING = fillers('asking');
+const PRONOUN_ASKING = fillers('pronoun-asking');
 
 const LEADING_FILLER: readonly string[] = [
-  'xin chào', 'chào', 'hi', 'hello', 'hey', 'alo', 'a lô', 'dear bot',
+  ...fillers('greeting'),
   ...ADDRESSEES.map((a) => `chào ${a}`),
   ...ADDRESSEES.map((a) => `${a} ơi`),
-  'cho hỏi', 'cho hỏi là', 'xin hỏi', 'hỏi chút', 'cho biết',
+  ...fillers('request'),
   ...PRONOUNS.flatMap((p) => [
     ...ASKING.map((asking) => `cho ${p} ${asking}`),
-    `${p} muốn hỏi`, `${p} muốn biết`, `${p} xin hỏi`, `${p} hỏi chút`, `${p} cần hỏi`,
+    ...PRONOUN_ASKING.map((asking) => `${p} ${asking}`),
   ]),
-  'please', 'pls', 'plz', 'please tell me', 'can you tell me', 'could you tell me', 'can you please tell me',
-  'tell me', 'i want to know', 'i would like to know', "i'd like to know", 'do you know',
-  // A follow-up's opener ("còn về giáo dục thì sao?", "and what about education?") says the
-  // question continues the previous one; it is not what the question is about.
-  'còn', 'thế còn', 'vậy còn', 'và còn', 'and', 'and what about', 'what about', 'and how about', 'how about',
+  ...fillers('english-request'),
+  // A follow-up's opener says the question continues the previous one, not what it is about.
+  ...fillers('follow-up'),
 ];
 
 const TRAILING_FILLER: readonly string[] = [
-  'ạ', 'à', 'ạ à', 'nhé', 'nhe', 'nha', 'nhá', 'nhỉ', 'hả', 'với', 'với ạ', 'nhé ạ',
-  'cảm ơn', 'cám ơn', 'cảm ơn bạn', 'cảm ơn bot', 'thanks', 'thank you', 'tks', 'thx', 'please', 'pls', 'plz',
-  'bot', 'ad', 'admin',
+  ...fillers('particle'),
+  ...fillers('closing'),
+  ...fillers('addressee-alone'),
   ...ADDRESSEES.map((a) => `${a} ơi`),
 ];
 

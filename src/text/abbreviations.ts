@@ -2,6 +2,7 @@
 
 import { foldText } from './normalize.ts';
 import { foldedTerms, tokenize, type Token } from './tokens.ts';
+import { listOf, loadVocabulary, matching, splitList } from '../vocabulary/index.ts';
 
 /** An abbreviation as officially written, with every long form it stands for. */
 export interface Abbreviation {
@@ -10,126 +11,15 @@ export interface Abbreviation {
 }
 
 /**
- * Abbreviations of council, Party and state writing. Document types follow Appendix VI of
- * Decree 30/2020/NĐ-CP and the Party's own document rules (which add CV, KL, CTr). Where one
- * short form stands for several things, every long form is listed.
+ * Abbreviations of council, Party and state writing, from `vocabulary/abbreviations.tsv` (document
+ * types after Appendix VI of Decree 30/2020/NĐ-CP). Where one short form stands for several
+ * things, every long form is listed.
  */
-export const ABBREVIATIONS: readonly Abbreviation[] = [
-  // Party committees and their members
-  { short: 'BCH', long: ['ban chấp hành', 'ban chỉ huy'] },
-  { short: 'BTV', long: ['ban thường vụ'] },
-  { short: 'UVBTV', long: ['ủy viên ban thường vụ'] },
-  { short: 'TW', long: ['trung ương'] },
-  { short: 'TU', long: ['tỉnh ủy', 'thành ủy', 'thị ủy'] },
-  { short: 'TUV', long: ['tỉnh ủy viên', 'thành ủy viên', 'thị ủy viên'] },
-  { short: 'HU', long: ['huyện ủy'] },
-  { short: 'HUV', long: ['huyện ủy viên'] },
-  { short: 'QU', long: ['quận ủy'] },
-  { short: 'ĐU', long: ['đảng ủy'] },
-  { short: 'ĐUV', long: ['đảng ủy viên'] },
-  { short: 'UBKT', long: ['ủy ban kiểm tra'] },
-  { short: 'BCĐ', long: ['ban chỉ đạo'] },
-  { short: 'BT', long: ['bí thư'] },
-  { short: 'PBT', long: ['phó bí thư'] },
-  { short: 'ĐV', long: ['đảng viên'] },
-  { short: 'TCCSĐ', long: ['tổ chức cơ sở đảng'] },
-  { short: 'ĐHĐB', long: ['đại hội đại biểu'] },
-  // State bodies and offices
-  { short: 'HĐND', long: ['hội đồng nhân dân'] },
-  { short: 'UBND', long: ['ủy ban nhân dân'] },
-  { short: 'CT', long: ['chủ tịch', 'chỉ thị'] },
-  { short: 'PCT', long: ['phó chủ tịch'] },
-  { short: 'ĐBQH', long: ['đại biểu quốc hội'] },
-  { short: 'VKSND', long: ['viện kiểm sát nhân dân'] },
-  { short: 'TAND', long: ['tòa án nhân dân'] },
-  { short: 'CA', long: ['công an'] },
-  { short: 'QS', long: ['quân sự'] },
-  { short: 'BCHQS', long: ['ban chỉ huy quân sự'] },
-  { short: 'BQL', long: ['ban quản lý'] },
-  { short: 'TTYT', long: ['trung tâm y tế'] },
-  { short: 'CBCC', long: ['cán bộ công chức'] },
-  { short: 'CBCCVC', long: ['cán bộ công chức viên chức'] },
-  // Mass organisations
-  { short: 'MTTQ', long: ['mặt trận tổ quốc'] },
-  { short: 'UBMTTQ', long: ['ủy ban mặt trận tổ quốc'] },
-  { short: 'CCB', long: ['cựu chiến binh'] },
-  { short: 'HND', long: ['hội nông dân'] },
-  { short: 'LHPN', long: ['liên hiệp phụ nữ'] },
-  { short: 'ĐTN', long: ['đoàn thanh niên'] },
-  { short: 'ĐTNCS', long: ['đoàn thanh niên cộng sản'] },
-  { short: 'TNCS', long: ['thanh niên cộng sản'] },
-  // Administrative units
-  { short: 'TP', long: ['thành phố'] },
-  { short: 'TX', long: ['thị xã'] },
-  { short: 'TT', long: ['thị trấn', 'thường trực', 'thông tư', 'trung tâm'] },
-  { short: 'TDP', long: ['tổ dân phố'] },
-  { short: 'ĐVHC', long: ['đơn vị hành chính'] },
-  // Economy, land and construction
-  { short: 'KT-XH', long: ['kinh tế - xã hội'] },
-  { short: 'VH-XH', long: ['văn hóa - xã hội'] },
-  { short: 'CN-TTCN', long: ['công nghiệp - tiểu thủ công nghiệp'] },
-  { short: 'TTCN', long: ['tiểu thủ công nghiệp'] },
-  { short: 'CNH-HĐH', long: ['công nghiệp hóa, hiện đại hóa'] },
-  { short: 'KCN', long: ['khu công nghiệp'] },
-  { short: 'CCN', long: ['cụm công nghiệp'] },
-  { short: 'HTX', long: ['hợp tác xã'] },
-  { short: 'DN', long: ['doanh nghiệp'] },
-  { short: 'NSNN', long: ['ngân sách nhà nước'] },
-  { short: 'GTSX', long: ['giá trị sản xuất'] },
-  { short: 'XDCB', long: ['xây dựng cơ bản'] },
-  { short: 'ĐTXD', long: ['đầu tư xây dựng'] },
-  { short: 'TTXD', long: ['trật tự xây dựng'] },
-  { short: 'GPMB', long: ['giải phóng mặt bằng'] },
-  { short: 'QSDĐ', long: ['quyền sử dụng đất'] },
-  { short: 'GCNQSDĐ', long: ['giấy chứng nhận quyền sử dụng đất'] },
-  { short: 'TNMT', long: ['tài nguyên và môi trường', 'tài nguyên môi trường'] },
-  { short: 'NTM', long: ['nông thôn mới'] },
-  { short: 'CSVC', long: ['cơ sở vật chất'] },
-  { short: 'CNTT', long: ['công nghệ thông tin'] },
-  // Administration, order and safety
-  { short: 'CCHC', long: ['cải cách hành chính'] },
-  { short: 'TTHC', long: ['thủ tục hành chính'] },
-  { short: 'KNTC', long: ['khiếu nại, tố cáo'] },
-  { short: 'ANCT', long: ['an ninh chính trị'] },
-  { short: 'TTATXH', long: ['trật tự an toàn xã hội'] },
-  { short: 'ANTT', long: ['an ninh trật tự'] },
-  { short: 'ATGT', long: ['an toàn giao thông'] },
-  { short: 'PCCC', long: ['phòng cháy, chữa cháy'] },
-  { short: 'PCTT', long: ['phòng chống thiên tai'] },
-  { short: 'TKCN', long: ['tìm kiếm cứu nạn'] },
-  { short: 'VSATTP', long: ['vệ sinh an toàn thực phẩm'] },
-  { short: 'ATTP', long: ['an toàn thực phẩm'] },
-  // Social affairs and education
-  { short: 'BHYT', long: ['bảo hiểm y tế'] },
-  { short: 'BHXH', long: ['bảo hiểm xã hội'] },
-  // Health reports name the common outbreaks by their initials.
-  { short: 'SXH', long: ['sốt xuất huyết'] },
-  { short: 'TCM', long: ['tay chân miệng'] },
-  { short: 'TYT', long: ['trạm y tế'] },
-  { short: 'THCS', long: ['trung học cơ sở'] },
-  { short: 'THPT', long: ['trung học phổ thông'] },
-  { short: 'GD-ĐT', long: ['giáo dục và đào tạo', 'giáo dục - đào tạo'] },
-  { short: 'XHCN', long: ['xã hội chủ nghĩa'] },
-  // Document types
-  { short: 'NQ', long: ['nghị quyết'] },
-  { short: 'QĐ', long: ['quyết định'] },
-  { short: 'KL', long: ['kết luận'] },
-  { short: 'QC', long: ['quy chế'] },
-  { short: 'QyĐ', long: ['quy định'] },
-  { short: 'TB', long: ['thông báo'] },
-  { short: 'HD', long: ['hướng dẫn'] },
-  { short: 'CTr', long: ['chương trình'] },
-  { short: 'KH', long: ['kế hoạch'] },
-  { short: 'PA', long: ['phương án'] },
-  { short: 'ĐA', long: ['đề án'] },
-  { short: 'BC', long: ['báo cáo'] },
-  { short: 'BB', long: ['biên bản'] },
-  { short: 'TTr', long: ['tờ trình'] },
-  { short: 'HĐ', long: ['hợp đồng', 'hội đồng'] },
-  { short: 'CV', long: ['công văn'] },
-  { short: 'CĐ', long: ['công điện'] },
-  { short: 'GM', long: ['giấy mời'] },
-];
+export const ABBREVIATIONS: readonly Abbreviation[] = loadVocabulary('abbreviations', {
+  columns: ['short', 'long'],
+  unique: 'short',
+  validate: { short: matching(/^\p{L}+(?:[-/]\p{L}+)*$/u, 'letters, joined by "-" or "/"'), long: listOf() },
+}).map((row) => ({ short: row.short, long: splitList(row.long) }));
 
 interface FoldedAbbreviation {
   abbreviation: Abbreviation;

@@ -3,8 +3,10 @@
 // written ("BTV Thị ủy", "Ban Thường vụ Thành ủy", "THÀNH ỦY TỪ SƠN", "hdnd tp tu son").
 import { foldForMatching, foldKeepingOffsets, matchFolded, type FoldedText } from './folded-match.ts';
 import { canonicalizeTones } from './normalize.ts';
+import { loadVocabulary, matching, oneOf } from '../vocabulary/index.ts';
 
-export type UnitType = 'tỉnh' | 'thành phố' | 'thị xã' | 'huyện' | 'quận' | 'phường' | 'xã' | 'thị trấn';
+const UNIT_TYPES = ['tỉnh', 'thành phố', 'thị xã', 'huyện', 'quận', 'phường', 'xã', 'thị trấn'] as const;
+export type UnitType = (typeof UNIT_TYPES)[number];
 export type Organ = 'Tỉnh ủy' | 'Thành ủy' | 'Thị ủy' | 'Huyện ủy' | 'Quận ủy' | 'Đảng ủy' | 'Đảng bộ' | 'HĐND' | 'UBND';
 /** The part of the organ that acts: its standing board (BTV), standing office (Thường trực) or executive committee (BCH). */
 export type BodyRole = 'BTV' | 'Thường trực' | 'BCH';
@@ -32,14 +34,18 @@ export interface UnitRename {
   since: string;
 }
 
-/** Known upgrades of administrative units. Add only ones confirmed by the resolution that made them. */
-export const UNIT_RENAMES: readonly UnitRename[] = [
-  // Nghị quyết 387/NQ-UBTVQH15: thị xã Từ Sơn (Bắc Ninh) becomes thành phố Từ Sơn.
-  { place: 'Từ Sơn', from: 'thị xã', to: 'thành phố', since: '2021-11-01' },
-  // Nghị quyết 857/NQ-UBTVQH14: thị xã Dĩ An and thị xã Thuận An (Bình Dương) become cities.
-  { place: 'Dĩ An', from: 'thị xã', to: 'thành phố', since: '2020-02-01' },
-  { place: 'Thuận An', from: 'thị xã', to: 'thành phố', since: '2020-02-01' },
-];
+const UNIT_TYPE = oneOf(UNIT_TYPES);
+/** A vocabulary cell checked with UNIT_TYPE. */
+const unitType = (checked: string): UnitType => checked as UnitType;
+
+/**
+ * Known upgrades of administrative units, from `vocabulary/renames.tsv`: only ones confirmed by the
+ * resolution that made them.
+ */
+export const UNIT_RENAMES: readonly UnitRename[] = loadVocabulary('renames', {
+  columns: ['place', 'province', 'from', 'to', 'since', 'resolution'],
+  validate: { from: UNIT_TYPE, to: UNIT_TYPE, since: matching(/^\d{4}-\d{2}-\d{2}$/, 'a day written YYYY-MM-DD') },
+}).map((row) => ({ place: row.place, from: unitType(row.from), to: unitType(row.to), since: row.since }));
 
 const PARTY_COMMITTEE_UNIT: Partial<Record<Organ, UnitType>> = {
   'Tỉnh ủy': 'tỉnh',
@@ -73,23 +79,22 @@ const ORGAN_BY_FOLDED: Record<string, Organ> = {
   ubnd: 'UBND',
   'uy ban nhan dan': 'UBND',
 };
-const UNIT_BY_FOLDED: Record<string, UnitType> = {
-  'thanh pho': 'thành phố',
-  tp: 'thành phố',
-  't.p': 'thành phố',
-  'thi xa': 'thị xã',
-  tx: 'thị xã',
-  't.x': 'thị xã',
-  'thi tran': 'thị trấn',
-  tt: 'thị trấn',
-  tinh: 'tỉnh',
-  huyen: 'huyện',
-  quan: 'quận',
-  phuong: 'phường',
-  xa: 'xã',
-};
 
-const UNIT = String.raw`(?<unit>thanh\s+pho|thi\s+xa|thi\s+tran|tinh|huyen|quan|phuong|xa|t\.?p|t\.?x|tt)\.?`;
+// How kinds of unit are written, folded ("tx", "thi xa"): `vocabulary/unit-kinds.tsv`.
+const UNIT_KINDS = loadVocabulary('unit-kinds', {
+  columns: ['spelling', 'kind'],
+  unique: 'spelling',
+  validate: { spelling: matching(/^[a-z.]+(?: [a-z.]+)*$/, 'folded (lower case, no diacritics)'), kind: UNIT_TYPE },
+});
+const UNIT_BY_FOLDED: Record<string, UnitType> = Object.fromEntries(
+  UNIT_KINDS.map((row) => [row.spelling, unitType(row.kind)]),
+);
+
+// Longest spelling first, so that none stops short at a shorter one it begins with.
+const UNIT_SPELLINGS = UNIT_KINDS.map((row) => row.spelling)
+  .sort((a, b) => b.length - a.length)
+  .map((spelling) => spelling.replace(/\./g, '\\.').replace(/ /g, String.raw`\s+`));
+const UNIT = String.raw`(?<unit>${UNIT_SPELLINGS.join('|')})\.?`;
 const BODY_PATTERN = new RegExp(
   String.raw`\b(?:(?<role>ban\s+thuong\s+vu|btv|thuong\s+truc|tt|ban\s+chap\s+hanh|bch)\s+)?` +
     String.raw`(?:(?<committee>tinh\s+uy|thanh\s+uy|thi\s+uy|huyen\s+uy|quan\s+uy)` +
