@@ -12,6 +12,7 @@ import { listOf, loadVocabulary, matching, VOCABULARY_FOLDER, VocabularyError } 
 // its count here: the diff then shows how many rows were meant to be added or removed.
 const FILES = {
   abbreviations: { columns: ['short', 'long'], rows: 105 },
+  'document-types': { columns: ['name', 'abbreviation', 'title', 'header', 'numbered'], rows: 13 },
   'english-stop-words': { columns: ['word'], rows: 145 },
   fillers: { columns: ['list', 'phrase'], rows: 101 },
   glossary: { columns: ['english', 'vietnamese'], rows: 1069 },

@@ -1,12 +1,13 @@
-import { foldText } from '../text/index.ts';
+import { DOCUMENT_TYPES, foldText } from '../text/index.ts';
+import { PARTY_NAME, STATE_MOTTO, STATE_NAME } from './mottos.ts';
 
 // Lines of an official notice's header that are form, not content: the national and Party
 // mottos, the ornament line, the document number. The issuing body and date stay (they are
 // metadata that citations show) but are not worth a chunk of their own either.
 const HEADER_LINE = [
-  /^cong hoa xa hoi chu nghia viet nam$/,
-  /^doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc$/,
-  /^dang cong san viet nam$/,
+  new RegExp(`^${STATE_NAME}$`),
+  new RegExp(`^${STATE_MOTTO}$`),
+  new RegExp(`^${PARTY_NAME}$`),
   /^[*\-_=.\s]+$/,
   /^so\s*:?\s*\d+\s*[-/][\p{L}\d/.-]*$/u,
 ];
@@ -22,9 +23,11 @@ const DATELINE_WORDS = new Set(
 const CLOSING_START = /^(noi nhan\s*:|(t\/m|k\/t|t\/l|tm\.|kt\.|tl\.|q\.)\s*\S)/;
 
 // The title line that ends a notice's two-column header: the document type in capitals.
-const DOCUMENT_TYPE_TITLE =
-  /^(THÔNG BÁO|NGHỊ QUYẾT|BIÊN BẢN|BÁO CÁO|KẾT LUẬN|QUYẾT ĐỊNH|TỜ TRÌNH|KẾ HOẠCH|CHƯƠNG TRÌNH|CÔNG VĂN|THÔNG CÁO|CHỈ THỊ)\b/u;
-const MOTTO = /^(cong hoa xa hoi chu nghia viet nam|dang cong san viet nam)$/;
+const DOCUMENT_TYPE_TITLE = new RegExp(
+  String.raw`^(${DOCUMENT_TYPES.filter((type) => type.endsNoticeHeader).map((type) => type.name.toUpperCase()).join('|')})\b`,
+  'u',
+);
+const MOTTO = new RegExp(`^(${STATE_NAME}|${PARTY_NAME})$`);
 // How every header line starts once folded: most lines are turned down on their first characters.
 const HEADER_LINE_START = /^(?:cong|doc\s|dang|[*\-_=.\s]|so[\s:\d])/;
 const HEADER_START_CHARS = 4;

@@ -1,6 +1,7 @@
 // Metadata of one report: who met, what session, when it met, when it was published or signed.
 // Official notices and news items lay out their top lines differently; both are read here.
 import {
+  DOCUMENT_TYPES,
   bodyAliases,
   countWords,
   findBodies,
@@ -24,6 +25,7 @@ import {
   type YearContext,
 } from '../text/index.ts';
 import { mayNameBody } from '../text/bodies.ts';
+import { PARTY_NAME, STATE_MOTTO, STATE_NAME } from './mottos.ts';
 import type { ParsedDocument, ReportMetadata } from './types.ts';
 
 interface Line {
@@ -42,11 +44,11 @@ const PROSE_LENGTH = 80;
 /** A shorter line ending like a sentence is prose from this many words: headings rarely end with a period. */
 const PROSE_MIN_WORDS = 8;
 
-const MOTTO = /^(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*[-–]\s*tu do\s*[-–]\s*hanh phuc|dang cong san viet nam)\b|^[\s*_\-–=.\\]+$/;
+const MOTTO = new RegExp(String.raw`^(?:${STATE_NAME}|${STATE_MOTTO}|${PARTY_NAME})\b|^[\s*_\-–=.\\]+$`);
 const DOCUMENT_NUMBER = /^so\s*[:.]?\s*\d/;
 const PLACE_DATE = /(?:^|[^\p{L}])\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3},\s*ngày\s+\d/u;
 const PUBLISHED_CUE = /\b(?:cap nhat|ngay dang|dang luc|dang ngay|ngay xuat ban|xuat ban|published|posted|updated)\b/;
-const DOCUMENT_TYPE = /^(?:thong bao|nghi quyet|bao cao|bien ban|ket luan|ke hoach|quyet dinh|to trinh|cong van|chuong trinh)\b/;
+const DOCUMENT_TYPE = new RegExp(String.raw`^(?:${DOCUMENT_TYPES.filter((type) => type.titlesReports).map((type) => type.folded).join('|')})\b`);
 const SESSION_WORDS = /\b(?:phien hop|ky hop|hoi nghi|hop phien|hop thuong ky|hop dinh ky|hop chuyen de)\b/;
 const MEETING_WORDS = /\b(?:hop|to chuc|dien ra|khai mac|be mac|chu tri|tien hanh|phien hop|ky hop|hoi nghi|cuoc hop)\b/;
 // Dates after these words are deadlines or effective dates, not when the meeting sat.

@@ -6,7 +6,7 @@ import { isEnglishVocabulary, translateToVietnamese } from './glossary.ts';
 import { isVietnameseWord } from './lexicon.ts';
 import type { Ask, AnswerKind, Asked, NumberedDocument, Question, QuestionLanguage, Wants } from './types.ts';
 import { QUESTION_WORDS } from './question-words.ts';
-import { ABBREVIATIONS, foldedTerms, foldText, hasVietnameseDiacritics, tokenize } from '../text/index.ts';
+import { ABBREVIATIONS, DOCUMENT_TYPES, foldedTerms, foldText, hasVietnameseDiacritics, tokenize } from '../text/index.ts';
 
 /** What `askedBy` reads of a question. */
 type Read = Pick<Question, 'normalized' | 'language' | 'period'>;
@@ -319,20 +319,18 @@ function localities(plan: Read): string[] {
   return [...new Set([...text.matchAll(pattern)].map((m) => foldText([m[1], m[2]].filter(Boolean).join(' '))))];
 }
 
-// Document types as reports and questions write them, folded: in full and by the abbreviations of
-// Appendix VI of Decree 30/2020/NĐ-CP.
-const DOCUMENT_TYPES: ReadonlyArray<readonly string[]> = [
-  ['nghi quyet', 'nq'], ['ke hoach', 'kh'], ['quyet dinh', 'qd'], ['thong bao', 'tb'], ['chi thi', 'ct'],
-  ['de an'], ['to trinh', 'ttr'], ['cong van', 'cv'], ['bao cao', 'bc'],
-];
-const DOCUMENT = new RegExp(String.raw`\b(${DOCUMENT_TYPES.flat().join('|')})\s+(so\s+)?(\d{1,4})(?![\d/.,]\d)`, 'g');
+// The kinds of document a question names with a number, folded: in full and abbreviated.
+const NUMBERED_TYPES: ReadonlyArray<readonly string[]> = DOCUMENT_TYPES.filter((type) => type.numberedInQuestions).map((type) =>
+  type.abbreviation ? [type.folded, type.abbreviation] : [type.folded],
+);
+const DOCUMENT = new RegExp(String.raw`\b(${NUMBERED_TYPES.flat().join('|')})\s+(so\s+)?(\d{1,4})(?![\d/.,]\d)`, 'g');
 
 /** "Nghị quyết 25", "nghi quyet so 19", "KH 94"; not "kế hoạch 2022", a plan for a year. */
 function numberedDocuments(folded: string): NumberedDocument[] {
   return [...folded.matchAll(DOCUMENT)].flatMap((m) => {
     const [, written, so, number] = m as unknown as [string, string, string | undefined, string];
     if (!so && /^(?:19|20)\d\d$/.test(number)) return [];
-    const type = DOCUMENT_TYPES.find((spellings) => spellings.includes(written));
+    const type = NUMBERED_TYPES.find((spellings) => spellings.includes(written));
     return type ? [{ type, number }] : [];
   });
 }
