@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openApp } from '../src/app.ts';
+import { botDependencies } from '../src/app-bot.ts';
 import { startBot } from '../src/bot/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
@@ -91,7 +92,7 @@ describe('webhook mode', () => {
       PORT: String(20000 + Math.floor(Math.random() * 20000)),
     });
     await ingestPaths([CORPUS_DIR], app);
-    const running = await startBot(app);
+    const running = await startBot(botDependencies(app));
     try {
       expect(running.mode).toBe('webhook');
       const update = {
@@ -120,7 +121,7 @@ describe('failures', () => {
     const app = openApp(config, createLogger('error', (line) => lines.push(line)));
     await ingestPaths([CORPUS_DIR], app);
     const broken = { ...app, answerers: () => Promise.reject(new Error('answerer exploded')) };
-    const running = await startBot(broken);
+    const running = await startBot(botDependencies(broken));
     try {
       const client = emulator.client({ userId: 99, chatId: 99 });
       const from = { id: 99, is_bot: false, first_name: 'Tom', language_code: 'en' };

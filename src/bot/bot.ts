@@ -3,14 +3,13 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, type Context } from 'grammy';
 import type { Message } from 'grammy/types';
 import path from 'node:path';
-import { answer, englishMonth, type Answer } from '../answer/index.ts';
-import type { App } from '../app.ts';
+import { englishMonth, type Answer } from '../answer/index.ts';
 import { SUPPORTED_EXTENSIONS } from '../ingest/readers/index.ts';
-import { reportCatalog } from '../retrieve/index.ts';
 import { type QuestionScope } from '../question/index.ts';
 import { newestFirst, type ReportSummary } from '../store/index.ts';
 import { vietnameseMonth } from '../text/index.ts';
 import { decodeButton, encodeButton } from './callback-data.ts';
+import type { BotDeps } from './deps.ts';
 import { escapeHtml } from './html.ts';
 import { ChatMemory } from './memory.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -26,16 +25,13 @@ const MAX_RETRY_DELAY_SECONDS = 30;
 const TYPING_REFRESH_MS = 4_000;
 const EXAMPLE_QUESTIONS = 3;
 
-/** The parts of the app the bot uses. */
-export type BotApp = Pick<App, 'config' | 'log' | 'store' | 'embedder' | 'vectorIndex' | 'answerers'>;
-
 /**
  * The Telegram bot: questions in private chats (any text) and groups (mention, reply, /ask),
  * answered with citations, source and feedback buttons; /start, /help, /about, /reports, /new;
  * staff uploads and /stats for ADMIN_USER_IDS. Transport (polling or webhook) is up to the caller.
  */
-export function createBot(app: BotApp): Bot {
-  const { telegram } = app.config;
+export function createBot(deps: BotDeps): Bot {
+  const { telegram } = deps;
   if (!telegram.token) throw new Error('createBot needs TELEGRAM_BOT_TOKEN');
   const token = telegram.token;
   const apiRoot = telegram.apiRoot ?? DEFAULT_API_ROOT;
@@ -72,17 +68,16 @@ export function createBot(app: BotApp): Bot {
     const wait = limiter.take(String(ctx.from?.id ?? chatKey(ctx)));
     if (wait > 0) return say(ctx, texts.rateLimited(wait), replyTo);
 
-    const result = await whileTyping(ctx, () => answer(question, app, { context: followUps.get(chatKey(ctx)) ?? null }));
+    const result = await whileTyping(ctx, () => deps.ask(question, { context: followUps.get(chatKey(ctx)) ?? null }));
     const language: BotLanguage = result.language === 'en' ? 'en' : 'vi';
     chatLanguage.set(chatKey(ctx), language);
     if (result.scope) followUps.set(chatKey(ctx), result.scope);
     const questionId = logAnswer(ctx, result);
-    const { byId } = reportCatalog(app.store);
-    await send(ctx, answerMessages(result, questionId, (id) => byId.get(id), textsFor(language), language), replyTo);
+    await send(ctx, answerMessages(result, questionId, (id) => deps.reports.get(id), textsFor(language), language), replyTo);
   };
 
   const logAnswer = (ctx: Context, result: Answer): number =>
-    app.store.questions.record({
+    deps.questions.record({
       surface: 'telegram',
       chatId: ctx.chat ? String(ctx.chat.id) : null,
       userId: ctx.from ? String(ctx.from.id) : null,
@@ -102,14 +97,14 @@ export function createBot(app: BotApp): Bot {
     const language = languageOf(ctx);
     const texts = textsFor(language);
     await say(ctx, texts.welcome);
-    const examples = newestFirst(reportCatalog(app.store).list).slice(0, EXAMPLE_QUESTIONS);
+    const examples = newestFirst(deps.reports.list()).slice(0, EXAMPLE_QUESTIONS);
     if (examples.length === 0) return;
     const keyboard = examples.map((report) => [{ text: exampleQuestion(report, language), callback_data: encodeButton({ kind: 'example', reportId: report.id }) }]);
     await ctx.reply(escapeHtml(texts.examplesIntro), { parse_mode: 'HTML', reply_markup: { inline_keyboard: keyboard } });
   });
   bot.command('help', (ctx) => say(ctx, textsFor(languageOf(ctx)).help));
   bot.command('about', (ctx) => say(ctx, textsFor(languageOf(ctx)).about));
-  bot.command('reports', (ctx) => send(ctx, [reportsPage(reportCatalog(app.store).list, 0, textsFor(languageOf(ctx)), languageOf(ctx))]));
+  bot.command('reports', (ctx) => send(ctx, [reportsPage(deps.reports.list(), 0, textsFor(languageOf(ctx)), languageOf(ctx))]));
   bot.command('new', (ctx) => {
     followUps.forget(chatKey(ctx));
     return say(ctx, textsFor(languageOf(ctx)).forgotten);
@@ -118,8 +113,8 @@ export function createBot(app: BotApp): Bot {
   bot.command('stats', async (ctx) => {
     const texts = textsFor(languageOf(ctx));
     if (!isAdmin(ctx)) return say(ctx, texts.adminOnly);
-    const { reports, chunks } = app.store.counts();
-    const stats = app.store.questions.stats();
+    const { reports, chunks } = deps.reports.counts();
+    const stats = deps.questions.stats();
     await say(
       ctx,
       texts.stats({
@@ -152,14 +147,14 @@ export function createBot(app: BotApp): Bot {
     const { document } = ctx.msg;
     const fileName = document.file_name ?? 'report';
     if (!SUPPORTED_EXTENSIONS.includes(path.extname(fileName).toLowerCase())) return say(ctx, texts.unsupportedFile(SUPPORTED_EXTENSIONS.join(', ')));
-    const limit = Math.min(app.config.maxFileBytes, BOT_API_DOWNLOAD_LIMIT);
+    const limit = Math.min(deps.maxUploadBytes, BOT_API_DOWNLOAD_LIMIT);
     if ((document.file_size ?? 0) > limit) return say(ctx, texts.fileTooBig(megabytes(document.file_size ?? 0), megabytes(limit)));
     await say(ctx, texts.ingesting(fileName));
     const file = await ctx.api.getFile(document.file_id);
     if (!file.file_path) throw new Error(`getFile returned no file_path for ${document.file_id}`);
     const bytes = await downloadFile(apiRoot, token, file.file_path);
-    const summary = await ingestUpload(fileName, bytes, app);
-    app.log.info('report uploaded through the bot', { user: ctx.from.id, fileName, summary: { ...summary, reports: summary.reports.map((r) => r.id) } });
+    const summary = await ingestUpload(fileName, bytes, deps);
+    deps.log.info('report uploaded through the bot', { user: ctx.from.id, fileName, summary: { ...summary, reports: summary.reports.map((r) => r.id) } });
     const failure = summary.failed[0] ?? summary.skipped[0];
     if (failure) return say(ctx, texts.ingestFailed(languageOf(ctx) === 'en' ? failure.reason : failure.reasonVi));
     const report = summary.reports[0]!;
@@ -187,25 +182,25 @@ export function createBot(app: BotApp): Bot {
     switch (action.kind) {
       case 'source': {
         await ctx.answerCallbackQuery();
-        const logged = app.store.questions.get(action.questionId);
+        const logged = deps.questions.get(action.questionId);
         const citation = logged?.citations.find((c) => c.n === action.n);
-        const passage = citation && app.store.passageById(citation.chunkId);
+        const passage = citation && deps.passage(citation.chunkId);
         const language: BotLanguage = logged?.language === 'en' ? 'en' : 'vi';
         if (!citation || !passage) return say(ctx, textsFor(language).passageGone);
         return send(ctx, passageMessages(passage, citation.n, citation.quote, textsFor(language), language));
       }
       case 'feedback': {
-        const recorded = app.store.questions.recordFeedback(action.questionId, String(ctx.from.id), action.value);
+        const recorded = deps.questions.recordFeedback(action.questionId, String(ctx.from.id), action.value);
         return void (await ctx.answerCallbackQuery(recorded ? { text: texts.feedbackThanks } : {}));
       }
       case 'reports': {
         await ctx.answerCallbackQuery();
-        const page = reportsPage(reportCatalog(app.store).list, action.page, texts, languageOf(ctx));
+        const page = reportsPage(deps.reports.list(), action.page, texts, languageOf(ctx));
         return void (await ctx.editMessageText(page.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(page.keyboard ? { reply_markup: page.keyboard } : {}) }));
       }
       case 'example': {
         await ctx.answerCallbackQuery();
-        const report = reportCatalog(app.store).byId.get(action.reportId);
+        const report = deps.reports.get(action.reportId);
         if (report) return answerQuestion(ctx, exampleQuestion(report, languageOf(ctx)));
       }
     }
@@ -213,11 +208,11 @@ export function createBot(app: BotApp): Bot {
 
   bot.catch(async (error) => {
     const ctx = error.ctx;
-    app.log.error('update failed', { updateId: ctx.update.update_id, chat: ctx.chat?.id, error: String(error.error), stack: (error.error as Error)?.stack });
+    deps.log.error('update failed', { updateId: ctx.update.update_id, chat: ctx.chat?.id, error: String(error.error), stack: (error.error as Error)?.stack });
     try {
       await ctx.reply(escapeHtml(textsFor(languageOf(ctx)).failure), { parse_mode: 'HTML' });
     } catch (replyError) {
-      app.log.warn('could not send the apology', { updateId: ctx.update.update_id, error: String(replyError) });
+      deps.log.warn('could not send the apology', { updateId: ctx.update.update_id, error: String(replyError) });
     }
   });
   return bot;

@@ -1,9 +1,9 @@
-// A report a staff member sends to the bot: downloaded into the data dir's uploads/ folder and
+// A report a staff member sends to the bot: downloaded into the uploads folder and
 // ingested by the same pipeline as `npm run ingest`, so it is stored, chunked and searchable.
 import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { App } from '../app.ts';
-import { ingestPaths, type IngestSummary } from '../ingest/index.ts';
+import type { IngestSummary } from '../ingest/index.ts';
+import type { BotDeps } from './deps.ts';
 
 /** The largest file a bot may download through the Bot API's getFile. */
 export const BOT_API_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
@@ -30,12 +30,12 @@ export async function downloadFile(apiRoot: string, token: string, filePath: str
 }
 
 /**
- * Saves an uploaded report under `uploads/` (its name kept, so sending a new version of the same
+ * Saves an uploaded report in the uploads folder (its name kept, so sending a new version of the same
  * file updates that report) and ingests it. If the new version cannot be ingested, the previous
  * file is put back: the store keeps the previous report either way.
  */
-export async function ingestUpload(fileName: string, bytes: Uint8Array, app: Pick<App, 'store' | 'config' | 'log' | 'embedder' | 'vectorIndex'>): Promise<IngestSummary> {
-  const folder = path.join(app.config.dataDir, 'uploads');
+export async function ingestUpload(fileName: string, bytes: Uint8Array, deps: Pick<BotDeps, 'uploadsDir' | 'ingest'>): Promise<IngestSummary> {
+  const folder = deps.uploadsDir;
   await mkdir(folder, { recursive: true });
   const target = path.join(folder, safeFileName(fileName));
   const backup = `${target}.previous`;
@@ -44,7 +44,7 @@ export async function ingestUpload(fileName: string, bytes: Uint8Array, app: Pic
     () => false,
   );
   await writeFile(target, bytes);
-  const summary = await ingestPaths([target], app);
+  const summary = await deps.ingest([target]);
   if (summary.failed.length > 0 || summary.skipped.length > 0) {
     if (hadPrevious) await rename(backup, target);
     else await rm(target, { force: true });
