@@ -5,16 +5,15 @@ import type { Message } from 'grammy/types';
 import path from 'node:path';
 import { englishMonth, type Answer } from '../answer/index.ts';
 import { SUPPORTED_EXTENSIONS } from '../ingest/readers/index.ts';
-import { type QuestionScope } from '../question/index.ts';
 import { newestFirst, type ReportSummary } from '../store/index.ts';
 import { vietnameseMonth } from '../text/index.ts';
 import { decodeButton, encodeButton } from './callback-data.ts';
 import type { BotDeps } from './deps.ts';
 import { escapeHtml } from './html.ts';
-import { ChatMemory } from './memory.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { answerMessages, passageMessages, reportsPage, type OutgoingMessage } from './render.ts';
-import { languageOfUser, textsFor, type BotLanguage } from './texts.ts';
+import { chatKey, chatSessions, chatState, type BotContext } from './session.ts';
+import { textsFor, type BotLanguage } from './texts.ts';
 import { BOT_API_DOWNLOAD_LIMIT, downloadFile, ingestUpload } from './upload.ts';
 
 /** Questions longer than this get a reply saying so instead of an answer. */
@@ -30,20 +29,18 @@ const EXAMPLE_QUESTIONS = 3;
  * answered with citations, source and feedback buttons; /start, /help, /about, /reports, /new;
  * staff uploads and /stats for ADMIN_USER_IDS. Transport (polling or webhook) is up to the caller.
  */
-export function createBot(deps: BotDeps): Bot {
+export function createBot(deps: BotDeps): Bot<BotContext> {
   const { telegram } = deps;
   if (!telegram.token) throw new Error('createBot needs TELEGRAM_BOT_TOKEN');
   const token = telegram.token;
   const apiRoot = telegram.apiRoot ?? DEFAULT_API_ROOT;
-  const bot = new Bot(token, { client: { apiRoot } });
+  const bot = new Bot<BotContext>(token, { client: { apiRoot } });
   bot.api.config.use(autoRetry({ maxDelaySeconds: MAX_RETRY_DELAY_SECONDS, maxRetryAttempts: 3 }));
 
-  const limiter = new RateLimiter(telegram.rateLimitPerMinute);
-  const chatLanguage = new ChatMemory<BotLanguage>(24 * 60 * 60_000);
-  // The session the chat is talking about: a follow-up that names none is read in it.
-  const followUps = new ChatMemory<QuestionScope>(telegram.followUpMs);
-  const chatKey = (ctx: Context) => String(ctx.chat?.id ?? ctx.from?.id ?? '');
-  const languageOf = (ctx: Context): BotLanguage => chatLanguage.get(chatKey(ctx)) ?? languageOfUser(ctx.from?.language_code);
+  const now = deps.now ?? Date.now;
+  const limiter = new RateLimiter(telegram.rateLimitPerMinute, now);
+  const chat = chatState(telegram.followUpMs, now);
+  const languageOf = chat.languageOf;
   const isAdmin = (ctx: Context) => ctx.from !== undefined && telegram.adminUserIds.includes(ctx.from.id);
 
   const send = async (ctx: Context, messages: readonly OutgoingMessage[], replyTo?: number): Promise<void> => {
@@ -59,19 +56,19 @@ export function createBot(deps: BotDeps): Bot {
   };
   const say = (ctx: Context, text: string, replyTo?: number) => send(ctx, [{ html: escapeHtml(text) }], replyTo);
 
-  const answerQuestion = async (ctx: Context, rawQuestion: string): Promise<void> => {
+  const answerQuestion = async (ctx: BotContext, rawQuestion: string): Promise<void> => {
     const question = rawQuestion.trim();
     const replyTo = ctx.chat?.type === 'private' ? undefined : ctx.msg?.message_id;
     const texts = textsFor(languageOf(ctx));
     if (!question) return say(ctx, texts.askUsage, replyTo);
     if (question.length > MAX_QUESTION_CHARS) return say(ctx, texts.tooLong(MAX_QUESTION_CHARS, question.length), replyTo);
-    const wait = limiter.take(String(ctx.from?.id ?? chatKey(ctx)));
+    const wait = limiter.take(String(ctx.from?.id ?? chatKey(ctx) ?? ''));
     if (wait > 0) return say(ctx, texts.rateLimited(wait), replyTo);
 
-    const result = await whileTyping(ctx, () => deps.ask(question, { context: followUps.get(chatKey(ctx)) ?? null }));
+    const result = await whileTyping(ctx, () => deps.ask(question, { context: chat.followUpOf(ctx) }));
     const language: BotLanguage = result.language === 'en' ? 'en' : 'vi';
-    chatLanguage.set(chatKey(ctx), language);
-    if (result.scope) followUps.set(chatKey(ctx), result.scope);
+    chat.rememberLanguage(ctx, language);
+    if (result.scope) chat.rememberFollowUp(ctx, result.scope);
     const questionId = logAnswer(ctx, result);
     await send(ctx, answerMessages(result, questionId, (id) => deps.reports.get(id), textsFor(language), language), replyTo);
   };
@@ -90,8 +87,10 @@ export function createBot(deps: BotDeps): Bot {
       timingsMs: result.timingsMs,
     });
 
-  // Per chat in order, chats in parallel (under @grammyjs/runner); placed before anything that keeps state.
+  // Per chat in order, chats in parallel (under @grammyjs/runner): before the session middleware, so
+  // two updates of one chat never load and save its session at the same time.
   bot.use(sequentialize(chatKey));
+  bot.use(chatSessions({ followUpMs: telegram.followUpMs, storage: deps.sessions }));
 
   bot.command('start', async (ctx) => {
     const language = languageOf(ctx);
@@ -106,7 +105,7 @@ export function createBot(deps: BotDeps): Bot {
   bot.command('about', (ctx) => say(ctx, textsFor(languageOf(ctx)).about));
   bot.command('reports', (ctx) => send(ctx, [reportsPage(deps.reports.list(), 0, textsFor(languageOf(ctx)), languageOf(ctx))]));
   bot.command('new', (ctx) => {
-    followUps.forget(chatKey(ctx));
+    chat.forgetFollowUp(ctx);
     return say(ctx, textsFor(languageOf(ctx)).forgotten);
   });
   bot.command('ask', (ctx) => answerQuestion(ctx, ctx.match));

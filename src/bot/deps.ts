@@ -1,12 +1,14 @@
 // What the bot needs from the rest of the service, declared by the bot (as grammY's BotConfig
 // declares what a Bot takes) so that it depends on these few functions and not on the app that
 // provides them: src/app-bot.ts builds them from the app, and a test may build its own.
+import type { StorageAdapter } from 'grammy';
 import type { Answer } from '../answer/index.ts';
 import type { TelegramConfig } from '../config.ts';
 import type { IngestSummary } from '../ingest/index.ts';
 import type { Logger } from '../log.ts';
 import type { QuestionScope } from '../question/index.ts';
 import type { LoggedQuestion, Passage, QuestionEntry, QuestionStats, ReportSummary } from '../store/index.ts';
+import type { ChatSession } from './session.ts';
 
 /** Everything the bot uses: its settings, the answering pipeline, the stored reports and the question log. */
 export interface BotDeps {
@@ -40,4 +42,8 @@ export interface BotDeps {
   maxUploadBytes: number;
   /** Loads what the first question would otherwise wait seconds for (embedder, indexes, word list). */
   warmUp(): Promise<void>;
+  /** Where chats' sessions (language, follow-up scope) are kept; this process's memory when unset. */
+  sessions?: StorageAdapter<ChatSession>;
+  /** The clock chat memories and the rate limit read; Date.now when unset (a test moves it). */
+  now?: () => number;
 }

@@ -4,11 +4,12 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { webhookCallback, type Bot } from 'grammy';
 import { createBot } from './bot.ts';
 import type { BotDeps } from './deps.ts';
+import type { BotContext } from './session.ts';
 import { textsFor } from './texts.ts';
 
 /** A started bot: how it receives updates, and how to stop it. */
 export interface RunningBot {
-  bot: Bot;
+  bot: Bot<BotContext>;
   mode: 'polling' | 'webhook';
   /** Stops receiving updates and waits for the ones in progress. */
   stop(): Promise<void>;
@@ -49,7 +50,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
 }
 
 /** The command menu in Vietnamese (the default) and English, for private chats and groups. */
-async function registerCommands(bot: Bot, deps: Pick<BotDeps, 'log'>): Promise<void> {
+async function registerCommands(bot: Bot<BotContext>, deps: Pick<BotDeps, 'log'>): Promise<void> {
   for (const [language, languageCode] of [
     ['vi', undefined],
     ['en', 'en'],
