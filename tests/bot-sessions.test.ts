@@ -78,7 +78,7 @@ describe('chat sessions', () => {
     expect(await user.reply()).toContain('According to the report');
     await user.command('/new');
     expect(await user.reply()).toBe('Starting a new topic.');
-    expect(JSON.parse(stored.get(String(user.chatId))!)).toEqual({ language: { value: 'en', until: expect.any(Number) } });
+    expect(await savedSession(user.chatId, (session) => !session.followUp)).toEqual({ language: { value: 'en', until: expect.any(Number) } });
   });
 
   it('speaks the language of the chat\'s last answer for a day, then the user\'s app language again', async () => {
@@ -97,10 +97,22 @@ describe('chat sessions', () => {
     const user = citizen();
     await user.say('Phiên họp tháng 3/2022 của UBND thành phố Từ Sơn kết luận gì về cải cách hành chính?');
     await user.reply();
-    const session = JSON.parse(stored.get(String(user.chatId))!) as ChatSession;
+    const session = await savedSession(user.chatId, (saved) => saved.followUp !== undefined);
     expect(session.language?.value).toBe('vi');
     expect(session.followUp?.value.period?.months).toEqual(['2022-03']);
     expect(session.language!.until - session.followUp!.until).toBeGreaterThanOrEqual(DAY_MS - FOLLOW_UP_MS - 1_000);
     expect(session.language!.until - session.followUp!.until).toBeLessThanOrEqual(DAY_MS - FOLLOW_UP_MS);
   });
 });
+
+/** The chat's session as the storage holds it, once `ready` (it is saved after the reply is sent). */
+async function savedSession(chatId: number, ready: (session: ChatSession) => boolean): Promise<ChatSession> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const text = stored.get(String(chatId));
+    const session = text === undefined ? undefined : (JSON.parse(text) as ChatSession);
+    if (session && ready(session)) return session;
+    if (Date.now() > deadline) throw new Error(`session of chat ${chatId} not saved in time: ${text}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
