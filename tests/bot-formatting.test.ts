@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeButton, encodeButton, type ButtonAction } from '../src/bot/callback-data.ts';
 import { escapeHtml, link, MESSAGE_LIMIT, splitMessage } from '../src/bot/html.ts';
 import { RateLimiter } from '../src/bot/rate-limit.ts';
-import { safeFileName } from '../src/bot/upload.ts';
+import { safeFileName } from '../src/bot/uploads.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
 describe('Telegram HTML', () => {

@@ -5,7 +5,7 @@ import type { StorageAdapter } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botDependencies } from '../src/app-bot.ts';
 import { startBot, type RunningBot } from '../src/bot/index.ts';
-import type { ChatSession } from '../src/bot/session.ts';
+import type { ChatSession } from '../src/bot/index.ts';
 import { startEmulator, type Emulator } from '../scripts/lib/bot-api-emulator.ts';
 import { corpusApp } from './helpers/app.ts';
 
