@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { botDependencies } from '../src/app.ts';
 import { startBot } from '../src/bot/index.ts';
 import { runCommand } from '../src/cli/run.ts';
 import { ensureReports } from '../src/cli/sample-corpus.ts';
@@ -26,7 +27,7 @@ delete process.env.WEBHOOK_URL;
 
 await runCommand(USAGE, {}, async (app) => {
   await ensureReports(app);
-  const running = await startBot(app);
+  const running = await startBot(botDependencies(app));
   const client = emulator.client({ userId: USER_ID, chatId: USER_ID, firstName: 'Local', userName: 'local_user', type: 'private' });
   const from = { id: USER_ID, first_name: 'Local', username: 'local_user', is_bot: false, language_code: process.env.LANG?.startsWith('en') ? 'en' : 'vi' };
   process.stdout.write(`Bot @${running.bot.botInfo.username} is running against a local emulator.\n${USAGE}\n\n`);

@@ -2,12 +2,14 @@
 // command, the bot, the eval and the benchmarks start from `openApp`; no stage builds its own.
 import path from 'node:path';
 import { answer, createExtractiveAnswerer, createLlmAnswerer, type Answer, type Answerers } from './answer/index.ts';
+import type { BotDeps } from './bot/index.ts';
 import type { Config } from './config.ts';
 import { createEmbedder, type Embedder } from './embed/index.ts';
 import { liveVectorIndex, vectorIndexPath, type VectorIndex } from './index/index.ts';
+import { ingestPaths } from './ingest/index.ts';
 import { createLogger, type Logger } from './log.ts';
-import { understandQuestion, type Question, type QuestionScope } from './question/index.ts';
-import { retrieve, type Retrieval, type RetrieveOptions } from './retrieve/index.ts';
+import { loadVietnameseWords, understandQuestion, type Question, type QuestionScope } from './question/index.ts';
+import { lexicalIndex, retrieve, type Retrieval, type RetrieveOptions } from './retrieve/index.ts';
 import { reportCatalog, Store } from './store/index.ts';
 
 /** How a question is asked: in a conversation, a follow-up is read in the previous answer's scope. */
@@ -102,4 +104,35 @@ export function openApp(config: Config, log: Logger = createLogger(config.logLev
     close: () => store.close(),
   };
   return app;
+}
+
+/** What the bot declares it needs (`BotDeps`), wired to the app's store, indexes and answerers. */
+export function botDependencies(app: App): BotDeps {
+  const { config, log, store } = app;
+  return {
+    telegram: config.telegram,
+    log,
+    ask: (question, { context }) => app.ask(question, { context }),
+    reports: {
+      list: () => reportCatalog(store).list,
+      get: (id) => reportCatalog(store).byId.get(id),
+      counts: () => store.counts(),
+    },
+    questions: {
+      record: (entry) => store.questions.record(entry),
+      get: (id) => store.questions.get(id),
+      recordFeedback: (questionId, userId, value) => store.questions.recordFeedback(questionId, userId, value),
+      stats: () => store.questions.stats(),
+    },
+    passage: (chunkId) => store.passageById(chunkId),
+    ingest: (paths) => ingestPaths(paths, app),
+    uploadsDir: path.join(config.dataDir, 'uploads'),
+    maxUploadBytes: config.maxFileBytes,
+    warmUp: async () => {
+      // The embedder and both indexes, and the word list, so the first citizen does not wait seconds for them.
+      await app.vectorIndex();
+      lexicalIndex(store);
+      loadVietnameseWords();
+    },
+  };
 }

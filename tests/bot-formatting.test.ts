@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeButton, encodeButton, type ButtonAction } from '../src/bot/callback-data.ts';
 import { escapeHtml, link, MESSAGE_LIMIT, splitMessage } from '../src/bot/html.ts';
-import { ChatMemory } from '../src/bot/memory.ts';
 import { RateLimiter } from '../src/bot/rate-limit.ts';
-import { safeFileName } from '../src/bot/upload.ts';
+import { safeFileName } from '../src/bot/uploads.ts';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
 describe('Telegram HTML', () => {
@@ -69,21 +68,6 @@ describe('rate limit', () => {
     expect(limiter.take('b')).toBe(0);
     now = 60_001;
     expect(limiter.take('a')).toBe(0);
-  });
-});
-
-describe('chat memory', () => {
-  it('forgets a value after its time to live or when told', () => {
-    let now = 0;
-    const memory = new ChatMemory<string>(10_000, () => now);
-    memory.set('1', 'tháng 9/2021');
-    now = 9_000;
-    expect(memory.get('1')).toBe('tháng 9/2021');
-    now = 20_000;
-    expect(memory.get('1')).toBeUndefined();
-    memory.set('1', 'x');
-    memory.forget('1');
-    expect(memory.get('1')).toBeUndefined();
   });
 });
 

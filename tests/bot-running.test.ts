@@ -2,7 +2,7 @@
 // secret-token check, and npm run stats over the question log.
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { openApp } from '../src/app.ts';
+import { botDependencies, openApp } from '../src/app.ts';
 import { startBot } from '../src/bot/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
@@ -91,7 +91,7 @@ describe('webhook mode', () => {
       PORT: String(20000 + Math.floor(Math.random() * 20000)),
     });
     await ingestPaths([CORPUS_DIR], app);
-    const running = await startBot(app);
+    const running = await startBot(botDependencies(app));
     try {
       expect(running.mode).toBe('webhook');
       const update = {
@@ -119,7 +119,7 @@ describe('failures', () => {
     const config = loadConfig({ ...TEST_ENV, COUNCIL_DATA_DIR: dataDir, TELEGRAM_BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot });
     const app = openApp(config, createLogger('error', (line) => lines.push(line)));
     await ingestPaths([CORPUS_DIR], app);
-    const broken = { ...app, ask: () => Promise.reject(new Error('answerer exploded')) };
+    const broken = { ...botDependencies(app), ask: () => Promise.reject(new Error('answerer exploded')) };
     const running = await startBot(broken);
     try {
       const client = emulator.client({ userId: 99, chatId: 99 });

@@ -1,7 +1,7 @@
 // The real bot (grammY, @grammyjs/runner long polling) against the telegram-test-api emulator,
 // with the real store and index on the sample corpus: what citizens and staff see.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App } from '../src/app.ts';
+import { botDependencies, type App } from '../src/app.ts';
 import { startBot, type RunningBot } from '../src/bot/index.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
 import { startEmulator, type BotMessage, type Emulator } from '../scripts/lib/bot-api-emulator.ts';
@@ -25,7 +25,7 @@ beforeAll(async () => {
   app = made.app;
   dispose = made.dispose;
   await ingestPaths([CORPUS_DIR], app);
-  running = await startBot(app);
+  running = await startBot(botDependencies(app));
 }, 60_000);
 
 afterAll(async () => {

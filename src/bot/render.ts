@@ -1,7 +1,8 @@
 // Answers, passages and report lists as Telegram HTML messages with their buttons.
 import { InlineKeyboard } from 'grammy';
-import { describeReport, type Answer } from '../answer/index.ts';
+import { describeReport, englishMonth, type Answer } from '../answer/index.ts';
 import { newestFirst, type Passage, type ReportSummary } from '../store/index.ts';
+import { vietnameseMonth } from '../text/index.ts';
 import { encodeButton } from './callback-data.ts';
 import { escapeHtml, link, splitMessage } from './html.ts';
 import type { BotLanguage, BotTexts } from './texts.ts';
@@ -83,6 +84,12 @@ export function reportsPage(reports: readonly ReportSummary[], page: number, tex
   if (current > 0) keyboard.text('◀', encodeButton({ kind: 'reports', page: current - 1 }));
   if (current < pages - 1) keyboard.text('▶', encodeButton({ kind: 'reports', page: current + 1 }));
   return { html: `<b>${escapeHtml(texts.reportsHeading(current + 1, pages, reports.length))}</b>\n\n${lines.join('\n\n')}`, keyboard };
+}
+
+/** A question about a stored report that it answers: what its session concluded (the /start examples). */
+export function exampleQuestion(report: ReportSummary, language: BotLanguage): string {
+  if (language === 'en') return `What did the ${report.body ?? 'council'} session${report.sessionMonth ? ` in ${englishMonth(report.sessionMonth)}` : ''} conclude?`;
+  return `Phiên họp${report.sessionMonth ? ` tháng ${vietnameseMonth(report.sessionMonth)}` : ''} của ${report.body ?? 'hội đồng'} kết luận những gì?`;
 }
 
 function withKeyboardOnLast(parts: string[], keyboard: InlineKeyboard): OutgoingMessage[] {

@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { run, type RunnerHandle } from '@grammyjs/runner';
 import { webhookCallback, type Bot } from 'grammy';
-import { lexicalIndex } from '../retrieve/index.ts';
-import { loadVietnameseWords } from '../question/index.ts';
-import { createBot, type BotApp } from './bot.ts';
+import { createBot } from './bot.ts';
+import type { BotDeps } from './deps.ts';
+import type { BotContext } from './session.ts';
 import { textsFor } from './texts.ts';
 
 /** A started bot: how it receives updates, and how to stop it. */
 export interface RunningBot {
-  bot: Bot;
+  bot: Bot<BotContext>;
   mode: 'polling' | 'webhook';
   /** Stops receiving updates and waits for the ones in progress. */
   stop(): Promise<void>;
@@ -22,28 +22,26 @@ const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
  * secret-token header), long polling with @grammyjs/runner otherwise. Registers the command
  * menus first, best effort (not every Bot API server implements setMyCommands).
  */
-export async function startBot(app: BotApp): Promise<RunningBot> {
-  const bot = createBot(app);
-  // Load the embedder, both indexes and the word list now, so the first citizen does not wait seconds for them.
-  await app.vectorIndex();
-  lexicalIndex(app.store);
-  loadVietnameseWords();
+export async function startBot(deps: BotDeps): Promise<RunningBot> {
+  const bot = createBot(deps);
+  // Load now what the first question would need, so the first citizen does not wait seconds for it.
+  await deps.warmUp();
   await bot.init();
-  await registerCommands(bot, app);
-  const { webhookUrl, port } = app.config.telegram;
+  await registerCommands(bot, deps);
+  const { webhookUrl, port } = deps.telegram;
   if (!webhookUrl) {
     await bot.api.deleteWebhook();
     const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
-    app.log.info('bot started (long polling)', { username: bot.botInfo.username });
+    deps.log.info('bot started (long polling)', { username: bot.botInfo.username });
     return { bot, mode: 'polling', stop: () => (runner.isRunning() ? runner.stop() : Promise.resolve()) };
   }
-  const secretToken = app.config.telegram.webhookSecret ?? randomBytes(24).toString('hex');
+  const secretToken = deps.telegram.webhookSecret ?? randomBytes(24).toString('hex');
   // An LLM answer can outlast Telegram's patience: acknowledge the update after a while and keep
   // working, rather than fail the request and have Telegram deliver the same question again.
   const server: Server = createServer(webhookCallback(bot, 'http', { secretToken, onTimeout: 'return', timeoutMilliseconds: 8_000 }));
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, resolve));
   await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: ALLOWED_UPDATES });
-  app.log.info('bot started (webhook)', { username: bot.botInfo.username, url: webhookUrl, port });
+  deps.log.info('bot started (webhook)', { username: bot.botInfo.username, url: webhookUrl, port });
   return {
     bot,
     mode: 'webhook',
@@ -52,7 +50,7 @@ export async function startBot(app: BotApp): Promise<RunningBot> {
 }
 
 /** The command menu in Vietnamese (the default) and English, for private chats and groups. */
-async function registerCommands(bot: Bot, app: BotApp): Promise<void> {
+async function registerCommands(bot: Bot<BotContext>, deps: Pick<BotDeps, 'log'>): Promise<void> {
   for (const [language, languageCode] of [
     ['vi', undefined],
     ['en', 'en'],
@@ -62,7 +60,7 @@ async function registerCommands(bot: Bot, app: BotApp): Promise<void> {
       try {
         await bot.api.setMyCommands(commands, { scope, ...(languageCode ? { language_code: languageCode } : {}) });
       } catch (error) {
-        app.log.warn('could not register the command menu; commands still work when typed', { language, scope: scope.type, error: String(error) });
+        deps.log.warn('could not register the command menu; commands still work when typed', { language, scope: scope.type, error: String(error) });
         return;
       }
     }

@@ -1,3 +1,4 @@
+import { botDependencies } from '../app.ts';
 import { startBot } from '../bot/index.ts';
 import { runCommand } from './run.ts';
 import { ensureReports } from './sample-corpus.ts';
@@ -19,7 +20,7 @@ await runCommand(USAGE, {}, async (app) => {
     return 2;
   }
   await ensureReports(app);
-  const running = await startBot(app);
+  const running = await startBot(botDependencies(app));
   process.stderr.write(`Bot @${running.bot.botInfo.username} is running (${running.mode}); Ctrl+C stops it.\n`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);
