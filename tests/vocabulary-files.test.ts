@@ -29,7 +29,7 @@ describe('vocabulary files', () => {
 
   it.each(Object.entries(FILES))('%s.tsv: header comment, header row and row count', (name, { columns, rows }) => {
     const text = readFileSync(join(VOCABULARY_FOLDER, `${name}.tsv`), 'utf8');
-    const comment = text.split('\n').filter((line, i, lines) => lines.slice(0, i + 1).every((l) => l.startsWith('#')));
+    const comment = text.split('\n').filter((_line, i, lines) => lines.slice(0, i + 1).every((l) => l.startsWith('#')));
     expect(comment.length).toBeGreaterThan(0);
     expect(comment.join('\n')).toMatch(/^# Columns:$/m);
     expect(comment.join('\n')).toMatch(/^# Sources?: \S/m);

@@ -3,8 +3,7 @@
 import { Composer } from 'grammy';
 import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { IngestSummary } from '../ingest/index.ts';
-import { SUPPORTED_EXTENSIONS } from '../ingest/readers/index.ts';
+import { SUPPORTED_EXTENSIONS, type IngestSummary } from '../ingest/index.ts';
 import { addressedToBot, isAdmin } from './chat.ts';
 import type { BotDeps } from './deps.ts';
 import { say } from './reply.ts';

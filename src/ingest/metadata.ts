@@ -2,6 +2,7 @@
 // Official notices and news items lay out their top lines differently; both are read here.
 import {
   DOCUMENT_TYPES,
+  mayNameBody,
   bodyAliases,
   countWords,
   findBodies,
@@ -24,7 +25,6 @@ import {
   resolveDay,
   type YearContext,
 } from '../text/index.ts';
-import { mayNameBody } from '../text/bodies.ts';
 import { PARTY_NAME, STATE_MOTTO, STATE_NAME } from './mottos.ts';
 import type { ParsedDocument, ReportMetadata } from './types.ts';
 

@@ -3,23 +3,10 @@
 // or "standing committee" gives the organ "BTV", which every standing board's name carries.
 import {
   bodyAliases,
-  findBodies,
-  findDates,
-  findPeriods,
-  findRelativePeriods,
-  findSessionKind,
-  findSessionNumber,
   foldKeepingOffsets,
   foldText,
-  hasVietnameseDiacritics,
-  lookupAbbreviation,
   recognizeBody,
-  removeDiacritics,
-  segmentWords,
-  tokenize,
   type BodyMention,
-  type Period,
-  type PeriodMention,
 } from '../text/index.ts';
 import type { Question, Span } from './types.ts';
 

@@ -1,23 +1,7 @@
 // Which language a question is written in: Vietnamese, Vietnamese typed without diacritics, English.
 import {
-  bodyAliases,
-  findBodies,
-  findDates,
-  findPeriods,
-  findRelativePeriods,
-  findSessionKind,
-  findSessionNumber,
-  foldKeepingOffsets,
-  foldText,
   hasVietnameseDiacritics,
   lookupAbbreviation,
-  recognizeBody,
-  removeDiacritics,
-  segmentWords,
-  tokenize,
-  type BodyMention,
-  type Period,
-  type PeriodMention,
 } from '../text/index.ts';
 import { isEnglishVocabulary } from './glossary.ts';
 import { SHORTHAND_WORDS } from './shorthand.ts';

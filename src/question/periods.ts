@@ -6,22 +6,10 @@
 // ("năm nay", "tháng trước") are counted from the day asked.
 import {
   ENGLISH_MONTH_NAMES,
-  bodyAliases,
-  findBodies,
   findDates,
   findPeriods,
   findRelativePeriods,
-  findSessionKind,
-  findSessionNumber,
-  foldKeepingOffsets,
-  foldText,
-  hasVietnameseDiacritics,
-  lookupAbbreviation,
-  recognizeBody,
   removeDiacritics,
-  segmentWords,
-  tokenize,
-  type BodyMention,
   type Period,
   type PeriodMention,
 } from '../text/index.ts';

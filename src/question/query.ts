@@ -2,11 +2,7 @@
 // the answerers follow — the text to search, the session month or year, the issuing body, the
 // session, the part of a report it points at, and the words that say what it is about.
 import {
-  bodyAliases,
   findBodies,
-  findDates,
-  findPeriods,
-  findRelativePeriods,
   findSessionKind,
   findSessionNumber,
   foldKeepingOffsets,
@@ -15,11 +11,6 @@ import {
   lookupAbbreviation,
   recognizeBody,
   removeDiacritics,
-  segmentWords,
-  tokenize,
-  type BodyMention,
-  type Period,
-  type PeriodMention,
 } from '../text/index.ts';
 import { askedBy, wantsOf } from './asked.ts';
 import { englishBody, planBody, placeSpans, ANY_STANDING_BOARD, BARE_STANDING_BOARD, type PlanBody } from './bodies.ts';

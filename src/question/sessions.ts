@@ -1,25 +1,8 @@
 // Sessions named in English ("the 4th session", "an extraordinary meeting") and the newest session ("gần đây nhất", "latest").
 import {
-  bodyAliases,
-  findBodies,
-  findDates,
-  findPeriods,
-  findRelativePeriods,
-  findSessionKind,
-  findSessionNumber,
   foldKeepingOffsets,
-  foldText,
-  hasVietnameseDiacritics,
-  lookupAbbreviation,
-  recognizeBody,
-  removeDiacritics,
-  segmentWords,
-  tokenize,
-  type BodyMention,
-  type Period,
-  type PeriodMention,
 } from '../text/index.ts';
-import { ENGLISH_ORDINAL, ORDINAL_WORD } from './periods.ts';
+import { ORDINAL_WORD } from './periods.ts';
 import type { Span } from './types.ts';
 
 export const ENGLISH_SESSION_NUMBER = new RegExp(

@@ -1,23 +1,9 @@
 // What a question is about: its content words once question framing is taken out.
 import {
-  bodyAliases,
-  findBodies,
-  findDates,
-  findPeriods,
-  findRelativePeriods,
-  findSessionKind,
-  findSessionNumber,
-  foldKeepingOffsets,
   foldText,
   hasVietnameseDiacritics,
-  lookupAbbreviation,
-  recognizeBody,
-  removeDiacritics,
   segmentWords,
   tokenize,
-  type BodyMention,
-  type Period,
-  type PeriodMention,
 } from '../text/index.ts';
 import { isVietnameseWord } from './lexicon.ts';
 import { overlaps, type Span } from './types.ts';
