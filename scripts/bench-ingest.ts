@@ -33,20 +33,27 @@ const parseSeconds = (performance.now() - started) / 1000;
 
 const rate = (count: number, seconds: number) => Math.round(count / seconds).toLocaleString('en');
 console.log(`corpus: ${originals.length} reports replicated to ${TARGET}`);
-console.log(`parse + metadata + chunk: ${parseSeconds.toFixed(2)} s, ${rate(TARGET, parseSeconds)} reports/s, ${rate(chunks, parseSeconds)} chunks/s (${chunks} chunks)`);
+console.log(
+  `parse + metadata + chunk: ${parseSeconds.toFixed(2)} s, ${rate(TARGET, parseSeconds)} reports/s, ${rate(chunks, parseSeconds)} chunks/s (${chunks} chunks)`,
+);
 
 if (!parseOnly) {
   const inputDir = mkdtempSync(path.join(tmpdir(), 'council-bench-input-'));
   const dataDir = mkdtempSync(path.join(tmpdir(), 'council-bench-data-'));
   for (const replica of replicas) writeFileSync(path.join(inputDir, replica.name), replica.bytes);
   // The built-in embedder unless another is asked for: the figure is about the pipeline, not a model.
-  const app = openApp(loadConfig({ EMBEDDER: 'hashing', ...process.env, COUNCIL_DATA_DIR: dataDir }), createLogger('error'));
+  const app = openApp(
+    loadConfig({ EMBEDDER: 'hashing', ...process.env, COUNCIL_DATA_DIR: dataDir }),
+    createLogger('error'),
+  );
   const ingestStarted = performance.now();
   const summary = await ingestPaths([inputDir], app);
   const ingestSeconds = (performance.now() - ingestStarted) / 1000;
   app.close();
   rmSync(inputDir, { recursive: true, force: true });
   rmSync(dataDir, { recursive: true, force: true });
-  console.log(`full ingest into SQLite: ${ingestSeconds.toFixed(2)} s, ${rate(summary.added, ingestSeconds)} reports/s (added ${summary.added}, updated ${summary.updated}, failed ${summary.failed.length})`);
+  console.log(
+    `full ingest into SQLite: ${ingestSeconds.toFixed(2)} s, ${rate(summary.added, ingestSeconds)} reports/s (added ${summary.added}, updated ${summary.updated}, failed ${summary.failed.length})`,
+  );
 }
 console.log(`peak RSS: ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`);

@@ -17,10 +17,24 @@ import { parseArgs } from 'node:util';
 import { answer } from '../src/answer/index.ts';
 import { openApp, type App } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
-import { exactSearch, rebuildIndex, vectorIndexPath, type IndexParams, type SearchHit, type VectorIndex } from '../src/index/index.ts';
+import {
+  exactSearch,
+  rebuildIndex,
+  vectorIndexPath,
+  type IndexParams,
+  type SearchHit,
+  type VectorIndex,
+} from '../src/index/index.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
 import { createLogger } from '../src/log.ts';
-import { lexicalIndex, retrieve, type Retrieval, type RetrievalMode, type RetrievalStage, type RetrieveOptions } from '../src/retrieve/index.ts';
+import {
+  lexicalIndex,
+  retrieve,
+  type Retrieval,
+  type RetrievalMode,
+  type RetrievalStage,
+  type RetrieveOptions,
+} from '../src/retrieve/index.ts';
 import { Store } from '../src/store/index.ts';
 import type { LabelledVector } from '../src/store/index.ts';
 import { readSampleCorpus, replicaAt } from './replicate-corpus.ts';
@@ -107,7 +121,8 @@ async function benchSize(target: number): Promise<SizeResult> {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'council-bench-'));
   try {
     const dataDir = keptDir ?? path.join(workDir, 'data');
-    const built = (keptDir && keptStore(keptDir, target)) || (await buildStore(target, dataDir, path.join(workDir, 'input')));
+    const built =
+      (keptDir && keptStore(keptDir, target)) || (await buildStore(target, dataDir, path.join(workDir, 'input')));
     progress(target, `measuring in a child process (${queryCount} queries${args.profile ? ', profiled' : ''})`);
     const measured = await measureInChild(dataDir);
     return { target, ...built, ...measured };
@@ -117,7 +132,10 @@ async function benchSize(target: number): Promise<SizeResult> {
 }
 
 /** The counts of a store kept by an earlier `--data` run, if it holds enough chunks. */
-function keptStore(dataDir: string, target: number): { reports: number; chunks: number; ingestSeconds: null } | undefined {
+function keptStore(
+  dataDir: string,
+  target: number,
+): { reports: number; chunks: number; ingestSeconds: null } | undefined {
   const config = benchConfig(dataDir);
   if (!existsSync(config.databasePath)) return undefined;
   const store = Store.open(config.databasePath);
@@ -135,7 +153,11 @@ function keptStore(dataDir: string, target: number): { reports: number; chunks: 
  * Ingests replicas until the store holds at least `target` chunks: one copy of every sample report
  * first, whose chunks per report tell how many more copies are needed; a short fall is topped up.
  */
-async function buildStore(target: number, dataDir: string, inputDir: string): Promise<{ reports: number; chunks: number; ingestSeconds: number }> {
+async function buildStore(
+  target: number,
+  dataDir: string,
+  inputDir: string,
+): Promise<{ reports: number; chunks: number; ingestSeconds: number }> {
   const originals = readSampleCorpus();
   const app = openApp(benchConfig(dataDir), createLogger('error'));
   try {
@@ -157,7 +179,9 @@ async function buildStore(target: number, dataDir: string, inputDir: string): Pr
       });
       ingestSeconds += (performance.now() - started) / 1000;
       if (summary.failed.length > 0) {
-        throw new Error(`ingest failed for ${summary.failed.length} replicas, first: ${summary.failed[0]!.path}: ${summary.failed[0]!.reason}`);
+        throw new Error(
+          `ingest failed for ${summary.failed.length} replicas, first: ${summary.failed[0]!.path}: ${summary.failed[0]!.reason}`,
+        );
       }
       const { reports, chunks } = app.store.counts();
       if (chunks >= target) {
@@ -174,7 +198,12 @@ async function buildStore(target: number, dataDir: string, inputDir: string): Pr
 function measureInChild(dataDir: string): Promise<Measurement> {
   const script = fileURLToPath(import.meta.url);
   const childArgs = [
-    '--measure', dataDir, '--queries', String(queryCount), '--ef', efValues.join(','),
+    '--measure',
+    dataDir,
+    '--queries',
+    String(queryCount),
+    '--ef',
+    efValues.join(','),
     ...(args.profile ? ['--profile'] : []),
     ...(args.data ? ['--data', args.data] : []),
   ];
@@ -183,7 +212,9 @@ function measureInChild(dataDir: string): Promise<Measurement> {
     let result: Measurement | undefined;
     child.on('message', (message) => (result = message as Measurement));
     child.on('error', reject);
-    child.on('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`measuring ${dataDir} failed (exit ${code})`))));
+    child.on('exit', (code) =>
+      result && code === 0 ? resolve(result) : reject(new Error(`measuring ${dataDir} failed (exit ${code})`)),
+    );
   });
 }
 
@@ -205,7 +236,12 @@ async function measure(dataDir: string): Promise<Measurement> {
     } else {
       progress(size, 'building the index from stored vectors');
       const buildStarted = performance.now();
-      index = rebuildIndex(app.store, vectorIndexPath(config.dataDir), { embedderId: embedder.id, dimension: embedder.dimension }, config.index);
+      index = rebuildIndex(
+        app.store,
+        vectorIndexPath(config.dataDir),
+        { embedderId: embedder.id, dimension: embedder.dimension },
+        config.index,
+      );
       buildSeconds = (performance.now() - buildStarted) / 1000;
     }
     progress(size, 'loading the lexical index');
@@ -224,18 +260,24 @@ async function measure(dataDir: string): Promise<Measurement> {
     };
 
     const questions = evalQuestions();
-    const cycled = (count: number, offset = 0) => Array.from({ length: count }, (_, i) => questions[(offset + i) % questions.length]!);
+    const cycled = (count: number, offset = 0) =>
+      Array.from({ length: count }, (_, i) => questions[(offset + i) % questions.length]!);
     progress(size, `timing ${queryCount} hybrid queries after ${WARMUP_QUERIES} warm-up`);
     for (const question of cycled(WARMUP_QUERIES)) await search(question);
     const timed = cycled(queryCount, WARMUP_QUERIES);
     const latency = percentiles(await timeEach(timed, (question) => search(question)));
     progress(size, `timing ${queryCount} extractive answers`);
     const answerDeps = { store: app.store, log: app.log, answerers: app.answerers };
-    const answerLatency = percentiles(await timeEach(timed, async (question) => answer(await search(question), answerDeps)));
+    const answerLatency = percentiles(
+      await timeEach(timed, async (question) => answer(await search(question), answerDeps)),
+    );
     const rssQueriedMB = rssMB();
 
     const profile = args.profile ? await profileParts(timed, search, app, index) : undefined;
-    progress(size, `recall@${RECALL_K} of the index against exact search over ${size} vectors, efSearch ${efValues.join(', ')}`);
+    progress(
+      size,
+      `recall@${RECALL_K} of the index against exact search over ${size} vectors, efSearch ${efValues.join(', ')}`,
+    );
     const recallQuestions = cycled(RECALL_QUERIES);
     const truth = await exactTopK(recallQuestions, app, app.store.vectors());
     const indexParams = index.params;
@@ -247,7 +289,9 @@ async function measure(dataDir: string): Promise<Measurement> {
         efSearch,
         ...annRecall(truth, index),
         search10: percentiles(await timeEach(truth.vectors, async (vector) => index.search(vector, RECALL_K))),
-        searchCandidates: percentiles(await timeEach(truth.vectors, async (vector) => index.search(vector, CANDIDATES))),
+        searchCandidates: percentiles(
+          await timeEach(truth.vectors, async (vector) => index.search(vector, CANDIDATES)),
+        ),
       });
     }
     index.setEfSearch(indexParams.efSearch);
@@ -282,7 +326,11 @@ interface ExactTruth {
  * The exact top 10 for the query vectors of `questions`, from `exactSearch` run batch by batch over
  * the stored vectors, so no second copy of them is held.
  */
-async function exactTopK(questions: string[], app: Pick<App, 'embedder'>, stored: Iterable<LabelledVector>): Promise<ExactTruth> {
+async function exactTopK(
+  questions: string[],
+  app: Pick<App, 'embedder'>,
+  stored: Iterable<LabelledVector>,
+): Promise<ExactTruth> {
   const distinct = [...new Set(questions)];
   const vectors = await (await app.embedder()).embedQueries(distinct);
   const exact: SearchHit[][] = vectors.map(() => []);
@@ -320,7 +368,9 @@ function annRecall(truth: ExactTruth, index: VectorIndex): { recall: number; rec
     const wanted = Math.max(exact.length, 1);
     const weight = truth.weights[q]!;
     byLabel += (weight * found.filter((hit) => labels.has(hit.label)).length) / wanted;
-    withTies += (weight * found.filter((hit) => labels.has(hit.label) || hit.similarity >= floor - TIE_TOLERANCE).length) / wanted;
+    withTies +=
+      (weight * found.filter((hit) => labels.has(hit.label) || hit.similarity >= floor - TIE_TOLERANCE).length) /
+      wanted;
   });
   const total = truth.weights.reduce((sum, weight) => sum + weight, 0);
   return { recall: withTies / total, recallByLabel: byLabel / total };
@@ -342,17 +392,22 @@ async function profileParts(
   const embedder = await app.embedder();
   const modes: RetrievalMode[] = ['lexical', 'dense'];
   const parts: Record<string, Percentiles> = {};
-  for (const mode of modes) parts[`retrieve, ${mode} only`] = percentiles(await timeEach(questions, (question) => search(question, { mode })));
+  for (const mode of modes)
+    parts[`retrieve, ${mode} only`] = percentiles(await timeEach(questions, (question) => search(question, { mode })));
   const stages = new Map<RetrievalStage, number[]>();
   for (const question of questions) {
     const timings: Partial<Record<RetrievalStage, number>> = {};
     await search(question, { timings });
-    for (const [stage, ms] of Object.entries(timings) as Array<[RetrievalStage, number]>) stages.set(stage, [...(stages.get(stage) ?? []), ms]);
+    for (const [stage, ms] of Object.entries(timings) as Array<[RetrievalStage, number]>)
+      stages.set(stage, [...(stages.get(stage) ?? []), ms]);
   }
   // A stage a question skips (no lexical query, say) took no time for it.
-  for (const [stage, times] of stages) parts[`stage: ${stage}`] = percentiles([...times, ...Array<number>(questions.length - times.length).fill(0)]);
+  for (const [stage, times] of stages)
+    parts[`stage: ${stage}`] = percentiles([...times, ...Array<number>(questions.length - times.length).fill(0)]);
   const vectors = await embedder.embedQueries(questions);
-  parts[`ANN search, unfiltered (k=${CANDIDATES})`] = percentiles(await timeEach(vectors, async (vector) => index.search(vector, CANDIDATES)));
+  parts[`ANN search, unfiltered (k=${CANDIDATES})`] = percentiles(
+    await timeEach(vectors, async (vector) => index.search(vector, CANDIDATES)),
+  );
   return parts;
 }
 
@@ -391,10 +446,11 @@ function report(results: SizeResult[]): string {
     '',
     '| chunks (reports) | ingest (s) | ANN index build (s) | lexical index load (s) | RSS after build (MB) | RSS after queries (MB) | retrieve p50 / p95 (ms) | answer p50 / p95 (ms) | ANN recall@10 |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...results.map((r) =>
-      `| ${r.chunks.toLocaleString('en')} (${r.reports.toLocaleString('en')}) | ${r.ingestSeconds?.toFixed(1) ?? 'kept'} | ${r.buildSeconds?.toFixed(1) ?? 'kept'} | ${r.lexicalLoadSeconds.toFixed(1)} | ` +
-      `${r.rssBuiltMB} | ${r.rssQueriedMB} | ${r.latency.p50.toFixed(1)} / ${r.latency.p95.toFixed(1)} | ` +
-      `${r.answerLatency.p50.toFixed(1)} / ${r.answerLatency.p95.toFixed(1)} | ${r.recall.toFixed(3)} (${r.recallByLabel.toFixed(3)}) |`,
+    ...results.map(
+      (r) =>
+        `| ${r.chunks.toLocaleString('en')} (${r.reports.toLocaleString('en')}) | ${r.ingestSeconds?.toFixed(1) ?? 'kept'} | ${r.buildSeconds?.toFixed(1) ?? 'kept'} | ${r.lexicalLoadSeconds.toFixed(1)} | ` +
+        `${r.rssBuiltMB} | ${r.rssQueriedMB} | ${r.latency.p50.toFixed(1)} / ${r.latency.p95.toFixed(1)} | ` +
+        `${r.answerLatency.p50.toFixed(1)} / ${r.answerLatency.p95.toFixed(1)} | ${r.recall.toFixed(3)} (${r.recallByLabel.toFixed(3)}) |`,
     ),
   ];
   const swept = results.filter((r) => r.efSweep.length > 0);
@@ -407,9 +463,10 @@ function report(results: SizeResult[]): string {
       `| chunks | efSearch | recall@10 | search k=10 (ms) | search k=${CANDIDATES} (ms) |`,
       '|---|---:|---:|---:|---:|',
       ...swept.flatMap((r) =>
-        r.efSweep.map((point) =>
-          `| ${r.chunks.toLocaleString('en')} | ${point.efSearch} | ${point.recall.toFixed(3)} (${point.recallByLabel.toFixed(3)}) | ` +
-          `${point.search10.p50.toFixed(2)} / ${point.search10.p95.toFixed(2)} | ${point.searchCandidates.p50.toFixed(2)} / ${point.searchCandidates.p95.toFixed(2)} |`,
+        r.efSweep.map(
+          (point) =>
+            `| ${r.chunks.toLocaleString('en')} | ${point.efSearch} | ${point.recall.toFixed(3)} (${point.recallByLabel.toFixed(3)}) | ` +
+            `${point.search10.p50.toFixed(2)} / ${point.search10.p95.toFixed(2)} | ${point.searchCandidates.p50.toFixed(2)} / ${point.searchCandidates.p95.toFixed(2)} |`,
         ),
       ),
     );
@@ -424,7 +481,10 @@ function report(results: SizeResult[]): string {
       `| part | ${profiled.map((r) => `${r.chunks.toLocaleString('en')} chunks`).join(' | ')} |`,
       `|---|${profiled.map(() => '---:').join('|')}|`,
       `| retrieve, hybrid | ${profiled.map((r) => `${r.latency.p50.toFixed(2)} / ${r.latency.p95.toFixed(2)}`).join(' | ')} |`,
-      ...names.map((name) => `| ${name} | ${profiled.map((r) => `${r.profile![name]!.p50.toFixed(2)} / ${r.profile![name]!.p95.toFixed(2)}`).join(' | ')} |`),
+      ...names.map(
+        (name) =>
+          `| ${name} | ${profiled.map((r) => `${r.profile![name]!.p50.toFixed(2)} / ${r.profile![name]!.p95.toFixed(2)}`).join(' | ')} |`,
+      ),
     );
   }
   return `${lines.join('\n')}\n`;
@@ -436,7 +496,13 @@ function indexSettings(params: IndexParams | undefined): string {
 
 function benchConfig(dataDir: string): Config {
   // The built-in embedder and the extractive answerer: the figures are about this program, not a model or an API.
-  return loadConfig({ ...process.env, EMBEDDER: 'hashing', OPENAI_API_KEY: '', OPENAI_BASE_URL: '', COUNCIL_DATA_DIR: dataDir });
+  return loadConfig({
+    ...process.env,
+    EMBEDDER: 'hashing',
+    OPENAI_API_KEY: '',
+    OPENAI_BASE_URL: '',
+    COUNCIL_DATA_DIR: dataDir,
+  });
 }
 
 function evalQuestions(): string[] {

@@ -28,8 +28,20 @@ delete process.env.WEBHOOK_URL;
 await runCommand(USAGE, {}, async (app) => {
   await ensureReports(app);
   const running = await startBot(botDependencies(app));
-  const client = emulator.client({ userId: USER_ID, chatId: USER_ID, firstName: 'Local', userName: 'local_user', type: 'private' });
-  const from = { id: USER_ID, first_name: 'Local', username: 'local_user', is_bot: false, language_code: process.env.LANG?.startsWith('en') ? 'en' : 'vi' };
+  const client = emulator.client({
+    userId: USER_ID,
+    chatId: USER_ID,
+    firstName: 'Local',
+    userName: 'local_user',
+    type: 'private',
+  });
+  const from = {
+    id: USER_ID,
+    first_name: 'Local',
+    username: 'local_user',
+    is_bot: false,
+    language_code: process.env.LANG?.startsWith('en') ? 'en' : 'vi',
+  };
   process.stdout.write(`Bot @${running.bot.botInfo.username} is running against a local emulator.\n${USAGE}\n\n`);
 
   // Print what the bot sends (and edits) as it arrives.

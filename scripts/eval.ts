@@ -22,7 +22,10 @@ interface EvalQuestion {
 const root = path.resolve(import.meta.dirname, '..');
 // `--questions <file>` evaluates another question set (e.g. a held-out one) in the same format.
 const questionsArg = process.argv.indexOf('--questions');
-const questionsFile = questionsArg >= 0 && process.argv[questionsArg + 1] ? path.resolve(process.argv[questionsArg + 1]!) : path.join(root, 'scripts/eval/questions.json');
+const questionsFile =
+  questionsArg >= 0 && process.argv[questionsArg + 1]
+    ? path.resolve(process.argv[questionsArg + 1]!)
+    : path.join(root, 'scripts/eval/questions.json');
 const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as EvalQuestion[];
 const corpusDir = path.join(root, 'corpus');
 const MODES: RetrievalMode[] = ['lexical', 'dense', 'hybrid'];
@@ -57,7 +60,10 @@ interface Tally {
 async function evaluate(kind: EmbedderKind): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `council-eval-${kind}-`));
   const notices: string[] = [];
-  const app = openApp(loadConfig({ ...process.env, EMBEDDER: kind, COUNCIL_DATA_DIR: dataDir }), createLogger('info', (line) => notices.push(line)));
+  const app = openApp(
+    loadConfig({ ...process.env, EMBEDDER: kind, COUNCIL_DATA_DIR: dataDir }),
+    createLogger('info', (line) => notices.push(line)),
+  );
   try {
     const embedder = await app.embedder().catch((error: Error) => error);
     if (embedder instanceof Error) {
@@ -65,7 +71,9 @@ async function evaluate(kind: EmbedderKind): Promise<void> {
       return;
     }
     await ingestPaths([corpusDir], app);
-    console.log(`\n## embedder ${embedder.id} (${app.store.counts().reports} reports, ${app.store.counts().chunks} chunks)`);
+    console.log(
+      `\n## embedder ${embedder.id} (${app.store.counts().reports} reports, ${app.store.counts().chunks} chunks)`,
+    );
     const answerable = questions.filter((q) => q.evidence.length > 0);
     const unanswerable = questions.filter((q) => q.evidence.length === 0);
     for (const mode of MODES) {
@@ -74,7 +82,10 @@ async function evaluate(kind: EmbedderKind): Promise<void> {
       for (const question of answerable) {
         const { passages, applied, uncovered } = await app.search(question.question, { k: 10, mode });
         const rank = evidenceRank(question, passages, app);
-        if (perQuestion) console.log(`rank ${mode} ${question.id} ${rank ?? '-'} ${passages.map((p) => chunkName(app, p.id)).join(',')}`);
+        if (perQuestion)
+          console.log(
+            `rank ${mode} ${question.id} ${rank ?? '-'} ${passages.map((p) => chunkName(app, p.id)).join(',')}`,
+          );
         for (const group of [question.group, 'all']) {
           const tally = tallies.get(group) ?? { n: 0, hit1: 0, hit5: 0, rr: 0 };
           tally.n++;
@@ -85,20 +96,33 @@ async function evaluate(kind: EmbedderKind): Promise<void> {
         }
         if (mode === 'hybrid' && rank !== 1 && process.argv.includes('--top1')) {
           const top = passages[0];
-          console.log(`  not first ${question.id} (rank ${rank ?? '>10'}): ${question.question}\n    got ${top?.report.body} ${top?.report.sessionMonth ?? top?.report.meetingDate} [${top?.section}] ${top?.text.slice(0, 110).replace(/\n/g, ' ')}\n    want ${question.evidence.map((e) => `${e.file}: ${e.quote}`).join(' | ')}`);
+          console.log(
+            `  not first ${question.id} (rank ${rank ?? '>10'}): ${question.question}\n    got ${top?.report.body} ${top?.report.sessionMonth ?? top?.report.meetingDate} [${top?.section}] ${top?.text.slice(0, 110).replace(/\n/g, ' ')}\n    want ${question.evidence.map((e) => `${e.file}: ${e.quote}`).join(' | ')}`,
+          );
         }
-        if (mode === 'hybrid' && (rank === null || rank > 5)) misses.push(`${question.id} (rank ${rank ?? '>10'}; filters ${applied.join(', ') || '-'}${uncovered.length ? `; uncovered ${uncovered.join(', ')}` : ''}): ${question.question}`);
+        if (mode === 'hybrid' && (rank === null || rank > 5))
+          misses.push(
+            `${question.id} (rank ${rank ?? '>10'}; filters ${applied.join(', ') || '-'}${uncovered.length ? `; uncovered ${uncovered.join(', ')}` : ''}): ${question.question}`,
+          );
       }
       console.log(`\n${mode}:`);
       console.log('| group | n | hit@1 | hit@5 | MRR@10 |\n|---|---|---|---|---|');
-      for (const [group, t] of [...tallies].sort(([a], [b]) => (a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b)))) {
-        console.log(`| ${group} | ${t.n} | ${(t.hit1 / t.n).toFixed(2)} | ${(t.hit5 / t.n).toFixed(2)} | ${(t.rr / t.n).toFixed(2)} |`);
+      for (const [group, t] of [...tallies].sort(([a], [b]) =>
+        a === 'all' ? 1 : b === 'all' ? -1 : a.localeCompare(b),
+      )) {
+        console.log(
+          `| ${group} | ${t.n} | ${(t.hit1 / t.n).toFixed(2)} | ${(t.hit5 / t.n).toFixed(2)} | ${(t.rr / t.n).toFixed(2)} |`,
+        );
       }
-      if (misses.length > 0 && process.argv.includes('--misses')) console.log(misses.map((m) => `  miss ${m}`).join('\n'));
+      if (misses.length > 0 && process.argv.includes('--misses'))
+        console.log(misses.map((m) => `  miss ${m}`).join('\n'));
     }
     let uncovered = 0;
-    for (const question of unanswerable) if ((await app.search(question.question, { k: 10 })).uncovered.length > 0) uncovered++;
-    console.log(`\nunanswerable questions whose period/body no report covers (refused at retrieval): ${uncovered}/${unanswerable.length}`);
+    for (const question of unanswerable)
+      if ((await app.search(question.question, { k: 10 })).uncovered.length > 0) uncovered++;
+    console.log(
+      `\nunanswerable questions whose period/body no report covers (refused at retrieval): ${uncovered}/${unanswerable.length}`,
+    );
     await evaluateAnswers(app);
   } finally {
     app.close();
@@ -122,7 +146,9 @@ async function evaluateAnswers(app: App): Promise<void> {
     latencies.push(result.timingsMs.total);
     if (perQuestion) {
       const cited = result.citations.map((c) => `${c.n}=${chunkName(app, c.chunkId)}`).join(',');
-      console.log(`answer ${question.id} ${result.mode} [${cited}] ${JSON.stringify(result.answer)} note=${JSON.stringify(result.note)} scope=${JSON.stringify(result.scope)}`);
+      console.log(
+        `answer ${question.id} ${result.mode} [${cited}] ${JSON.stringify(result.answer)} note=${JSON.stringify(result.note)} scope=${JSON.stringify(result.scope)}`,
+      );
     }
     for (const citation of result.citations) {
       citations++;
@@ -147,7 +173,9 @@ async function evaluateAnswers(app: App): Promise<void> {
   latencies.sort((a, b) => a - b);
   const p95 = latencies[Math.floor(latencies.length * 0.95)] ?? 0;
   console.log('\nanswers (extractive unless an LLM is configured):');
-  console.log('| fact recall | citation precision | correct refusals | false refusals | p95 ms (retrieve + answer) |\n|---|---|---|---|---|');
+  console.log(
+    '| fact recall | citation precision | correct refusals | false refusals | p95 ms (retrieve + answer) |\n|---|---|---|---|---|',
+  );
   console.log(
     `| ${(factHits / answerable).toFixed(2)} | ${(preciseCitations / Math.max(citations, 1)).toFixed(2)} | ${(correctRefusals / unanswerable).toFixed(2)} (${correctRefusals}/${unanswerable}) | ${(falseRefusals / answerable).toFixed(2)} (${falseRefusals}/${answerable}) | ${p95.toFixed(0)} |`,
   );
@@ -155,5 +183,7 @@ async function evaluateAnswers(app: App): Promise<void> {
 }
 
 const kinds = (process.env.EVAL_EMBEDDERS ?? 'hashing,transformers').split(',') as EmbedderKind[];
-console.log(`# retrieval eval: ${questions.length} questions (${questions.filter((q) => q.evidence.length === 0).length} unanswerable)`);
+console.log(
+  `# retrieval eval: ${questions.length} questions (${questions.filter((q) => q.evidence.length === 0).length} unanswerable)`,
+);
 for (const kind of kinds) await evaluate(kind);

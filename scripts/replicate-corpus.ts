@@ -31,7 +31,9 @@ const SUBTITLE_WORDS = 3;
 const MAX_HEADLINE_LENGTH = 79;
 // Words a subtitle must not hold, folded: they name periods, sessions or bodies, which metadata reads from headlines.
 const METADATA_WORDS = new Set(
-  'thang nam quy ky hop khoa phien thu ngay dot lan uy ban hoi dong nhan dan dang bo thanh pho thi xa huyen phuong tinh chu tich btv hdnd ubnd'.split(' '),
+  'thang nam quy ky hop khoa phien thu ngay dot lan uy ban hoi dong nhan dan dang bo thanh pho thi xa huyen phuong tinh chu tich btv hdnd ubnd'.split(
+    ' ',
+  ),
 );
 // Prose paragraphs shorter than this are headings, list labels or signatures: left alone.
 const MIN_PROSE_WORDS = 20;
@@ -57,7 +59,9 @@ export function replicaAt(originals: readonly CorpusFile[], index: number): Repl
   const extension = path.extname(original.name);
   let text = original.text.replace(/^(source|url):\s*"?([^"\n]+)"?$/m, `$1: "$2?copy=${copy}"`);
   if (copy > 0) {
-    text = rewriteProse(text, extension, (paragraph, isLead) => rewriteParagraph(paragraph, isLead ? [] : pool, random));
+    text = rewriteProse(text, extension, (paragraph, isLead) =>
+      rewriteParagraph(paragraph, isLead ? [] : pool, random),
+    );
     text = addSubtitle(text, extension, (room) => subtitle(pool, random, room));
   }
   return { name: `${path.basename(original.name, extension)}-${copy}${extension}`, bytes: Buffer.from(text, 'utf8') };
@@ -78,8 +82,14 @@ function addSubtitle(text: string, extension: string, subtitle: (room: number) =
   };
   if (extension === '.html' || extension === '.htm') {
     return text
-      .replace(/<title>([^<-]+?)(\s+-\s+[^<]*)?<\/title>/, (_, title: string, site = '') => `<title>${extend(title)}${site}</title>`)
-      .replace(/(<h1[^>]*>)([^<]+)(<\/h1>)/, (_, open: string, title: string, close: string) => `${open}${extend(title)}${close}`);
+      .replace(
+        /<title>([^<-]+?)(\s+-\s+[^<]*)?<\/title>/,
+        (_, title: string, site = '') => `<title>${extend(title)}${site}</title>`,
+      )
+      .replace(
+        /(<h1[^>]*>)([^<]+)(<\/h1>)/,
+        (_, open: string, title: string, close: string) => `${open}${extend(title)}${close}`,
+      );
   }
   if (extension === '.md') {
     return text
@@ -99,7 +109,8 @@ function subtitle(pool: readonly string[], random: () => number, room: number): 
     const from = Math.floor(random() * words.length);
     const run: string[] = [];
     for (const word of words.slice(from, from + SUBTITLE_WORDS)) {
-      if (!/^\p{Ll}+$/u.test(word) || METADATA_WORDS.has(foldText(word)) || [...run, word].join(' ').length > room) break;
+      if (!/^\p{Ll}+$/u.test(word) || METADATA_WORDS.has(foldText(word)) || [...run, word].join(' ').length > room)
+        break;
       run.push(word);
     }
     if (run.length > 0) return run.join(' ');
@@ -114,24 +125,35 @@ function subtitle(pool: readonly string[], random: () => number, room: number): 
  * paragraph is a `<p>` or `<div>` holding only text; elsewhere a blank-line separated one-line block
  * that is not a heading.
  */
-function rewriteProse(text: string, extension: string, rewrite: (paragraph: string, isLead: boolean) => string): string {
+function rewriteProse(
+  text: string,
+  extension: string,
+  rewrite: (paragraph: string, isLead: boolean) => string,
+): string {
   let seenLead = false;
   const visit = (paragraph: string): string => {
     if (countWords(paragraph) < MIN_PROSE_WORDS) return paragraph;
     if (seenLead) return rewrite(paragraph, false);
     seenLead = true;
     const [first, second] = splitSentences(paragraph);
-    return first && second ? `${paragraph.slice(0, second.start)}${rewrite(paragraph.slice(second.start), true)}` : paragraph;
+    return first && second
+      ? `${paragraph.slice(0, second.start)}${rewrite(paragraph.slice(second.start), true)}`
+      : paragraph;
   };
   if (extension === '.html' || extension === '.htm') {
-    return text.replace(/<(p|div)(\s+class="[^"]*")?>([^<]+)<\/\1>/g, (_, tag: string, attributes = '', inner: string) => `<${tag}${attributes}>${visit(inner)}</${tag}>`);
+    return text.replace(
+      /<(p|div)(\s+class="[^"]*")?>([^<]+)<\/\1>/g,
+      (_, tag: string, attributes = '', inner: string) => `<${tag}${attributes}>${visit(inner)}</${tag}>`,
+    );
   }
   const closingList = text.search(/^Nơi nhận:/m);
   const [body, tail] = closingList < 0 ? [text, ''] : [text.slice(0, closingList), text.slice(closingList)];
   const frontMatter = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(body)?.[0] ?? '';
   const blocks = body.slice(frontMatter.length).split(/(\r?\n[^\S\r\n]*\r?\n)/);
   // split keeps the separators at odd positions.
-  const rewritten = blocks.map((block, i) => (i % 2 === 1 || /^\s*#/.test(block) || /\n/.test(block.trim()) ? block : visit(block)));
+  const rewritten = blocks.map((block, i) =>
+    i % 2 === 1 || /^\s*#/.test(block) || /\n/.test(block.trim()) ? block : visit(block),
+  );
   return frontMatter + rewritten.join('') + tail;
 }
 
@@ -141,8 +163,13 @@ function rewriteProse(text: string, extension: string, rewrite: (paragraph: stri
  */
 function rewriteParagraph(paragraph: string, pool: readonly string[], random: () => number): string {
   const sentences = splitSentences(paragraph).map(({ start, end }) => paragraph.slice(start, end));
-  const [units, separator] = sentences.length === 1 ? [paragraph.replace(/[.;]\s*$/, '').split(/;\s+/), '; '] : [sentences, ' '];
-  const mixed = units.map((unit) => (pool.length > 0 && random() < FOREIGN_SENTENCE_SHARE ? pool[Math.floor(random() * pool.length)]!.replace(/[.;]\s*$/, separator === ' ' ? '.' : '') : unit));
+  const [units, separator] =
+    sentences.length === 1 ? [paragraph.replace(/[.;]\s*$/, '').split(/;\s+/), '; '] : [sentences, ' '];
+  const mixed = units.map((unit) =>
+    pool.length > 0 && random() < FOREIGN_SENTENCE_SHARE
+      ? pool[Math.floor(random() * pool.length)]!.replace(/[.;]\s*$/, separator === ' ' ? '.' : '')
+      : unit,
+  );
   for (let i = mixed.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [mixed[i], mixed[j]] = [mixed[j]!, mixed[i]!];
@@ -153,12 +180,15 @@ function rewriteParagraph(paragraph: string, pool: readonly string[], random: ()
 
 // A figure ("3.618", "91,2", "186") that is not part of a date, a document number or a list label,
 // and is not a year: those are what metadata and filters read.
-const FIGURE = /(?<![\d/.,\-–])(?<!(?:ngày|tháng|năm|quý|thứ|khóa|khoá|Số|số|Điều|lớp|mũi)\s)\d{1,3}(?:[.,]\d{1,3})*(?![\d/\-–]|[.,]\d)/gu;
+const FIGURE =
+  /(?<![\d/.,\-–])(?<!(?:ngày|tháng|năm|quý|thứ|khóa|khoá|Số|số|Điều|lớp|mũi)\s)\d{1,3}(?:[.,]\d{1,3})*(?![\d/\-–]|[.,]\d)/gu;
 
 /** Replaces every digit of each figure with a random one, keeping its shape and leading digit non-zero. */
 function redrawFigures(sentence: string, random: () => number): string {
   return sentence.replace(FIGURE, (figure) =>
-    figure.replace(/\d/g, (digit, offset: number) => String(offset === 0 && digit !== '0' ? 1 + Math.floor(random() * 9) : Math.floor(random() * 10))),
+    figure.replace(/\d/g, (digit, offset: number) =>
+      String(offset === 0 && digit !== '0' ? 1 + Math.floor(random() * 9) : Math.floor(random() * 10)),
+    ),
   );
 }
 

@@ -76,7 +76,12 @@ export function openApp(config: Config, log: Logger = createLogger(config.logLev
   const loadAnswerers = async (): Promise<Answerers> => ({
     llm:
       config.openai.apiKey || config.openai.baseURL
-        ? createLlmAnswerer({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.openai.model, timeoutMs: config.openai.timeoutMs })
+        ? createLlmAnswerer({
+            apiKey: config.openai.apiKey,
+            baseURL: config.openai.baseURL,
+            model: config.openai.model,
+            timeoutMs: config.openai.timeoutMs,
+          })
         : null,
     extractive: createExtractiveAnswerer(await loadEmbedder()),
   });
@@ -92,7 +97,10 @@ export function openApp(config: Config, log: Logger = createLogger(config.logLev
     understand,
     async ask(question, options = {}) {
       const startedAt = performance.now();
-      const retrieval = await retrieve(understand(question, options.today), app, { k: options.k ?? 10, context: options.context ?? null });
+      const retrieval = await retrieve(understand(question, options.today), app, {
+        k: options.k ?? 10,
+        context: options.context ?? null,
+      });
       return answer(retrieval, app, { startedAt });
     },
     async search(question, options = {}) {

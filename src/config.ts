@@ -108,13 +108,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
 function telegramConfig(env: NodeJS.ProcessEnv): TelegramConfig {
   const token = nonEmpty(env.TELEGRAM_BOT_TOKEN);
   if (token !== undefined && !/^\d+:[\w-]{20,}$/.test(token)) {
-    throw new ConfigError('TELEGRAM_BOT_TOKEN', 'does not look like a bot token (digits, a colon, then letters); copy it again from @BotFather');
+    throw new ConfigError(
+      'TELEGRAM_BOT_TOKEN',
+      'does not look like a bot token (digits, a colon, then letters); copy it again from @BotFather',
+    );
   }
   const apiRoot = url(env, 'TELEGRAM_API_ROOT');
   const webhookUrl = url(env, 'WEBHOOK_URL');
   // Telegram itself only posts to HTTPS; plain http makes sense only against another API server.
   if (webhookUrl?.startsWith('http:') && !apiRoot) {
-    throw new ConfigError('WEBHOOK_URL', `"${webhookUrl}" is not HTTPS; Telegram only posts updates to https:// addresses`);
+    throw new ConfigError(
+      'WEBHOOK_URL',
+      `"${webhookUrl}" is not HTTPS; Telegram only posts updates to https:// addresses`,
+    );
   }
   const webhookSecret = nonEmpty(env.WEBHOOK_SECRET);
   if (webhookSecret !== undefined && !/^[\w-]{1,256}$/.test(webhookSecret)) {
@@ -138,7 +144,10 @@ function userIds(env: NodeJS.ProcessEnv, name: string): number[] {
   return raw.split(',').map((part) => {
     const id = Number(part.trim());
     if (!Number.isSafeInteger(id) || id <= 0) {
-      throw new ConfigError(name, `"${part.trim()}" is not a Telegram user id; list numeric ids separated by commas, e.g. 123456789,987654321`);
+      throw new ConfigError(
+        name,
+        `"${part.trim()}" is not a Telegram user id; list numeric ids separated by commas, e.g. 123456789,987654321`,
+      );
     }
     return id;
   });
@@ -149,7 +158,9 @@ function optionalInteger(env: NodeJS.ProcessEnv, name: string): number | undefin
 }
 
 function definedOnly<T extends Record<string, number | undefined>>(values: T): { [K in keyof T]?: number } {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: number };
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: number;
+  };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -170,7 +181,10 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const value = positiveNumber(env, name, fallback, 'a whole number');
   if (!Number.isInteger(value)) {
-    throw new ConfigError(name, `"${env[name]}" is not a whole number; set it to a whole number, or unset it for ${fallback}`);
+    throw new ConfigError(
+      name,
+      `"${env[name]}" is not a whole number; set it to a whole number, or unset it for ${fallback}`,
+    );
   }
   return value;
 }

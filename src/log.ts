@@ -11,7 +11,10 @@ export interface Logger {
 }
 
 /** A logger writing `level message {detail}` lines at or above `level`. */
-export function createLogger(level: LogLevel, write: (line: string) => void = (line) => process.stderr.write(line + '\n')): Logger {
+export function createLogger(
+  level: LogLevel,
+  write: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+): Logger {
   const at =
     (lineLevel: LogLevel) =>
     (message: string, detail?: Record<string, unknown>): void => {

@@ -72,7 +72,14 @@ export const PASSAGES_CHECKED_FOR_TOPIC = 3;
  * asked for (a figure, a day, a person) break near-ties. Novelty rewards, when choosing further
  * sentences, the question terms no chosen sentence holds yet. By hand, checked by fact recall.
  */
-export const SENTENCE_WEIGHT = { terms: 0.5, dense: 0.25, section: 0.08, rank: 0.12, cue: 0.15, novelty: 0.25 } as const;
+export const SENTENCE_WEIGHT = {
+  terms: 0.5,
+  dense: 0.25,
+  section: 0.08,
+  rank: 0.12,
+  cue: 0.15,
+  novelty: 0.25,
+} as const;
 /** How much the question's words outside its topic count, against 1 for a topic term; by hand. */
 export const CONTEXT_SHARE = 0.35;
 /** A sentence is kept when it scores at least this share of the best one; weaker tails are noise. By hand. */

@@ -45,10 +45,22 @@ describe('answering from the sample corpus (extractive, no API key)', () => {
   });
 
   it.each([
-    ['a month no report covers', 'Phiên họp tháng 2 năm 2021 kết luận gì?', /Chưa có báo cáo nào về tháng 2\/2021[\s\S]*Các phiên họp gần nhất hiện có:\n- /],
-    ['a body no report covers', 'HĐND tỉnh Bắc Ninh quyết định gì về ngân sách năm 2022?', /Chưa có báo cáo nào về HĐND tỉnh Bắc Ninh/],
+    [
+      'a month no report covers',
+      'Phiên họp tháng 2 năm 2021 kết luận gì?',
+      /Chưa có báo cáo nào về tháng 2\/2021[\s\S]*Các phiên họp gần nhất hiện có:\n- /,
+    ],
+    [
+      'a body no report covers',
+      'HĐND tỉnh Bắc Ninh quyết định gì về ngân sách năm 2022?',
+      /Chưa có báo cáo nào về HĐND tỉnh Bắc Ninh/,
+    ],
     ['a topic no report speaks of', 'Giá vé xe buýt ở Từ Sơn là bao nhiêu?', /không đề cập nội dung này/],
-    ['an English question on an absent topic', 'How much does a football stadium ticket cost in Tu Son?', /do not say anything about this/],
+    [
+      'an English question on an absent topic',
+      'How much does a football stadium ticket cost in Tu Son?',
+      /do not say anything about this/,
+    ],
   ])('says plainly when the reports do not cover %s', async (_what, question, expected) => {
     const result = await app.ask(question);
     expect(result.mode).toBe('no-answer');
@@ -78,7 +90,13 @@ describe('answering with an LLM behind an OpenAI-compatible server', () => {
     server = await startFakeOpenAI();
     dataDir = tempFolder('council-llm-');
     app = openApp(
-      loadConfig({ ...TEST_ENV, COUNCIL_DATA_DIR: dataDir, OPENAI_BASE_URL: server.baseURL, OPENAI_API_KEY: 'test-key', LLM_TIMEOUT_SECONDS: '1' }),
+      loadConfig({
+        ...TEST_ENV,
+        COUNCIL_DATA_DIR: dataDir,
+        OPENAI_BASE_URL: server.baseURL,
+        OPENAI_API_KEY: 'test-key',
+        LLM_TIMEOUT_SECONDS: '1',
+      }),
       createLogger('error'),
     );
     await ingestPaths([CORPUS_DIR], app);
@@ -89,7 +107,13 @@ describe('answering with an LLM behind an OpenAI-compatible server', () => {
   });
 
   it('shows the model answer with its checked citations', async () => {
-    server.script('chat', chatJson({ answer: 'Cần khắc phục tình trạng bỏ hoang đất nông nghiệp [1].', citations: [{ n: 1, quote: 'not a sentence of the passage' }] }));
+    server.script(
+      'chat',
+      chatJson({
+        answer: 'Cần khắc phục tình trạng bỏ hoang đất nông nghiệp [1].',
+        citations: [{ n: 1, quote: 'not a sentence of the passage' }],
+      }),
+    );
     const result = await app.ask(question);
     expect(result.mode).toBe('llm');
     expect(result.answer).toBe('Cần khắc phục tình trạng bỏ hoang đất nông nghiệp [1].');
@@ -98,7 +122,10 @@ describe('answering with an LLM behind an OpenAI-compatible server', () => {
   });
 
   it('removes markers that point at no retrieved passage', async () => {
-    server.script('chat', chatJson({ answer: 'Quy hoạch vùng sản xuất đạt tiêu chuẩn VietGap [2]. Xây dựng sân bay [9].', citations: [] }));
+    server.script(
+      'chat',
+      chatJson({ answer: 'Quy hoạch vùng sản xuất đạt tiêu chuẩn VietGap [2]. Xây dựng sân bay [9].', citations: [] }),
+    );
     const result = await app.ask(question);
     expect(result.mode).toBe('llm');
     expect(result.answer).not.toContain('[9]');
@@ -109,7 +136,18 @@ describe('answering with an LLM behind an OpenAI-compatible server', () => {
 
   it.each([
     ['an answer without any citation', chatJson({ answer: 'HACKED', citations: [] })],
-    ['a malformed reply', { body: { id: 'x', object: 'chat.completion', created: 0, model: 'm', choices: [{ index: 0, message: { role: 'assistant', content: '{not json' }, finish_reason: 'stop' }] } }],
+    [
+      'a malformed reply',
+      {
+        body: {
+          id: 'x',
+          object: 'chat.completion',
+          created: 0,
+          model: 'm',
+          choices: [{ index: 0, message: { role: 'assistant', content: '{not json' }, finish_reason: 'stop' }],
+        },
+      },
+    ],
     ['a server error', errorReply(500, 'upstream down')],
   ])('falls back to the extractive answer with a note after %s', async (_what, reply) => {
     server.script('chat', reply, reply, reply, reply);
@@ -146,20 +184,32 @@ describe('npm run ask', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/đang nạp các báo cáo mẫu/);
     const output = JSON.parse(result.stdout);
-    expect(Object.keys(output)).toEqual(expect.arrayContaining(['question', 'answer', 'mode', 'citations', 'passages', 'timingsMs']));
+    expect(Object.keys(output)).toEqual(
+      expect.arrayContaining(['question', 'answer', 'mode', 'citations', 'passages', 'timingsMs']),
+    );
     expect(output.mode).toBe('extractive');
-    expect(Object.keys(output.citations[0])).toEqual(expect.arrayContaining(['n', 'chunkId', 'reportId', 'title', 'date', 'quote']));
+    expect(Object.keys(output.citations[0])).toEqual(
+      expect.arrayContaining(['n', 'chunkId', 'reportId', 'title', 'date', 'quote']),
+    );
     expect(output.passages.length).toBe(10);
-    expect(Object.keys(output.passages[0])).toEqual(expect.arrayContaining(['chunkId', 'reportId', 'title', 'text', 'score']));
+    expect(Object.keys(output.passages[0])).toEqual(
+      expect.arrayContaining(['chunkId', 'reportId', 'title', 'text', 'score']),
+    );
     expect(Object.keys(output.timingsMs)).toEqual(['retrieve', 'answer', 'total']);
     expect(output.answer).not.toMatch(/<[a-z]/i);
   });
 
   it('answers questions read from standard input, one JSON line each', () => {
-    const result = ask(['--json'], 'thu ngan sach 9 thang dau nam 2021 dat bao nhieu\nPhiên họp tháng 2 năm 2021 kết luận gì?\n');
+    const result = ask(
+      ['--json'],
+      'thu ngan sach 9 thang dau nam 2021 dat bao nhieu\nPhiên họp tháng 2 năm 2021 kết luận gì?\n',
+    );
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).not.toMatch(/đang nạp/);
-    const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((l) => l.mode)).toEqual(['extractive', 'no-answer']);
   });
 

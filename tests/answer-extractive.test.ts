@@ -94,22 +94,46 @@ describe('the extractive answerer on the sample corpus', () => {
     { id: 'vi-001', lead: 'Theo báo cáo phiên họp thường kỳ tháng 9/2021 của BTV Thị ủy Từ Sơn (họp ngày 6/10/2021):' },
     { id: 'vi-003', lead: 'Theo báo cáo kỳ họp thứ 4 của HĐND thành phố Từ Sơn (họp từ 7 đến 9/12/2021):' },
     { id: 'vi-005', lead: 'Theo báo cáo phiên họp thường kỳ tháng 6/2021 của BTV Thị ủy Từ Sơn (họp ngày 5/7/2021):' },
-    { id: 'vi-026', lead: 'Theo báo cáo phiên họp thường kỳ tháng 4/2022 của UBND phường Đông Ngàn (họp ngày 29/4/2022):' },
+    {
+      id: 'vi-026',
+      lead: 'Theo báo cáo phiên họp thường kỳ tháng 4/2022 của UBND phường Đông Ngàn (họp ngày 29/4/2022):',
+    },
     // Vietnamese typed without diacritics, with chat shorthand
-    { id: 'vi-plain-001', lead: 'Theo báo cáo phiên họp thường kỳ tháng 9/2021 của BTV Thị ủy Từ Sơn (họp ngày 6/10/2021):' },
-    { id: 'vi-plain-005', lead: 'Theo báo cáo phiên họp thường kỳ tháng 4/2022 của UBND phường Đông Ngàn (họp ngày 29/4/2022):' },
+    {
+      id: 'vi-plain-001',
+      lead: 'Theo báo cáo phiên họp thường kỳ tháng 9/2021 của BTV Thị ủy Từ Sơn (họp ngày 6/10/2021):',
+    },
+    {
+      id: 'vi-plain-005',
+      lead: 'Theo báo cáo phiên họp thường kỳ tháng 4/2022 của UBND phường Đông Ngàn (họp ngày 29/4/2022):',
+    },
     { id: 'vi-plain-020', lead: 'Theo báo cáo kỳ họp thứ 4 của HĐND thành phố Từ Sơn (họp từ 7 đến 9/12/2021):' },
     // English: the lead line in English, the sentences quoted in Vietnamese
-    { id: 'en-001', lead: 'According to the report of the regular September 2021 session of BTV Thị ủy Từ Sơn (met on 6 Oct 2021):' },
-    { id: 'en-021', lead: 'According to the report of the regular April 2022 session of UBND phường Đông Ngàn (met on 29 Apr 2022):' },
-    { id: 'en-019', lead: 'According to the report of the regular March 2022 session of UBND thành phố Từ Sơn (met on 28 Mar 2022):' },
+    {
+      id: 'en-001',
+      lead: 'According to the report of the regular September 2021 session of BTV Thị ủy Từ Sơn (met on 6 Oct 2021):',
+    },
+    {
+      id: 'en-021',
+      lead: 'According to the report of the regular April 2022 session of UBND phường Đông Ngàn (met on 29 Apr 2022):',
+    },
+    {
+      id: 'en-019',
+      lead: 'According to the report of the regular March 2022 session of UBND thành phố Từ Sơn (met on 28 Mar 2022):',
+    },
     // Abbreviations in the question or in the report
     { id: 'abbrev-003', lead: 'Theo báo cáo kỳ họp thứ 2 (chuyên đề) của HĐND thị xã Từ Sơn (họp ngày 20/7/2021):' },
-    { id: 'abbrev-013', lead: 'Theo báo cáo phiên họp thường kỳ tháng 4/2022 của UBND phường Đông Ngàn (họp ngày 29/4/2022):' },
+    {
+      id: 'abbrev-013',
+      lead: 'Theo báo cáo phiên họp thường kỳ tháng 4/2022 của UBND phường Đông Ngàn (họp ngày 29/4/2022):',
+    },
     { id: 'abbrev-010', lead: 'Theo báo cáo kỳ họp thứ 2 (chuyên đề) của HĐND thị xã Từ Sơn (họp ngày 20/7/2021):' },
     // When a session met, and what a session after its month said
     { id: 'date-session-007', lead: 'Theo báo cáo kỳ họp thứ 4 của HĐND thành phố Từ Sơn (họp từ 7 đến 9/12/2021):' },
-    { id: 'date-session-006', lead: 'Theo báo cáo phiên họp thường kỳ tháng 12/2023 của BTV Thành ủy Từ Sơn (họp ngày 22/1/2024):' },
+    {
+      id: 'date-session-006',
+      lead: 'Theo báo cáo phiên họp thường kỳ tháng 12/2023 của BTV Thành ủy Từ Sơn (họp ngày 22/1/2024):',
+    },
   ])('$id: quotes the expected facts under a lead line naming the report', async ({ id, lead }) => {
     const { question, facts } = evalQuestion(id);
     const { draft, passages } = await draftFor(question);
@@ -192,7 +216,9 @@ describe('the extractive answerer on passages made for the test', () => {
         'Thường trực HĐND xã và các đại biểu HĐND xã giám sát việc thực hiện Nghị quyết. ' +
         'Nghị quyết này đã được HĐND xã Hòa Bình khóa III, kỳ họp thứ 9 thông qua ngày 20 tháng 12 năm 2023 và có hiệu lực từ ngày thông qua.',
     );
-    const decided = await answerer.draft(retrievalOf('HĐND xã Hòa Bình thông qua nghị quyết gì?', [resolution]), [resolution]);
+    const decided = await answerer.draft(retrievalOf('HĐND xã Hòa Bình thông qua nghị quyết gì?', [resolution]), [
+      resolution,
+    ]);
     expect(decided.text).toContain('31 tỷ đồng');
     expect(decided.text).not.toMatch(/tổ chức thực hiện Nghị quyết|giám sát việc thực hiện|có hiệu lực/);
     const when = await answerer.draft(retrievalOf('Nghị quyết được thông qua ngày nào?', [resolution]), [resolution]);
@@ -211,10 +237,15 @@ describe('the extractive answerer on passages made for the test', () => {
         'b) Giữ tỷ lệ hộ nghèo dưới 1%.\n' +
         'c) Có thêm 2 thôn đạt chuẩn nông thôn mới kiểu mẫu.',
     );
-    const draft = await answerer.draft(retrievalOf('Năm 2024 HĐND xã Hòa Bình thông qua những chỉ tiêu chủ yếu nào?', [targets]), [targets]);
+    const draft = await answerer.draft(
+      retrievalOf('Năm 2024 HĐND xã Hòa Bình thông qua những chỉ tiêu chủ yếu nào?', [targets]),
+      [targets],
+    );
     const quoted = groups(draft.text).flatMap((group) => group.lines.map((line) => line.sentence));
     expect(quoted[0]).toMatch(/như sau:$/);
-    expect(quoted).toEqual(expect.arrayContaining(['a) Tổng thu ngân sách trên địa bàn đạt 31 tỷ đồng.', 'b) Giữ tỷ lệ hộ nghèo dưới 1%.']));
+    expect(quoted).toEqual(
+      expect.arrayContaining(['a) Tổng thu ngân sách trên địa bàn đạt 31 tỷ đồng.', 'b) Giữ tỷ lệ hộ nghèo dưới 1%.']),
+    );
   });
 
   it('cuts a quote over 300 characters to a verbatim prefix ending at a word', async () => {
@@ -230,7 +261,10 @@ describe('the extractive answerer on passages made for the test', () => {
     expect(long.length).toBeGreaterThan(300);
     const text = `KẾT QUẢ NĂM 2022\n\n${long} Công tác vệ sinh môi trường được duy trì thường xuyên.`;
     const passages = [passage('r1', '2022-12', 0, text)];
-    const draft = await answerer.draft(retrievalOf('Năm 2022 xã Hòa Bình thu ngân sách được bao nhiêu?', passages), passages);
+    const draft = await answerer.draft(
+      retrievalOf('Năm 2022 xã Hòa Bình thu ngân sách được bao nhiêu?', passages),
+      passages,
+    );
 
     const quote = draft.quotes.get(1);
     expect(quote).toBeDefined();
@@ -243,12 +277,25 @@ describe('the extractive answerer on passages made for the test', () => {
     expect(draft.text).not.toContain('KẾT QUẢ NĂM 2022 [');
   });
 
-  it('gives each contributing report its own lead line, the top passage\'s report first', async () => {
+  it("gives each contributing report its own lead line, the top passage's report first", async () => {
     const passages = [
-      passage('r-june', '2022-06', 0, 'Sáu tháng đầu năm, xã đã đưa vào sử dụng 3 tuyến đường giao thông nông thôn với tổng chiều dài 4,2 km. Công tác tiếp công dân được duy trì.'),
-      passage('r-march', '2022-03', 1, 'Quý I, xã khởi công 2 tuyến đường giao thông nông thôn dài 2,8 km bằng nguồn vốn xã hội hóa. Phong trào văn nghệ được duy trì.'),
+      passage(
+        'r-june',
+        '2022-06',
+        0,
+        'Sáu tháng đầu năm, xã đã đưa vào sử dụng 3 tuyến đường giao thông nông thôn với tổng chiều dài 4,2 km. Công tác tiếp công dân được duy trì.',
+      ),
+      passage(
+        'r-march',
+        '2022-03',
+        1,
+        'Quý I, xã khởi công 2 tuyến đường giao thông nông thôn dài 2,8 km bằng nguồn vốn xã hội hóa. Phong trào văn nghệ được duy trì.',
+      ),
     ];
-    const draft = await answerer.draft(retrievalOf('Xã Hòa Bình làm được bao nhiêu km đường giao thông nông thôn?', passages), passages);
+    const draft = await answerer.draft(
+      retrievalOf('Xã Hòa Bình làm được bao nhiêu km đường giao thông nông thôn?', passages),
+      passages,
+    );
     expectWellFormed(draft, passages);
     const grouped = groups(draft.text);
     expect(grouped.map((g) => g.lead)).toEqual([
@@ -262,6 +309,8 @@ describe('the extractive answerer on passages made for the test', () => {
 
   it('throws AnswerError when the passages hold no sentence at all', async () => {
     const passages = [passage('r1', '2022-12', 0, 'KẾT QUẢ NĂM 2022\n\nNơi nhận:')];
-    await expect(answerer.draft(retrievalOf('Năm 2022 xã thu ngân sách bao nhiêu?', passages), passages)).rejects.toBeInstanceOf(AnswerError);
+    await expect(
+      answerer.draft(retrievalOf('Năm 2022 xã thu ngân sách bao nhiêu?', passages), passages),
+    ).rejects.toBeInstanceOf(AnswerError);
   });
 });

@@ -40,12 +40,16 @@ describe('what kind of answer a Vietnamese question asks for', () => {
   });
 
   it('keeps what an English "how many" counts, in the reports\' Vietnamese, "people" saying no more than the rest', () => {
-    expect(asked('How many classrooms were built in Pho Moi?').asks).toEqual([{ kind: 'figure', counted: ['phong', 'hoc'] }]);
-    expect(asked('How many people died of dengue fever in 2023?').asks).toEqual([{ kind: 'figure', counted: ['tu', 'vong'] }]);
+    expect(asked('How many classrooms were built in Pho Moi?').asks).toEqual([
+      { kind: 'figure', counted: ['phong', 'hoc'] },
+    ]);
+    expect(asked('How many people died of dengue fever in 2023?').asks).toEqual([
+      { kind: 'figure', counted: ['tu', 'vong'] },
+    ]);
     expect(asked('How many people were fined?').asks).toEqual([{ kind: 'figure', counted: [] }]);
   });
 
-  it('keeps which kind of organisation an English question asks for, in the reports\' Vietnamese', () => {
+  it("keeps which kind of organisation an English question asks for, in the reports' Vietnamese", () => {
     expect(asked('Which contractor built the new bridge?').asks).toEqual([{ kind: 'agent', counted: ['nha', 'thau'] }]);
     expect(asked('Who chaired the session?').asks).toEqual([{ kind: 'agent', counted: [] }]);
   });
@@ -78,7 +82,9 @@ describe('what kind of answer a Vietnamese question asks for', () => {
   });
 
   it('keeps what a count counts: the measure word and the noun after it', () => {
-    expect(asked('Năm 2023 huyện có bao nhiêu ca sốt xuất huyết?').asks).toEqual([{ kind: 'figure', counted: ['ca', 'sot'] }]);
+    expect(asked('Năm 2023 huyện có bao nhiêu ca sốt xuất huyết?').asks).toEqual([
+      { kind: 'figure', counted: ['ca', 'sot'] },
+    ]);
     expect(asked('que vo co bn don thu khieu nai').asks).toEqual([{ kind: 'figure', counted: ['don', 'thu'] }]);
     expect(asked('Tỷ lệ hộ nghèo là bao nhiêu?').asks[0]!.counted).toEqual([]);
   });
@@ -134,7 +140,9 @@ describe('years, names and numbered documents a question names', () => {
   });
 
   it('reads numbered documents in full, abbreviated or unaccented, but not a plan for a year', () => {
-    expect(asked('Nghị quyết số 25 của Huyện ủy nói về gì?').documents).toEqual([{ type: ['nghi quyet', 'nq'], number: '25' }]);
+    expect(asked('Nghị quyết số 25 của Huyện ủy nói về gì?').documents).toEqual([
+      { type: ['nghi quyet', 'nq'], number: '25' },
+    ]);
     expect(asked('kh 94 cua ubnd huyen ve cai gi').documents).toEqual([{ type: ['ke hoach', 'kh'], number: '94' }]);
     expect(asked('Kế hoạch 2024 của phường có gì mới?').documents).toEqual([]);
   });

@@ -44,7 +44,12 @@ function passage(text: string, ordinal = 0): RankedPassage {
  * Whether the sentences of `text` (cited from one passage holding it) state what `question` asks.
  * Topic terms weigh 1 unless `rarity` says otherwise (the app weighs them by rarity in the store).
  */
-function unmet(question: string, text: string, cited: string[] = [text], rarity: Record<string, number> = {}): string | null {
+function unmet(
+  question: string,
+  text: string,
+  cited: string[] = [text],
+  rarity: Record<string, number> = {},
+): string | null {
   const plan = understandQuestion(question, { knownPlaces: PLACES });
   const source = passage(text);
   const claims: Claim[] = cited.map((sentence) => ({ sentence, passage: source }));
@@ -64,13 +69,15 @@ describe('whether cited sentences give the kind of answer asked for', () => {
   });
 
   it('refuses a share asked of the thing after a semicolon when the share is before it', () => {
-    const clusters = 'Cụm công nghiệp Bồng Lai đạt tỷ lệ lấp đầy 85%; Cụm công nghiệp Việt Hùng đang san lấp mặt bằng giai đoạn 1.';
+    const clusters =
+      'Cụm công nghiệp Bồng Lai đạt tỷ lệ lấp đầy 85%; Cụm công nghiệp Việt Hùng đang san lấp mặt bằng giai đoạn 1.';
     expect(unmet('Cụm công nghiệp Việt Hùng lấp đầy được bao nhiêu phần trăm?', clusters)).toMatch(/percent/);
     expect(unmet('cụm công nghiệp Bồng Lai lấp đầy được bao nhiêu phần trăm?', clusters)).toBeNull();
   });
 
   it('refuses money when the sentence gives only other figures', () => {
-    const fees = 'Kỳ họp thông qua 12 nghị quyết, trong đó có nghị quyết về giá dịch vụ trông giữ xe áp dụng từ ngày 1/1/2024.';
+    const fees =
+      'Kỳ họp thông qua 12 nghị quyết, trong đó có nghị quyết về giá dịch vụ trông giữ xe áp dụng từ ngày 1/1/2024.';
     expect(unmet('Giá dịch vụ trông giữ xe là bao nhiêu đồng một lượt?', fees)).toMatch(/money/);
   });
 
@@ -83,19 +90,26 @@ describe('whether cited sentences give the kind of answer asked for', () => {
   });
 
   it('reads what kind of thing is counted in the sentence before, where official prose names it once', () => {
-    const complaints = 'Phiên họp bàn về công tác tiếp công dân, giải quyết KNTC quý I. Trong 45 đơn thuộc thẩm quyền, đã giải quyết 38 đơn, đạt 84,4%.';
+    const complaints =
+      'Phiên họp bàn về công tác tiếp công dân, giải quyết KNTC quý I. Trong 45 đơn thuộc thẩm quyền, đã giải quyết 38 đơn, đạt 84,4%.';
     const cited = ['Trong 45 đơn thuộc thẩm quyền, đã giải quyết 38 đơn, đạt 84,4%.'];
     const rarity = { don: 1, kntc: 3 };
-    expect(unmet('Quý I UBND giải quyết được bao nhiêu đơn KNTC thuộc thẩm quyền?', complaints, cited, rarity)).toBeNull();
+    expect(
+      unmet('Quý I UBND giải quyết được bao nhiêu đơn KNTC thuộc thẩm quyền?', complaints, cited, rarity),
+    ).toBeNull();
     // The thing counted itself must stand where the figure does.
     const households = 'Phiên họp bàn về công tác giảm nghèo. Trong năm, đã giải quyết 38 đơn thư.';
-    expect(unmet('Xã còn bao nhiêu hộ nghèo?', households, ['Trong năm, đã giải quyết 38 đơn thư.'], { ho: 2, ngheo: 3 })).toMatch(/figure ho ngheo/);
+    expect(
+      unmet('Xã còn bao nhiêu hộ nghèo?', households, ['Trong năm, đã giải quyết 38 đơn thư.'], { ho: 2, ngheo: 3 }),
+    ).toMatch(/figure ho ngheo/);
   });
 
   it('finds a day written before the clause that says what happened', () => {
     const school = 'Tỷ lệ tiêm vắc xin đạt 97%; từ ngày 14/2/2024, học sinh các trường trở lại học trực tiếp.';
     expect(unmet('Từ hôm nào học sinh trở lại học trực tiếp?', school)).toBeNull();
-    expect(unmet('Học sinh trở lại học trực tiếp từ bao giờ?', 'Học sinh các trường đã trở lại học trực tiếp.')).toMatch(/time/);
+    expect(
+      unmet('Học sinh trở lại học trực tiếp từ bao giờ?', 'Học sinh các trường đã trở lại học trực tiếp.'),
+    ).toMatch(/time/);
   });
 
   it('refuses a day that belongs to another step of the project than the one asked about', () => {
@@ -108,19 +122,30 @@ describe('whether cited sentences give the kind of answer asked for', () => {
 
   it('accepts an office or an organisation as who', () => {
     expect(unmet('Ai chủ trì kỳ họp?', 'Đồng chí Chủ tịch HĐND thị xã chủ trì kỳ họp.')).toBeNull();
-    expect(unmet('Ai chịu trách nhiệm thu gom rác?', 'Giao Phòng Tài nguyên và Môi trường chịu trách nhiệm thu gom rác.')).toBeNull();
+    expect(
+      unmet('Ai chịu trách nhiệm thu gom rác?', 'Giao Phòng Tài nguyên và Môi trường chịu trách nhiệm thu gom rác.'),
+    ).toBeNull();
   });
 
   it('answers a two-part question given either part', () => {
-    expect(unmet('Trạm xử lý nước thải công suất bao nhiêu, bao giờ xong?', 'Trạm xử lý nước thải phải hoàn thành trong quý II/2024.')).toBeNull();
+    expect(
+      unmet(
+        'Trạm xử lý nước thải công suất bao nhiêu, bao giờ xong?',
+        'Trạm xử lý nước thải phải hoàn thành trong quý II/2024.',
+      ),
+    ).toBeNull();
   });
 
   it('asks nothing particular of a question that wants no figure', () => {
-    expect(unmet('Kỳ họp kết luận gì về môi trường?', 'Kỳ họp yêu cầu xử lý dứt điểm các điểm tập kết rác tự phát.')).toBeNull();
+    expect(
+      unmet('Kỳ họp kết luận gì về môi trường?', 'Kỳ họp yêu cầu xử lý dứt điểm các điểm tập kết rác tự phát.'),
+    ).toBeNull();
   });
 
   it('reads English questions too', () => {
-    expect(unmet('What was the total investment of the Phuong Lieu primary school project?', projects)).toMatch(/money/);
+    expect(unmet('What was the total investment of the Phuong Lieu primary school project?', projects)).toMatch(
+      /money/,
+    );
     expect(unmet('How many resolutions were passed?', 'Kỳ họp đã thông qua hai nghị quyết chuyên đề.')).toBeNull();
   });
 });
@@ -130,31 +155,47 @@ describe('whether cited sentences speak of the year asked about', () => {
   const targets = 'Chỉ tiêu chủ yếu năm 2024 như sau: a) Giữ tỷ lệ hộ nghèo dưới 1%.';
 
   it('refuses a year that neither the sentence, the text before it nor its session speaks of', () => {
-    expect(unmet('nam 2024 que vo thu ngan sach dc bn', results, ['Tổng thu ngân sách trên địa bàn đạt 2.140 tỷ đồng, bằng 103% dự toán.'])).toMatch(
-      /2024/,
-    );
+    expect(
+      unmet('nam 2024 que vo thu ngan sach dc bn', results, [
+        'Tổng thu ngân sách trên địa bàn đạt 2.140 tỷ đồng, bằng 103% dự toán.',
+      ]),
+    ).toMatch(/2024/);
   });
 
-  it('accepts a year the report\'s title names, but not the next year for a year-end session\'s results', () => {
+  it("accepts a year the report's title names, but not the next year for a year-end session's results", () => {
     const target = 'c) Kéo giảm ít nhất 7% số vụ phạm tội về trật tự xã hội.';
     const resolution = { ...REPORT, title: 'Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2024' };
     const claims: Claim[] = [{ sentence: target, passage: { ...passage(target), report: resolution } }];
-    const plan = understandQuestion('Năm 2024 phải kéo giảm số vụ phạm tội ít nhất bao nhiêu phần trăm?', { knownPlaces: PLACES });
+    const plan = understandQuestion('Năm 2024 phải kéo giảm số vụ phạm tội ít nhất bao nhiêu phần trăm?', {
+      knownPlaces: PLACES,
+    });
     const focus: Focus = { weights: new Map(plan.topicWords.map((word) => [word, 1])), places: [] };
     expect(unmetAsk(askedBy(plan), claims, () => [target], focus)).toBeNull();
     // The session of December 2023 reports 2023: its figures do not answer for 2024.
-    expect(unmet('nam 2024 que vo thu ngan sach dc bn', 'Tổng thu ngân sách trên địa bàn đạt 2.140 tỷ đồng, bằng 103% dự toán.')).toMatch(/2024/);
+    expect(
+      unmet(
+        'nam 2024 que vo thu ngan sach dc bn',
+        'Tổng thu ngân sách trên địa bàn đạt 2.140 tỷ đồng, bằng 103% dự toán.',
+      ),
+    ).toMatch(/2024/);
   });
 
   it('accepts the year of the session, of a lead-in before the sentence, or in the sentence', () => {
-    expect(unmet('Năm 2023 Quế Võ thu ngân sách bao nhiêu?', results, ['Tổng thu ngân sách trên địa bàn đạt 2.140 tỷ đồng, bằng 103% dự toán.'])).toBeNull();
+    expect(
+      unmet('Năm 2023 Quế Võ thu ngân sách bao nhiêu?', results, [
+        'Tổng thu ngân sách trên địa bàn đạt 2.140 tỷ đồng, bằng 103% dự toán.',
+      ]),
+    ).toBeNull();
     expect(unmet('ty le ho ngheo nam 2024 phan dau bn', targets, ['a) Giữ tỷ lệ hộ nghèo dưới 1%.'])).toBeNull();
-    expect(unmet('Năm 2025 thị xã phấn đấu tỷ lệ hộ nghèo bao nhiêu?', 'Đến năm 2025 giữ tỷ lệ hộ nghèo dưới 0,8%.')).toBeNull();
+    expect(
+      unmet('Năm 2025 thị xã phấn đấu tỷ lệ hộ nghèo bao nhiêu?', 'Đến năm 2025 giữ tỷ lệ hộ nghèo dưới 0,8%.'),
+    ).toBeNull();
   });
 });
 
 describe('whether the reports retrieved mention the documents and names asked about', () => {
-  const resolutions = 'Ban Thường vụ ban hành Nghị quyết số 18-NQ/TU về trật tự xây dựng; tiếp tục thực hiện Nghị quyết 18, 19 và Kế hoạch số 94.';
+  const resolutions =
+    'Ban Thường vụ ban hành Nghị quyết số 18-NQ/TU về trật tự xây dựng; tiếp tục thực hiện Nghị quyết 18, 19 và Kế hoạch số 94.';
 
   it('refuses a document number no report retrieved mentions', () => {
     expect(unmet('Nghị quyết 25 của Thị ủy nói về gì?', resolutions)).toMatch(/nghi quyet 25/);
@@ -187,27 +228,34 @@ describe('whether cited sentences speak of the ward asked about', () => {
   }
   const revenue = 'Tổng thu ngân sách trên địa bàn năm 2023 đạt 21,4 tỷ đồng, bằng 104% dự toán.';
 
-  it('refuses a figure from another ward\'s report that does not name the ward asked about', () => {
-    expect(unmetForWard('Năm 2023 xã Việt Hùng thu ngân sách được bao nhiêu?', revenue, 'HĐND xã Bồng Lai')).toMatch(/figure/);
+  it("refuses a figure from another ward's report that does not name the ward asked about", () => {
+    expect(unmetForWard('Năm 2023 xã Việt Hùng thu ngân sách được bao nhiêu?', revenue, 'HĐND xã Bồng Lai')).toMatch(
+      /figure/,
+    );
     expect(unmetForWard('nam 2023 xa viet hung thu ngan sach dc bn', revenue, 'HĐND xã Bồng Lai')).toMatch(/figure/);
   });
 
-  it('accepts the ward\'s own report, or a sentence that names the ward', () => {
-    expect(unmetForWard('Năm 2023 xã Việt Hùng thu ngân sách được bao nhiêu?', revenue, 'HĐND xã Việt Hùng')).toBeNull();
+  it("accepts the ward's own report, or a sentence that names the ward", () => {
+    expect(
+      unmetForWard('Năm 2023 xã Việt Hùng thu ngân sách được bao nhiêu?', revenue, 'HĐND xã Việt Hùng'),
+    ).toBeNull();
     const named = 'Xã Việt Hùng thu ngân sách năm 2023 đạt 18 tỷ đồng.';
     expect(unmetForWard('Năm 2023 xã Việt Hùng thu ngân sách được bao nhiêu?', named, 'HĐND thị xã Quế Võ')).toBeNull();
   });
 
   it('refuses a figure in a sentence that names the ward but not what was asked about it', () => {
     const waste = 'Điểm tập kết rác tại xã Việt Hùng tiếp nhận khoảng 30 tấn/ngày, đang quá tải.';
-    expect(unmetForWard('Năm 2023 xã Việt Hùng thu ngân sách được bao nhiêu?', waste, 'HĐND thị xã Quế Võ')).toMatch(/figure/);
+    expect(unmetForWard('Năm 2023 xã Việt Hùng thu ngân sách được bao nhiêu?', waste, 'HĐND thị xã Quế Võ')).toMatch(
+      /figure/,
+    );
   });
 });
 
 describe('the sentences a draft cites', () => {
   it('pairs each cited sentence with the passage its marker points at, skipping lead lines', () => {
     const passages = [passage('Câu một có 12 hộ.', 0), passage('Câu hai có 3 dự án.', 1)];
-    const draft = 'Theo báo cáo kỳ họp thứ 14 của HĐND thị xã Quế Võ:\nCâu một có 12 hộ. [1]\nCâu hai có 3 dự án. [1][2]\nCâu ba. [7]';
+    const draft =
+      'Theo báo cáo kỳ họp thứ 14 của HĐND thị xã Quế Võ:\nCâu một có 12 hộ. [1]\nCâu hai có 3 dự án. [1][2]\nCâu ba. [7]';
     const claims = claimsOf(draft, passages);
     expect(claims.map((c) => [c.sentence, c.passage.ordinal])).toEqual([
       ['Câu một có 12 hộ.', 0],

@@ -22,7 +22,10 @@ describe('the vector index beside the store', () => {
 
   function reopen(dataDir: string, env: NodeJS.ProcessEnv = {}) {
     const lines: string[] = [];
-    const app = openApp(loadConfig({ ...TEST_ENV, ...env, COUNCIL_DATA_DIR: dataDir }), createLogger('warn', (line) => lines.push(line)));
+    const app = openApp(
+      loadConfig({ ...TEST_ENV, ...env, COUNCIL_DATA_DIR: dataDir }),
+      createLogger('warn', (line) => lines.push(line)),
+    );
     cleanups.push(() => app.close());
     return { app, lines };
   }
@@ -67,7 +70,10 @@ describe('the vector index beside the store', () => {
   it('rebuilds an index that missed the last files (a crash before it was saved)', async () => {
     const { app, dataDir } = await ingestedCorpus();
     const extra = tempFolder();
-    writeFileSync(`${extra}/extra.txt`, 'UBND phường Tân Hồng họp phiên thường kỳ tháng 5 năm 2022.\n\nPhiên họp bàn về thu ngân sách phường.');
+    writeFileSync(
+      `${extra}/extra.txt`,
+      'UBND phường Tân Hồng họp phiên thường kỳ tháng 5 năm 2022.\n\nPhiên họp bàn về thu ngân sách phường.',
+    );
     // Put back the index files from before the last run: the store has rows the index lacks,
     // as after a kill between the store's commit and the index's save.
     const indexPath = vectorIndexPath(app.config.dataDir);
@@ -89,7 +95,10 @@ describe('the vector index beside the store', () => {
     const before = (await bot.vectorIndex()).size;
     const extra = tempFolder();
     const sentence = 'UBND phường Tân Hồng giao chỉ tiêu trồng 1.200 cây xanh ven kênh Nam trong quý III.';
-    writeFileSync(`${extra}/tan-hong-2022-06.txt`, `UBND phường Tân Hồng họp phiên thường kỳ tháng 6 năm 2022.\n\n${sentence}`);
+    writeFileSync(
+      `${extra}/tan-hong-2022-06.txt`,
+      `UBND phường Tân Hồng họp phiên thường kỳ tháng 6 năm 2022.\n\n${sentence}`,
+    );
     await ingestPaths([extra], ingester);
 
     const index = await bot.vectorIndex();

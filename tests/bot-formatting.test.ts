@@ -7,11 +7,15 @@ import { ConfigError, loadConfig } from '../src/config.ts';
 
 describe('Telegram HTML', () => {
   it('escapes <, > and & so report text never becomes markup', () => {
-    expect(escapeHtml('<b>KT-XH</b> & <script>x()</script>')).toBe('&lt;b&gt;KT-XH&lt;/b&gt; &amp; &lt;script&gt;x()&lt;/script&gt;');
+    expect(escapeHtml('<b>KT-XH</b> & <script>x()</script>')).toBe(
+      '&lt;b&gt;KT-XH&lt;/b&gt; &amp; &lt;script&gt;x()&lt;/script&gt;',
+    );
   });
 
   it('links only web sources, with the address escaped', () => {
-    expect(link('Báo cáo <1>', 'https://a.vn/x?p=1&q=2')).toBe('<a href="https://a.vn/x?p=1&amp;q=2">Báo cáo &lt;1&gt;</a>');
+    expect(link('Báo cáo <1>', 'https://a.vn/x?p=1&q=2')).toBe(
+      '<a href="https://a.vn/x?p=1&amp;q=2">Báo cáo &lt;1&gt;</a>',
+    );
     expect(link('Báo cáo', '/data/uploads/bc.md')).toBe('Báo cáo');
   });
 
@@ -54,7 +58,8 @@ describe('button data', () => {
   });
 
   it('rejects data it did not make', () => {
-    for (const data of ['', 'src:1', 'src:x:1', 'src:1:0', 'fb:1:maybe', 'rp:-1', 'ex:../../etc', 'other:1:2']) expect(decodeButton(data)).toBeNull();
+    for (const data of ['', 'src:1', 'src:x:1', 'src:1:0', 'fb:1:maybe', 'rp:-1', 'ex:../../etc', 'other:1:2'])
+      expect(decodeButton(data)).toBeNull();
   });
 });
 
@@ -84,7 +89,14 @@ describe('bot settings', () => {
   const token = '123456789:AAExampleExampleExample_123';
   it('reads the Telegram variables with their defaults', () => {
     const { telegram } = loadConfig({ TELEGRAM_BOT_TOKEN: token, ADMIN_USER_IDS: '11, 22' });
-    expect(telegram).toMatchObject({ token, adminUserIds: [11, 22], rateLimitPerMinute: 6, followUpMs: 600_000, port: 8080, webhookUrl: undefined });
+    expect(telegram).toMatchObject({
+      token,
+      adminUserIds: [11, 22],
+      rateLimitPerMinute: 6,
+      followUpMs: 600_000,
+      port: 8080,
+      webhookUrl: undefined,
+    });
   });
 
   it('names the variable and the fix when a value is wrong', () => {
@@ -99,6 +111,9 @@ describe('bot settings', () => {
       expect(() => loadConfig(env)).toThrow(ConfigError);
       expect(() => loadConfig(env)).toThrow(new RegExp(`^${variable}:`));
     }
-    expect(loadConfig({ WEBHOOK_URL: 'http://127.0.0.1:9/hook', TELEGRAM_API_ROOT: 'http://127.0.0.1:9000' }).telegram.webhookUrl).toBe('http://127.0.0.1:9/hook');
+    expect(
+      loadConfig({ WEBHOOK_URL: 'http://127.0.0.1:9/hook', TELEGRAM_API_ROOT: 'http://127.0.0.1:9000' }).telegram
+        .webhookUrl,
+    ).toBe('http://127.0.0.1:9/hook');
   });
 });

@@ -39,7 +39,13 @@ describe('npm start', () => {
   it('polls the Bot API server it is pointed at, answers, and stops cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bot.ts', '--data', tempFolder()], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, ...TEST_ENV, LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot },
+      env: {
+        ...process.env,
+        ...TEST_ENV,
+        LOG_LEVEL: 'info',
+        TELEGRAM_BOT_TOKEN: emulator.token,
+        TELEGRAM_API_ROOT: emulator.apiRoot,
+      },
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -50,7 +56,8 @@ describe('npm start', () => {
       await exited;
     });
     const deadline = Date.now() + 60_000;
-    while (!stderr.includes('is running (polling)') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (!stderr.includes('is running (polling)') && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     expect(stderr).toContain('is running (polling)');
 
     const client = emulator.client({ userId: 77, chatId: 77 });
@@ -96,10 +103,20 @@ describe('webhook mode', () => {
       expect(running.mode).toBe('webhook');
       const update = {
         update_id: 9001,
-        message: { message_id: 5, date: 1, chat: { id: 88, type: 'private', first_name: 'Hoa' }, from: { id: 88, is_bot: false, first_name: 'Hoa' }, text: 'phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp' },
+        message: {
+          message_id: 5,
+          date: 1,
+          chat: { id: 88, type: 'private', first_name: 'Hoa' },
+          from: { id: 88, is_bot: false, first_name: 'Hoa' },
+          text: 'phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp',
+        },
       };
       const post = (headers: Record<string, string>) =>
-        fetch(`http://127.0.0.1:${app.config.telegram.port}/`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(update) });
+        fetch(`http://127.0.0.1:${app.config.telegram.port}/`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify(update),
+        });
       expect((await post({})).status).toBe(401);
       expect((await post({ 'x-telegram-bot-api-secret-token': 'wrong' })).status).toBe(401);
       expect((await post({ 'x-telegram-bot-api-secret-token': 'hook-secret_1' })).status).toBe(200);
@@ -116,18 +133,32 @@ describe('failures', () => {
   it('apologise to the user in their language and log the detail with the update id', async () => {
     const dataDir = tempFolder('council-app-');
     const lines: string[] = [];
-    const config = loadConfig({ ...TEST_ENV, COUNCIL_DATA_DIR: dataDir, TELEGRAM_BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot });
-    const app = openApp(config, createLogger('error', (line) => lines.push(line)));
+    const config = loadConfig({
+      ...TEST_ENV,
+      COUNCIL_DATA_DIR: dataDir,
+      TELEGRAM_BOT_TOKEN: emulator.token,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+    });
+    const app = openApp(
+      config,
+      createLogger('error', (line) => lines.push(line)),
+    );
     await ingestPaths([CORPUS_DIR], app);
     const broken = { ...botDependencies(app), ask: () => Promise.reject(new Error('answerer exploded')) };
     const running = await startBot(broken);
     try {
       const client = emulator.client({ userId: 99, chatId: 99 });
       const from = { id: 99, is_bot: false, first_name: 'Tom', language_code: 'en' };
-      await client.sendMessage(client.makeMessage('What did the September 2021 session conclude about agriculture?', { from }));
+      await client.sendMessage(
+        client.makeMessage('What did the September 2021 session conclude about agriculture?', { from }),
+      );
       const [apology] = await emulator.botMessages(99, 1);
       expect(apology!.text).toBe('Sorry, something went wrong while handling that. Please try again later.');
-      expect(lines.some((line) => line.includes('update failed') && /"updateId":\d+/.test(line) && line.includes('answerer exploded'))).toBe(true);
+      expect(
+        lines.some(
+          (line) => line.includes('update failed') && /"updateId":\d+/.test(line) && line.includes('answerer exploded'),
+        ),
+      ).toBe(true);
     } finally {
       await running.stop();
       app.close();
@@ -139,18 +170,48 @@ describe('npm run stats', () => {
   it('summarises the question log: today, modes, feedback, latest questions', () => {
     const { app, dataDir, dispose } = tempApp();
     try {
-      const entry = { surface: 'telegram', chatId: '1', userId: '1', updateId: 1, language: 'vi', answer: '…', citations: [], timingsMs: { retrieve: 3, answer: 2, total: 5 } };
-      const first = app.store.questions.record({ ...entry, question: 'thu ngân sách 9 tháng bao nhiêu?', mode: 'extractive' });
+      const entry = {
+        surface: 'telegram',
+        chatId: '1',
+        userId: '1',
+        updateId: 1,
+        language: 'vi',
+        answer: '…',
+        citations: [],
+        timingsMs: { retrieve: 3, answer: 2, total: 5 },
+      };
+      const first = app.store.questions.record({
+        ...entry,
+        question: 'thu ngân sách 9 tháng bao nhiêu?',
+        mode: 'extractive',
+      });
       app.store.questions.record({ ...entry, question: 'giá vé xe buýt?', mode: 'no-answer' });
-      app.store.questions.record({ ...entry, question: 'năm ngoái', mode: 'extractive', askedAt: new Date(Date.now() - 3 * 86_400_000) });
+      app.store.questions.record({
+        ...entry,
+        question: 'năm ngoái',
+        mode: 'extractive',
+        askedAt: new Date(Date.now() - 3 * 86_400_000),
+      });
       app.store.questions.recordFeedback(first, '1', 1);
       app.store.questions.recordFeedback(first, '2', -1);
       app.store.questions.recordFeedback(first, '2', 1);
 
       const json = cli('src/cli/stats.ts', ['--data', dataDir, '--json']);
       expect(json.status).toBe(0);
-      const stats = JSON.parse(json.stdout) as { questions: { total: number; since: number; byMode: Record<string, number>; feedback: { up: number; down: number } } };
-      expect(stats.questions).toMatchObject({ total: 3, since: 2, byMode: { extractive: 2, 'no-answer': 1 }, feedback: { up: 2, down: 0 } });
+      const stats = JSON.parse(json.stdout) as {
+        questions: {
+          total: number;
+          since: number;
+          byMode: Record<string, number>;
+          feedback: { up: number; down: number };
+        };
+      };
+      expect(stats.questions).toMatchObject({
+        total: 3,
+        since: 2,
+        byMode: { extractive: 2, 'no-answer': 1 },
+        feedback: { up: 2, down: 0 },
+      });
 
       const text = cli('src/cli/stats.ts', ['--data', dataDir]);
       expect(text.stdout).toContain('questions today 2, overall 3');

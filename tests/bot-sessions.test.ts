@@ -30,7 +30,11 @@ const jsonStorage: StorageAdapter<ChatSession> = {
 
 beforeAll(async () => {
   emulator = await startEmulator();
-  const { app } = await corpusApp({ TELEGRAM_BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, FOLLOW_UP_MINUTES: String(FOLLOW_UP_MS / 60_000) });
+  const { app } = await corpusApp({
+    TELEGRAM_BOT_TOKEN: emulator.token,
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+    FOLLOW_UP_MINUTES: String(FOLLOW_UP_MS / 60_000),
+  });
   running = await startBot({ ...botDependencies(app), sessions: jsonStorage, now: () => Date.now() + ahead });
 }, 60_000);
 
@@ -42,7 +46,13 @@ afterAll(async () => {
 let nextUser = 3000;
 function citizen(languageCode = 'vi') {
   const userId = nextUser++;
-  const client = emulator.client({ userId, chatId: userId, firstName: 'Mai', userName: `mai${userId}`, type: 'private' });
+  const client = emulator.client({
+    userId,
+    chatId: userId,
+    firstName: 'Mai',
+    userName: `mai${userId}`,
+    type: 'private',
+  });
   const from = { id: userId, first_name: 'Mai', username: `mai${userId}`, is_bot: false, language_code: languageCode };
   return {
     chatId: userId,
@@ -72,16 +82,18 @@ describe('chat sessions', () => {
     expect(await user.reply()).not.toContain(ASSUMED);
   });
 
-  it('forgets the scope on /new but keeps the chat\'s language', async () => {
+  it("forgets the scope on /new but keeps the chat's language", async () => {
     const user = citizen();
     await user.say('What did the September 2021 session conclude about agriculture?');
     expect(await user.reply()).toContain('According to the report');
     await user.command('/new');
     expect(await user.reply()).toBe('Starting a new topic.');
-    expect(await savedSession(user.chatId, (session) => !session.followUp)).toEqual({ language: { value: 'en', until: expect.any(Number) } });
+    expect(await savedSession(user.chatId, (session) => !session.followUp)).toEqual({
+      language: { value: 'en', until: expect.any(Number) },
+    });
   });
 
-  it('speaks the language of the chat\'s last answer for a day, then the user\'s app language again', async () => {
+  it("speaks the language of the chat's last answer for a day, then the user's app language again", async () => {
     const user = citizen('vi');
     await user.say('What did the September 2021 session conclude about agriculture?');
     expect(await user.reply()).toContain('According to the report');
@@ -93,7 +105,7 @@ describe('chat sessions', () => {
     expect(await user.reply()).toMatch(/^Gửi câu hỏi về các phiên họp/);
   });
 
-  it('keeps each chat\'s session, as JSON, in the storage the bot is given', async () => {
+  it("keeps each chat's session, as JSON, in the storage the bot is given", async () => {
     const user = citizen();
     await user.say('Phiên họp tháng 3/2022 của UBND thành phố Từ Sơn kết luận gì về cải cách hành chính?');
     await user.reply();

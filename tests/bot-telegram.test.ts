@@ -38,13 +38,26 @@ let nextUser = 1000;
 /** A new citizen in a private chat (each test its own, so rate limits and context never leak). */
 function citizen(options: { languageCode?: string; userId?: number } = {}) {
   const userId = options.userId ?? nextUser++;
-  const client = emulator.client({ userId, chatId: userId, firstName: 'Lan', userName: `lan${userId}`, type: 'private' });
-  const from = { id: userId, first_name: 'Lan', username: `lan${userId}`, is_bot: false, ...(options.languageCode ? { language_code: options.languageCode } : {}) };
+  const client = emulator.client({
+    userId,
+    chatId: userId,
+    firstName: 'Lan',
+    userName: `lan${userId}`,
+    type: 'private',
+  });
+  const from = {
+    id: userId,
+    first_name: 'Lan',
+    username: `lan${userId}`,
+    is_bot: false,
+    ...(options.languageCode ? { language_code: options.languageCode } : {}),
+  };
   return {
     chatId: userId,
     say: (text: string) => client.sendMessage(client.makeMessage(text, { from })),
     command: (text: string) => client.sendCommand(client.makeCommand(text, { from })),
-    press: (data: string, messageId = 1) => client.sendCallback(client.makeCallbackQuery(data, { from, message: { message_id: messageId } })),
+    press: (data: string, messageId = 1) =>
+      client.sendCallback(client.makeCallbackQuery(data, { from, message: { message_id: messageId } })),
     send: (fields: Record<string, unknown>) => emulator.sendWithoutText(client, { from, ...fields }),
   };
 }
@@ -98,7 +111,9 @@ describe('telegram bot against the Bot API emulator', () => {
     expect(passage!.text).toContain('<blockquote expandable>');
     const logged = app.store.questions.stats(new Date(0)).recent.find((q) => q.chatId === String(user.chatId))!;
     const quote = logged.citations[0]!.quote;
-    expect(passage!.text).toContain(`<b>${quote.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</b>`);
+    expect(passage!.text).toContain(
+      `<b>${quote.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</b>`,
+    );
   });
 
   it('records 👍 / 👎 feedback, one vote per person per answer', async () => {
@@ -115,7 +130,7 @@ describe('telegram bot against the Bot API emulator', () => {
     expect(after).toEqual({ up: before.up, down: before.down + 1 });
   });
 
-  it('reads a follow-up in the previous question\'s session, says so, and forgets it on /new', async () => {
+  it("reads a follow-up in the previous question's session, says so, and forgets it on /new", async () => {
     const user = citizen();
     await user.say('Phiên họp tháng 3/2022 của UBND thành phố Từ Sơn kết luận gì về cải cách hành chính?');
     await user.say('còn về giáo dục thì sao?');
@@ -141,17 +156,32 @@ describe('telegram bot against the Bot API emulator', () => {
 
   it('in a group answers a mention and a reply to the bot, and ignores other chatter', async () => {
     const groupId = -100777;
-    const client = emulator.client({ userId: 555, chatId: groupId, type: 'group', chatTitle: 'Khu phố 3', firstName: 'Minh', userName: 'minh' });
+    const client = emulator.client({
+      userId: 555,
+      chatId: groupId,
+      type: 'group',
+      chatTitle: 'Khu phố 3',
+      firstName: 'Minh',
+      userName: 'minh',
+    });
     await client.sendMessage(client.makeMessage('hôm nay trời đẹp quá, đi cà phê không?'));
     const mention = '@TestNameBot phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp?';
-    await client.sendMessage(client.makeMessage(mention, { entities: [{ type: 'mention', offset: 0, length: 12 }] } as never));
+    await client.sendMessage(
+      client.makeMessage(mention, { entities: [{ type: 'mention', offset: 0, length: 12 }] } as never),
+    );
     // Updates of one chat are handled in order: had the chatter been answered, that reply would come first.
     const [answer] = await emulator.botMessages(groupId, 1);
     expect(answer!.text).toContain('Theo báo cáo');
     expect(answer!.reply_parameters?.message_id).toBeGreaterThan(0);
 
-    await client.sendMessage(client.makeMessage('còn về giáo dục thì sao', { reply_to_message: { message_id: 1, from: { id: 666, is_bot: true, first_name: 'Bot' } } } as never));
-    await client.sendCommand(client.makeCommand('/ask@TestNameBot phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp?'));
+    await client.sendMessage(
+      client.makeMessage('còn về giáo dục thì sao', {
+        reply_to_message: { message_id: 1, from: { id: 666, is_bot: true, first_name: 'Bot' } },
+      } as never),
+    );
+    await client.sendCommand(
+      client.makeCommand('/ask@TestNameBot phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp?'),
+    );
     const [replyAnswer, askAnswer] = await emulator.botMessages(groupId, 2);
     expect(replyAnswer!.text.length).toBeGreaterThan(0);
     expect(askAnswer!.text).toContain('Theo báo cáo');
@@ -159,7 +189,8 @@ describe('telegram bot against the Bot API emulator', () => {
 
   it('limits each person to the configured questions a minute, politely', async () => {
     const user = citizen();
-    for (let i = 0; i < RATE_LIMIT + 1; i++) await user.say(`Phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp? (${i})`);
+    for (let i = 0; i < RATE_LIMIT + 1; i++)
+      await user.say(`Phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp? (${i})`);
     const replies = await emulator.botMessages(user.chatId, RATE_LIMIT + 1);
     expect(replies.slice(0, RATE_LIMIT).every((r) => r.text.includes('Theo báo cáo'))).toBe(true);
     expect(replies[RATE_LIMIT]!.text).toMatch(/Vui lòng đợi khoảng \d+ giây/);
@@ -171,7 +202,17 @@ describe('telegram bot against the Bot API emulator', () => {
     const [tooLong] = await emulator.botMessages(user.chatId, 1);
     expect(tooLong!.text).toContain('vượt giới hạn 500 ký tự');
 
-    await user.send({ sticker: { file_id: 'sticker1', file_unique_id: 's1', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false } });
+    await user.send({
+      sticker: {
+        file_id: 'sticker1',
+        file_unique_id: 's1',
+        type: 'regular',
+        width: 512,
+        height: 512,
+        is_animated: false,
+        is_video: false,
+      },
+    });
     const [help] = await emulator.botMessages(user.chatId, 1);
     expect(help!.text).toContain('/reports');
   });
@@ -206,7 +247,12 @@ describe('telegram bot against the Bot API emulator', () => {
   it('tells an admin in Vietnamese why a file could not be ingested, keeping what was stored', async () => {
     const admin = citizen({ userId: ADMIN_ID });
     const before = app.store.counts();
-    await admin.send({ document: emulator.addFile(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0x00, 0x01]), 'bien-ban-scan.pdf') });
+    await admin.send({
+      document: emulator.addFile(
+        new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0x00, 0x01]),
+        'bien-ban-scan.pdf',
+      ),
+    });
     const [, failed] = await emulator.botMessages(admin.chatId, 2);
     expect(failed!.text).toMatch(/^Không nạp được tệp: không phải tệp PDF hợp lệ/);
     expect(failed!.text).toContain('Dữ liệu đã lưu không bị ảnh hưởng');
@@ -220,7 +266,9 @@ describe('telegram bot against the Bot API emulator', () => {
   it('refuses uploads and /stats from anyone but an admin, and shows /stats to an admin', async () => {
     const user = citizen();
     const before = app.store.counts().reports;
-    await user.send({ document: emulator.addFile(new TextEncoder().encode('Phiên họp tháng 1/2025 của UBND xã.'), 'bao-cao.txt') });
+    await user.send({
+      document: emulator.addFile(new TextEncoder().encode('Phiên họp tháng 1/2025 của UBND xã.'), 'bao-cao.txt'),
+    });
     const [refused] = await emulator.botMessages(user.chatId, 1);
     expect(refused!.text).toContain('Chỉ cán bộ quản trị');
     expect(app.store.counts().reports).toBe(before);

@@ -57,7 +57,13 @@ describe('npm run ingest / npm run reports', () => {
     expect(status).toBe(1);
     const summary = JSON.parse(stdout);
     expect(summary.unchanged).toBe(1);
-    expect(summary.failed).toEqual([{ path: path.join(input, 'empty.md'), reason: expect.stringMatching(/empty/i), reasonVi: expect.stringMatching(/rỗng/) }]);
+    expect(summary.failed).toEqual([
+      {
+        path: path.join(input, 'empty.md'),
+        reason: expect.stringMatching(/empty/i),
+        reasonVi: expect.stringMatching(/rỗng/),
+      },
+    ]);
   });
 
   it('prints a readable summary without --json', () => {

@@ -36,7 +36,10 @@ describe('createEmbedder', () => {
 
   const settings = (overrides: Partial<EmbedderSettings>) => {
     const lines: string[] = [];
-    return { lines, settings: { kind: 'auto', cacheDir, log: (line: string) => lines.push(line), ...overrides } as EmbedderSettings };
+    return {
+      lines,
+      settings: { kind: 'auto', cacheDir, log: (line: string) => lines.push(line), ...overrides } as EmbedderSettings,
+    };
   };
 
   it('auto falls back to hashing when the model folder does not exist, and says why', async () => {
@@ -67,7 +70,9 @@ describe('createEmbedder', () => {
     const embedder = await createEmbedder(s);
     expect(embedder.id).toBe('transformers:tiny-e5');
     expect(embedder.dimension).toBe(tiny.hiddenSize);
-    expect(lines).toEqual([`embedder: transformers:tiny-e5 from ${tiny.modelPath}, ${tiny.hiddenSize}-d (EMBEDDER=auto)`]);
+    expect(lines).toEqual([
+      `embedder: transformers:tiny-e5 from ${tiny.modelPath}, ${tiny.hiddenSize}-d (EMBEDDER=auto)`,
+    ]);
   });
 
   it('an explicit transformers choice fails instead of falling back', async () => {

@@ -33,7 +33,10 @@ describe('hashing embedder', () => {
 
   it('matches text typed without diacritics to the same text with them', async () => {
     expect(cosine(await embed('nong nghiep'), await embed('nông nghiệp'))).toBeCloseTo(1, 5);
-    expect(cosine(await embed('DUONG GIAO THONG NONG THON'), await embed('đường giao thông nông thôn'))).toBeCloseTo(1, 5);
+    expect(cosine(await embed('DUONG GIAO THONG NONG THON'), await embed('đường giao thông nông thôn'))).toBeCloseTo(
+      1,
+      5,
+    );
   });
 
   it('brings an abbreviation close to its expansion', async () => {
@@ -88,7 +91,10 @@ describe('hashing embedder on long passages', () => {
     expect(Array.from(afterUse!)).toEqual(Array.from(fresh!));
     expect(norm(fresh!)).toBeCloseTo(1, 5);
     // Both halves count equally, however many features came before the table grew.
-    const [firstHalf, secondHalf] = await used.embedPassages([words.slice(0, 400).join(' '), words.slice(400).join(' ')]);
+    const [firstHalf, secondHalf] = await used.embedPassages([
+      words.slice(0, 400).join(' '),
+      words.slice(400).join(' '),
+    ]);
     const toFirst = cosine(fresh!, firstHalf!);
     const toSecond = cosine(fresh!, secondHalf!);
     expect(toFirst).toBeGreaterThan(0.6);

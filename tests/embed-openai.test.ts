@@ -53,7 +53,10 @@ describe('openai embedder against a local OpenAI-compatible server', async () =>
       },
     });
     const [first, second] = await embedder.embedPassages(['một', 'hai mươi hai']);
-    const [firstAlone, secondAlone] = [(await embedder.embedPassages(['một']))[0]!, (await embedder.embedPassages(['hai mươi hai']))[0]!];
+    const [firstAlone, secondAlone] = [
+      (await embedder.embedPassages(['một']))[0]!,
+      (await embedder.embedPassages(['hai mươi hai']))[0]!,
+    ];
     expect(norm(first!)).toBeCloseTo(1, 5);
     expect(norm(second!)).toBeCloseTo(1, 5);
     expect(Array.from(first!)).toEqual(Array.from(firstAlone));

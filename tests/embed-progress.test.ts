@@ -12,9 +12,27 @@ describe('model download progress line', () => {
     const { stream, output } = capture();
     const line = createProgressLine(stream, 'embedder: loading m');
     line.update({ status: 'initiate', file: 'config.json' });
-    line.update({ status: 'progress', file: 'onnx/model_quantized.onnx', progress: 10.4, loaded: 12_300_000, total: 118_000_000 });
-    line.update({ status: 'progress', file: 'onnx/model_quantized.onnx', progress: 10.9, loaded: 12_800_000, total: 118_000_000 });
-    line.update({ status: 'progress', file: 'onnx/model_quantized.onnx', progress: 100, loaded: 118_000_000, total: 118_000_000 });
+    line.update({
+      status: 'progress',
+      file: 'onnx/model_quantized.onnx',
+      progress: 10.4,
+      loaded: 12_300_000,
+      total: 118_000_000,
+    });
+    line.update({
+      status: 'progress',
+      file: 'onnx/model_quantized.onnx',
+      progress: 10.9,
+      loaded: 12_800_000,
+      total: 118_000_000,
+    });
+    line.update({
+      status: 'progress',
+      file: 'onnx/model_quantized.onnx',
+      progress: 100,
+      loaded: 118_000_000,
+      total: 118_000_000,
+    });
     line.finish();
     const text = output();
     expect(text).toBe(

@@ -75,7 +75,9 @@ describe('transformers embedder on a tiny local model', () => {
   });
 
   it('embeds queries and passages alike for a non-E5 model', async () => {
-    expect(plain(await plainEmbedder.embedQueries(['kinh te']))).toEqual(plain(await plainEmbedder.embedPassages(['kinh te'])));
+    expect(plain(await plainEmbedder.embedQueries(['kinh te']))).toEqual(
+      plain(await plainEmbedder.embedPassages(['kinh te'])),
+    );
   });
 
   it('prefixes queries and passages for an E5 model', async () => {

@@ -68,7 +68,10 @@ describe('the evaluation question set', () => {
     }
     expect(questions.every((q) => q.group in GROUP_MINIMUMS)).toBe(true);
     const ids = questions.map((q) => q.id);
-    expect(ids.filter((id, i) => ids.indexOf(id) !== i), 'duplicate ids').toEqual([]);
+    expect(
+      ids.filter((id, i) => ids.indexOf(id) !== i),
+      'duplicate ids',
+    ).toEqual([]);
   });
 
   it('writes each group the way people type it', () => {
@@ -125,7 +128,10 @@ describe('the evaluation question set', () => {
     for (const q of answerable) {
       const texts = q.evidence.map((e) => textOf(e.file));
       for (const fact of q.facts) {
-        expect(texts.some((text) => text.includes(normalizeText(fact))), `${q.id}: ${fact}`).toBe(true);
+        expect(
+          texts.some((text) => text.includes(normalizeText(fact))),
+          `${q.id}: ${fact}`,
+        ).toBe(true);
       }
     }
   });
@@ -141,10 +147,16 @@ describe('the evaluation question set', () => {
     // Eight folded words in a row shared with a report means a copied phrase, not a question.
     const SPAN = 8;
     for (const q of questions) {
-      const words = foldText(q.question).replace(/[?,.!]/g, ' ').split(/\s+/).filter(Boolean);
+      const words = foldText(q.question)
+        .replace(/[?,.!]/g, ' ')
+        .split(/\s+/)
+        .filter(Boolean);
       for (let i = 0; i + SPAN <= words.length; i++) {
         const span = words.slice(i, i + SPAN).join(' ');
-        expect(foldedReports.some((text) => text.includes(span)), `${q.id}: "${span}"`).toBe(false);
+        expect(
+          foldedReports.some((text) => text.includes(span)),
+          `${q.id}: "${span}"`,
+        ).toBe(false);
       }
     }
   });

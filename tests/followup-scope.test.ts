@@ -40,10 +40,12 @@ describe('follow-up scope', () => {
     expect(inheritScope(plan('còn tháng 10/2021 thì sao?'), periodOnly).inherited).toBeNull();
   });
 
-  it('says in the answer\'s language which session was assumed', () => {
+  it("says in the answer's language which session was assumed", () => {
     expect(assumedScopeNote(previous, 'vi')).toMatch(/^Hiểu theo câu hỏi trước: tháng 9\/2021, .*Thị ủy/);
     expect(assumedScopeNote(previous, 'vi-plain')).toMatch(/^Hiểu theo câu hỏi trước: tháng 9\/2021/);
-    expect(assumedScopeNote(previous, 'en')).toMatch(/^Read as a follow-up to your previous question: September 2021, /);
+    expect(assumedScopeNote(previous, 'en')).toMatch(
+      /^Read as a follow-up to your previous question: September 2021, /,
+    );
     expect(assumedScopeNote(scopeOf(plan('kỳ họp thứ tư của HĐND thành phố'))!, 'en')).toMatch(/HĐND.*, session 4\.$/);
   });
 });

@@ -33,7 +33,12 @@ describe('VectorIndex efSearch', () => {
   it('finds more of the exact top 10 with a wider search on hard data', () => {
     // Few links and a shallow build make a graph whose narrow searches miss neighbours.
     const vectors = randomUnitVectors(3000, IDENTITY.dimension, 7);
-    const index = VectorIndex.create('/nonexistent/never-saved.hnsw', IDENTITY, { M: 6, efConstruction: 16 }, vectors.length);
+    const index = VectorIndex.create(
+      '/nonexistent/never-saved.hnsw',
+      IDENTITY,
+      { M: 6, efConstruction: 16 },
+      vectors.length,
+    );
     const items = vectors.map((vector, label) => ({ label, vector }));
     index.addMany(items);
     const queries = randomUnitVectors(40, IDENTITY.dimension, 8);

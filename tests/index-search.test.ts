@@ -112,7 +112,12 @@ describe('VectorIndex search', () => {
     expect(index.search(axis(5), 1)[0]!.label).toBe(50);
     expect(index.search(axis(6), 1)[0]!.label).toBe(2);
     expect(index.search(axis(7), 1)[0]!.label).toBe(3);
-    expect(index.search(axis(1), 5).map((hit) => hit.label).sort()).toEqual([1, 2, 3, 4, 50]);
+    expect(
+      index
+        .search(axis(1), 5)
+        .map((hit) => hit.label)
+        .sort(),
+    ).toEqual([1, 2, 3, 4, 50]);
   });
 
   it('applies a filter during the search and returns only allowed labels', () => {
@@ -158,6 +163,8 @@ describe('exactSearch', () => {
     expect(hits[0]!.similarity).toBeCloseTo(1, 6);
     expect(hits[2]!.similarity).toBe(0);
     expect(hits[3]!.similarity).toBeCloseTo(-Math.SQRT1_2, 6);
-    expect(exactSearch(items, Float32Array.from([1, 1]), 2, (label) => label !== 2).map((hit) => hit.label)).toEqual([4, 3]);
+    expect(exactSearch(items, Float32Array.from([1, 1]), 2, (label) => label !== 2).map((hit) => hit.label)).toEqual([
+      4, 3,
+    ]);
   });
 });

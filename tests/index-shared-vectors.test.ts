@@ -11,7 +11,9 @@ const IDENTITY = { embedderId: 'hashing-v1-32', dimension: DIMENSION };
 /** Vectors of any length and sign, as an embedder without normalisation would give them. */
 function rawVectors(count: number, seed: number): Float32Array[] {
   const random = seededRandom(seed);
-  return Array.from({ length: count }, () => Float32Array.from({ length: DIMENSION }, () => (random() - 0.5) * (1 + 9 * random())));
+  return Array.from({ length: count }, () =>
+    Float32Array.from({ length: DIMENSION }, () => (random() - 0.5) * (1 + 9 * random())),
+  );
 }
 
 let indexPath: string;

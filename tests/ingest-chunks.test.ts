@@ -63,7 +63,16 @@ describe('chunkText', () => {
     const all = chunkText(NOTICE, { targetWords: 120, overlapSentences: 1 })
       .map((c) => c.text)
       .join('\n');
-    for (const form of ['ĐẢNG BỘ TỈNH BẮC NINH', 'ĐẢNG CỘNG SẢN VIỆT NAM', 'Số 45-TB/TU', 'Từ Sơn, ngày 25', 'Nơi nhận', 'Lưu Văn phòng', 'T/M BAN THƯỜNG VỤ', 'Nguyễn Văn An']) {
+    for (const form of [
+      'ĐẢNG BỘ TỈNH BẮC NINH',
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Số 45-TB/TU',
+      'Từ Sơn, ngày 25',
+      'Nơi nhận',
+      'Lưu Văn phòng',
+      'T/M BAN THƯỜNG VỤ',
+      'Nguyễn Văn An',
+    ]) {
       expect(all).not.toContain(form);
     }
     expect(all).toContain('THÔNG BÁO KẾT LUẬN');
@@ -76,7 +85,10 @@ describe('chunkText', () => {
   });
 
   it('stays near the target size and overlaps one sentence when a paragraph is cut', () => {
-    const paragraph = Array.from({ length: 12 }, (_, i) => `Chỉ tiêu số ${i + 1} của kế hoạch năm được hoàn thành đúng tiến độ đề ra.`).join(' ');
+    const paragraph = Array.from(
+      { length: 12 },
+      (_, i) => `Chỉ tiêu số ${i + 1} của kế hoạch năm được hoàn thành đúng tiến độ đề ra.`,
+    ).join(' ');
     const chunks = chunkText(paragraph, { targetWords: 60, overlapSentences: 1 });
     expect(chunks.length).toBeGreaterThan(2);
     for (const chunk of chunks) expect(countWords(chunk.text)).toBeLessThanOrEqual(60);
@@ -95,7 +107,12 @@ describe('chunkText', () => {
   });
 
   it('returns no chunk for text that is only form', () => {
-    expect(chunkText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc', { targetWords: 120, overlapSentences: 1 })).toEqual([]);
+    expect(
+      chunkText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc', {
+        targetWords: 120,
+        overlapSentences: 1,
+      }),
+    ).toEqual([]);
   });
 });
 

@@ -7,7 +7,14 @@ import { CORPUS_DIR, PROJECT_ROOT, tempApp } from './helpers/app.ts';
 
 type Expected = { file: string } & Pick<
   ReportMetadata,
-  'body' | 'sessionKind' | 'sessionNumber' | 'sessionMonth' | 'meetingDate' | 'meetingEndDate' | 'publishedDate' | 'documentDate'
+  | 'body'
+  | 'sessionKind'
+  | 'sessionNumber'
+  | 'sessionMonth'
+  | 'meetingDate'
+  | 'meetingEndDate'
+  | 'publishedDate'
+  | 'documentDate'
 >;
 
 const expected = JSON.parse(
@@ -49,13 +56,25 @@ describe('ingesting the sample corpus', () => {
   });
 
   it('keeps the Thị ủy and Thành ủy names of one body as aliases', () => {
-    const september = app.store.listReports().find((r) => r.sessionMonth === '2021-09' && r.body === 'BTV Thị ủy Từ Sơn');
+    const september = app.store
+      .listReports()
+      .find((r) => r.sessionMonth === '2021-09' && r.body === 'BTV Thị ủy Từ Sơn');
     expect(september?.bodyAliases).toContain('BTV Thành ủy Từ Sơn');
     expect(september?.meetingDate).toBe('2021-10-06');
   });
 
   it('lets no portal menu, breadcrumb, sidebar, share bar, comment form or footer text reach the store', () => {
-    const chrome = ['Trang chủ', 'Giới thiệu', 'Liên hệ', 'Tin liên quan', 'Chia sẻ', 'In bài', 'Bản quyền thuộc', 'Ý kiến bạn đọc', 'Gửi bình luận'];
+    const chrome = [
+      'Trang chủ',
+      'Giới thiệu',
+      'Liên hệ',
+      'Tin liên quan',
+      'Chia sẻ',
+      'In bài',
+      'Bản quyền thuộc',
+      'Ý kiến bạn đọc',
+      'Gửi bình luận',
+    ];
     for (const file of readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.html'))) {
       const html = readFileSync(path.join(CORPUS_DIR, file), 'utf8');
       // Every link text on these pages is chrome: menus, breadcrumbs and related-news headlines.

@@ -44,7 +44,13 @@ describe('header lines, judged on their first characters before the whole line i
   });
 
   it('finds the end of a notice header whose motto is decomposed', () => {
-    const text = ['THÀNH ỦY TỪ SƠN', 'Số 45-TB/TU', 'ĐẢNG CỘNG SẢN VIỆT NAM'.normalize('NFD'), 'THÔNG BÁO KẾT LUẬN', 'Nội dung.'].join('\n');
+    const text = [
+      'THÀNH ỦY TỪ SƠN',
+      'Số 45-TB/TU',
+      'ĐẢNG CỘNG SẢN VIỆT NAM'.normalize('NFD'),
+      'THÔNG BÁO KẾT LUẬN',
+      'Nội dung.',
+    ].join('\n');
     expect(officialHeaderEnd(text)).toBe(text.indexOf('THÔNG BÁO'));
     expect(officialHeaderEnd(text.replace('ĐẢNG CỘNG SẢN VIỆT NAM'.normalize('NFD'), 'Đảng bộ phường'))).toBe(0);
   });
@@ -104,8 +110,10 @@ describe('year inference reads the years a report states only when its bounds ca
 describe('HTML article extraction, run on the page as parsed', () => {
   const paragraph = (n: number): string =>
     `<p>Đoạn ${n}: Hội đồng nhân dân phường đã thảo luận kỹ các báo cáo, thống nhất giao Ủy ban nhân dân tổ chức thực hiện các nhiệm vụ được giao trong quý tới.</p>`;
-  const unrelated = Array.from({ length: 8 }, (_, n) =>
-    `<p>Bài khác ${n}: nội dung không thuộc bài viết này, kể về hoạt động văn hóa thể thao của thành phố trong dịp lễ hội mùa xuân.</p>`,
+  const unrelated = Array.from(
+    { length: 8 },
+    (_, n) =>
+      `<p>Bài khác ${n}: nội dung không thuộc bài viết này, kể về hoạt động văn hóa thể thao của thành phố trong dịp lễ hội mùa xuân.</p>`,
   ).join('');
 
   it('never takes text placed outside <body>', async () => {

@@ -47,7 +47,9 @@ describe('a kill during ingestion', () => {
       env: { ...process.env, ...TEST_ENV },
       stdio: 'ignore',
     });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
     // Should the wait below fail, the child must not go on ingesting into folders being removed.
     onTestFinished(async () => {
       child.kill('SIGKILL');

@@ -52,7 +52,7 @@ describe('recognizeBody', () => {
     expect(recognizeBody('BTV thị ủy họp bàn kế hoạch. Thị xã Từ Sơn đạt kết quả tốt')?.name).toBe('BTV Thị ủy Từ Sơn');
   });
 
-  it('marks bodies named in a person\'s title or a sub-unit as attributive', () => {
+  it("marks bodies named in a person's title or a sub-unit as attributive", () => {
     const [chair] = findBodies('Đồng chí Chủ tịch HĐND thị xã chủ trì');
     expect(chair?.attributive).toBe(true);
     const [board] = findBodies('Ban Tuyên giáo Thị ủy Từ Sơn');
@@ -68,9 +68,15 @@ describe('recognizeBody', () => {
 
 describe('bodyAliases', () => {
   it('names the same body before and after its town became a city', () => {
-    expect(bodyAliases({ role: 'BTV', organ: 'Thị ủy', unitType: 'thị xã', place: 'Từ Sơn' })).toEqual(['BTV Thành ủy Từ Sơn']);
-    expect(bodyAliases({ role: null, organ: 'HĐND', unitType: 'thành phố', place: 'Từ Sơn' })).toEqual(['HĐND thị xã Từ Sơn']);
-    expect(bodyAliases({ role: null, organ: 'UBND', unitType: 'thị xã', place: 'Dĩ An' })).toEqual(['UBND thành phố Dĩ An']);
+    expect(bodyAliases({ role: 'BTV', organ: 'Thị ủy', unitType: 'thị xã', place: 'Từ Sơn' })).toEqual([
+      'BTV Thành ủy Từ Sơn',
+    ]);
+    expect(bodyAliases({ role: null, organ: 'HĐND', unitType: 'thành phố', place: 'Từ Sơn' })).toEqual([
+      'HĐND thị xã Từ Sơn',
+    ]);
+    expect(bodyAliases({ role: null, organ: 'UBND', unitType: 'thị xã', place: 'Dĩ An' })).toEqual([
+      'UBND thành phố Dĩ An',
+    ]);
     expect(bodyAliases({ role: null, organ: 'UBND', unitType: 'phường', place: 'Đông Ngàn' })).toEqual([]);
   });
 });
@@ -129,7 +135,10 @@ describe('extractMetadata on a news item', () => {
   });
 
   it('takes the published date from the page when the reader found one', () => {
-    const metadata = extractMetadata(doc(text.replace('Thứ Sáu, 05/08/2022 | 10:15', ''), { publishedHint: '2022-08-06T08:00:00+07:00' }), 'tin.html');
+    const metadata = extractMetadata(
+      doc(text.replace('Thứ Sáu, 05/08/2022 | 10:15', ''), { publishedHint: '2022-08-06T08:00:00+07:00' }),
+      'tin.html',
+    );
     expect(metadata.publishedDate).toBe('2022-08-06');
     expect(metadata.meetingDate).toBe('2022-08-03');
   });
@@ -228,10 +237,26 @@ describe('extractMetadata across a year boundary', () => {
 
 describe('extractMetadata on a report that states little', () => {
   it('warns about each missing field and never throws', () => {
-    const metadata = extractMetadata(doc('Một số nội dung\n\nCác đơn vị tiếp tục thực hiện tốt các nhiệm vụ được giao trong thời gian tới, bảo đảm tiến độ và chất lượng.'), 'x.txt');
-    expect(metadata).toMatchObject({ body: null, sessionKind: null, meetingDate: null, publishedDate: null, documentDate: null });
+    const metadata = extractMetadata(
+      doc(
+        'Một số nội dung\n\nCác đơn vị tiếp tục thực hiện tốt các nhiệm vụ được giao trong thời gian tới, bảo đảm tiến độ và chất lượng.',
+      ),
+      'x.txt',
+    );
+    expect(metadata).toMatchObject({
+      body: null,
+      sessionKind: null,
+      meetingDate: null,
+      publishedDate: null,
+      documentDate: null,
+    });
     expect(metadata.warnings).toEqual(
-      expect.arrayContaining(['no issuing body found', 'no session kind found', 'no meeting date found', 'no published or document date found']),
+      expect.arrayContaining([
+        'no issuing body found',
+        'no session kind found',
+        'no meeting date found',
+        'no published or document date found',
+      ]),
     );
     expect(extractMetadata(doc(''), 'empty.txt').warnings).toContain('no title found');
   });
@@ -249,7 +274,8 @@ describe('extractMetadata on a report that states little', () => {
 });
 
 describe('extractMetadata with front matter', () => {
-  const text = 'Phiên họp\n\nSáng ngày 2/9, BTV Thị ủy Từ Sơn tổ chức phiên họp thường kỳ tháng 8 năm 2021 để bàn công tác phòng, chống dịch trên địa bàn.';
+  const text =
+    'Phiên họp\n\nSáng ngày 2/9, BTV Thị ủy Từ Sơn tổ chức phiên họp thường kỳ tháng 8 năm 2021 để bàn công tác phòng, chống dịch trên địa bàn.';
 
   it('lets front matter override what the text says, in snake_case or camelCase', () => {
     const metadata = extractMetadata(
@@ -287,7 +313,10 @@ describe('extractMetadata with front matter', () => {
   });
 
   it('warns about a value that does not parse and keeps what the text says', () => {
-    const metadata = extractMetadata(doc(text, { frontMatter: { session_month: '2021-13', meeting_date: 'sắp tới', published_date: '2021-09-04' } }), 'c.md');
+    const metadata = extractMetadata(
+      doc(text, { frontMatter: { session_month: '2021-13', meeting_date: 'sắp tới', published_date: '2021-09-04' } }),
+      'c.md',
+    );
     expect(metadata.sessionMonth).toBe('2021-08');
     expect(metadata.meetingDate).toBe('2021-09-02');
     expect(metadata.warnings).toEqual([

@@ -52,7 +52,10 @@ describe('ingestPaths', () => {
     const summary = await ingestPaths([file], app);
     expect(summary).toMatchObject({ added: 0, updated: 1 });
     expect(app.store.listReports().map((r) => r.id)).toEqual([id]);
-    const text = app.store.chunksOf(id).map((c) => c.text).join(' ');
+    const text = app.store
+      .chunksOf(id)
+      .map((c) => c.text)
+      .join(' ');
     expect(text).toContain('52% dự toán');
     expect(text).not.toContain('46% dự toán');
   });
@@ -99,8 +102,10 @@ describe('ingestPaths', () => {
 
     it('an empty file', () => expectFailure(write('empty.txt', ''), /empty/i));
     it('a whitespace-only file', () => expectFailure(write('blank.md', ' \n\n\t \n'), /empty|no text/i));
-    it('a binary file', () => expectFailure(write('photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3])), /binary/i));
-    it('invalid UTF-8', () => expectFailure(write('latin.txt', Buffer.from([0x48, 0x44, 0x4e, 0x44, 0x20, 0xff, 0xfe, 0x41])), /UTF-8/i));
+    it('a binary file', () =>
+      expectFailure(write('photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 3])), /binary/i));
+    it('invalid UTF-8', () =>
+      expectFailure(write('latin.txt', Buffer.from([0x48, 0x44, 0x4e, 0x44, 0x20, 0xff, 0xfe, 0x41])), /UTF-8/i));
     it('an unsupported extension', () => expectFailure(write('table.xlsx', 'x'), /unsupported file type \.xlsx/));
     it('a file over the size limit', async () => {
       const big = write('big.txt', REPORT + '\n\n' + 'Nội dung bổ sung. '.repeat(400_000));
@@ -113,7 +118,10 @@ describe('ingestPaths', () => {
     });
     it('a path that does not exist', () => expectFailure(path.join(input, 'missing.txt'), /no such file or folder/));
     it('a file whose text is only an official header', () =>
-      expectFailure(write('header.txt', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc'), /no content/));
+      expectFailure(
+        write('header.txt', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc'),
+        /no content/,
+      ));
   });
 
   it('keeps going after a bad file and reports every outcome', async () => {

@@ -42,12 +42,16 @@ describe('DOCX reader', () => {
       reason: expect.stringMatching(/^not a valid DOCX file \(.*main document.*\)$/),
     });
     const cut = (await buildNoticeDocx(NOTICE)).slice(0, 300);
-    await expect(readDocument('cut.docx', cut)).rejects.toMatchObject({ reason: expect.stringMatching(/^not a valid DOCX file \(.+\)$/) });
+    await expect(readDocument('cut.docx', cut)).rejects.toMatchObject({
+      reason: expect.stringMatching(/^not a valid DOCX file \(.+\)$/),
+    });
   });
 
   it('names an old .doc or password-protected Word file', async () => {
     const ole = new Uint8Array(1024);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    await expect(readDocument('old.docx', ole)).rejects.toMatchObject({ reason: expect.stringContaining('old .doc format or password-protected') });
+    await expect(readDocument('old.docx', ole)).rejects.toMatchObject({
+      reason: expect.stringContaining('old .doc format or password-protected'),
+    });
   });
 });

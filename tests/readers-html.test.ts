@@ -19,11 +19,35 @@ const ARTICLE_TEXT = [
   'Kết luận phiên họp, đồng chí Chủ tịch HĐND phường đề nghị',
 ];
 const CHROME_TEXT = [
-  'Trang chủ', 'Giới thiệu', 'Tin tức', 'Liên hệ', 'Tìm kiếm', 'Nhập từ khóa', 'Hoạt động HĐND',
-  'Tin liên quan', 'Thành ủy Từ Sơn tổng kết', 'UBND thành phố họp đánh giá', 'Phường Tân Hồng', 'Đọc nhiều nhất',
-  'Lịch tiếp công dân', 'Chia sẻ', 'Facebook', 'Zalo', 'In bài viết', 'Số lượt xem', 'Ý kiến bạn đọc', 'Họ và tên',
-  'Gửi ý kiến', 'Bản quyền thuộc', 'Số 8 đường Lý Thái Tổ', 'Ghi rõ nguồn', 'Cổng thông tin điện tử',
-  'Đoạn mã theo dõi', 'gaTracking', 'Không được hiện', 'display: inline',
+  'Trang chủ',
+  'Giới thiệu',
+  'Tin tức',
+  'Liên hệ',
+  'Tìm kiếm',
+  'Nhập từ khóa',
+  'Hoạt động HĐND',
+  'Tin liên quan',
+  'Thành ủy Từ Sơn tổng kết',
+  'UBND thành phố họp đánh giá',
+  'Phường Tân Hồng',
+  'Đọc nhiều nhất',
+  'Lịch tiếp công dân',
+  'Chia sẻ',
+  'Facebook',
+  'Zalo',
+  'In bài viết',
+  'Số lượt xem',
+  'Ý kiến bạn đọc',
+  'Họ và tên',
+  'Gửi ý kiến',
+  'Bản quyền thuộc',
+  'Số 8 đường Lý Thái Tổ',
+  'Ghi rõ nguồn',
+  'Cổng thông tin điện tử',
+  'Đoạn mã theo dõi',
+  'gaTracking',
+  'Không được hiện',
+  'display: inline',
 ];
 
 describe('HTML reader on a council portal page', () => {
@@ -38,7 +62,9 @@ describe('HTML reader on a council portal page', () => {
     const paragraphs = (await readDocument('a.htm', PORTAL_PAGE)).text.split('\n\n');
     expect(paragraphs[0]).toBe('HĐND phường Đồng Nguyên họp phiên chuyên đề tháng 3 năm 2023');
     expect(paragraphs).toContain('Kết quả thực hiện nhiệm vụ quý I');
-    expect(paragraphs).toContain('Địa chỉ liên hệ của Thường trực HĐND:\nSố 1 đường Lý Thái Tổ\nĐiện thoại: 0222 3831 000');
+    expect(paragraphs).toContain(
+      'Địa chỉ liên hệ của Thường trực HĐND:\nSố 1 đường Lý Thái Tổ\nĐiện thoại: 0222 3831 000',
+    );
   });
 
   it('takes the title from the <h1> and the date stated beside it', async () => {
@@ -94,7 +120,7 @@ describe('HTML reader, other page shapes', () => {
     expect((await readDocument('a.html', utf8(page))).title).toBe('Thông báo kết luận phiên họp');
   });
 
-  it('keeps to the headline\'s article when an unnamed box beside it holds more text', async () => {
+  it("keeps to the headline's article when an unnamed box beside it holds more text", async () => {
     const other = (n: number): string =>
       `<div class="k${n}"><a href="/t${n}">Tin số ${n} về hoạt động của HĐND</a><p>Tóm tắt tin số ${n}: đại biểu thảo luận nhiều nội dung liên quan đến phát triển kinh tế xã hội của địa phương trong thời gian tới.</p></div>`;
     const page = `<html><head><title>Tin ngắn</title></head><body><div id="w"><div class="khoi-1"><div class="ct">
@@ -112,8 +138,11 @@ describe('HTML reader, other page shapes', () => {
   });
 
   it('rejects a page without article text', async () => {
-    const page = '<html><body><div class="menu"><a href="/">Trang chủ</a> <a href="/tin">Tin tức</a></div><script>var x = 1;</script></body></html>';
-    await expect(readDocument('menu.html', utf8(page))).rejects.toMatchObject({ reason: 'no article text found in the page' });
+    const page =
+      '<html><body><div class="menu"><a href="/">Trang chủ</a> <a href="/tin">Tin tức</a></div><script>var x = 1;</script></body></html>';
+    await expect(readDocument('menu.html', utf8(page))).rejects.toMatchObject({
+      reason: 'no article text found in the page',
+    });
   });
 
   it('rejects a page that declares a charset other than UTF-8', async () => {

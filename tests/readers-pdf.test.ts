@@ -48,12 +48,16 @@ describe('PDF reader', () => {
   it('rejects a corrupt PDF, a non-PDF and an encrypted PDF with specific reasons', async () => {
     const good = await buildTextPdf({ blocks: BLOCKS.slice(0, 2) });
     const truncated = good.slice(0, 400);
-    await expect(readDocument('cut.pdf', truncated)).rejects.toMatchObject({ reason: expect.stringMatching(/^not a valid PDF file \(.+\)$/) });
+    await expect(readDocument('cut.pdf', truncated)).rejects.toMatchObject({
+      reason: expect.stringMatching(/^not a valid PDF file \(.+\)$/),
+    });
     await expect(readDocument('fake.pdf', new TextEncoder().encode('hello, not a pdf'))).rejects.toMatchObject({
       reason: 'not a valid PDF file (no %PDF header)',
     });
     const locked = await buildTextPdf({ blocks: BLOCKS.slice(0, 2), userPassword: 'bi-mat' });
-    await expect(readDocument('locked.pdf', locked)).rejects.toMatchObject({ reason: expect.stringMatching(/^encrypted PDF/) });
+    await expect(readDocument('locked.pdf', locked)).rejects.toMatchObject({
+      reason: expect.stringMatching(/^encrypted PDF/),
+    });
   });
 });
 
@@ -95,8 +99,8 @@ describe('joinWrappedLines', () => {
   });
 
   it('drops page numbers and does not split a sentence at a page break', () => {
-    expect(joinWrappedLines(['Đoàn công tác đã kiểm tra tiến độ thi công\n1', '2\ncủa ba công trình trường học.'])).toEqual([
-      'Đoàn công tác đã kiểm tra tiến độ thi công của ba công trình trường học.',
-    ]);
+    expect(
+      joinWrappedLines(['Đoàn công tác đã kiểm tra tiến độ thi công\n1', '2\ncủa ba công trình trường học.']),
+    ).toEqual(['Đoàn công tác đã kiểm tra tiến độ thi công của ba công trình trường học.']);
   });
 });

@@ -8,7 +8,9 @@ const reasonOf = async (path: string, bytes: Uint8Array): Promise<string> => {
   } catch (error) {
     expect(error).toMatchObject({ name: 'IngestError', path });
     // Every reason also exists in Vietnamese, for staff who upload through the bot.
-    expect((error as { reasonVi: string }).reasonVi).toMatch(/[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i);
+    expect((error as { reasonVi: string }).reasonVi).toMatch(
+      /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i,
+    );
     return (error as { reason: string }).reason;
   }
   throw new Error(`${path} was read without an error`);
@@ -16,7 +18,12 @@ const reasonOf = async (path: string, bytes: Uint8Array): Promise<string> => {
 
 describe('text reader', () => {
   it('reads UTF-8 with a BOM and CRLF line ends', async () => {
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Phiên họp thường kỳ\r\n\r\nĐồng chí Bí thư chủ trì.\r\nDòng thứ hai.')]);
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...utf8('Phiên họp thường kỳ\r\n\r\nĐồng chí Bí thư chủ trì.\r\nDòng thứ hai.'),
+    ]);
     const doc = await readDocument('/r/bien-ban.TXT', bytes);
     expect(doc).toEqual({ format: 'txt', text: 'Phiên họp thường kỳ\n\nĐồng chí Bí thư chủ trì.\nDòng thứ hai.' });
   });

@@ -9,7 +9,12 @@ const originals = readSampleCorpus();
 async function metadataOf(replica: Replica) {
   const document = await readDocument(replica.name, replica.bytes);
   const metadata = extractMetadata({ ...document, text: normalizeText(document.text) }, replica.name);
-  return { body: metadata.body, sessionMonth: metadata.sessionMonth, meetingDate: metadata.meetingDate, publishedDate: metadata.publishedDate };
+  return {
+    body: metadata.body,
+    sessionMonth: metadata.sessionMonth,
+    meetingDate: metadata.meetingDate,
+    publishedDate: metadata.publishedDate,
+  };
 }
 
 describe('the replicated corpus the benchmark searches', () => {
@@ -35,7 +40,8 @@ describe('the replicated corpus the benchmark searches', () => {
     const copies = 4 * originals.length;
     for (let index = originals.length; index < originals.length + copies; index++) {
       const original = replicaAt(originals, index % originals.length);
-      if (JSON.stringify(await metadataOf(replicaAt(originals, index))) === JSON.stringify(await metadataOf(original))) kept++;
+      if (JSON.stringify(await metadataOf(replicaAt(originals, index))) === JSON.stringify(await metadataOf(original)))
+        kept++;
     }
     expect(kept / copies).toBeGreaterThanOrEqual(0.95);
   });

@@ -122,7 +122,9 @@ describe('translateToVietnamese', () => {
   it('gives every phrase its own Vietnamese: no two rows meet on one stemmed phrase', () => {
     // A phrase whose stems equal another row's ("planning" and "plan", "rating" and "rate") would
     // silently take that row's Vietnamese.
-    const clashes = GLOSSARY.filter((entry) => translateToVietnamese(entry.english).vietnamese !== entry.vietnamese.join(' '));
+    const clashes = GLOSSARY.filter(
+      (entry) => translateToVietnamese(entry.english).vietnamese !== entry.vietnamese.join(' '),
+    );
     expect(clashes.map((entry) => entry.english)).toEqual([]);
   });
 
@@ -130,7 +132,9 @@ describe('translateToVietnamese', () => {
     expect(translateToVietnamese('the public investment plan').vietnamese).toBe('đầu tư công kế hoạch');
     expect(translateToVietnamese('the master plan').vietnamese).toBe('quy hoạch');
     expect(translateToVietnamese('vaccination rate').vietnamese).toBe('tiêm chủng tiêm vắc xin tỷ lệ');
-    expect(translateToVietnamese('grading of party organisations').vietnamese).toBe('xếp loại tổ chức đảng tổ chức cơ sở đảng');
+    expect(translateToVietnamese('grading of party organisations').vietnamese).toBe(
+      'xếp loại tổ chức đảng tổ chức cơ sở đảng',
+    );
     expect(translateToVietnamese('ninth-grade pupils').vietnamese).toBe('lớp 9 học sinh');
   });
 
@@ -143,7 +147,9 @@ describe('translateToVietnamese', () => {
     const tender = translateToVietnamese('Which company won the tender to collect household waste?');
     expect(tender.vietnamese).toBe('công ty doanh nghiệp trúng thầu thu gom rác thải sinh hoạt');
     expect(translateToVietnamese('How many people died of dengue fever?').vietnamese).toContain('tử vong');
-    expect(translateToVietnamese('the winning price per square metre at the land auction').vietnamese).toBe('trúng đấu giá m2 đấu giá quyền sử dụng đất');
+    expect(translateToVietnamese('the winning price per square metre at the land auction').vietnamese).toBe(
+      'trúng đấu giá m2 đấu giá quyền sử dụng đất',
+    );
   });
 
   it('reads "May" as the month only when capitalised inside a sentence', () => {
@@ -154,6 +160,8 @@ describe('translateToVietnamese', () => {
   it('translates a citizen question into the words reports use', () => {
     const result = translateToVietnamese('Which proposals were made about craft-village wastewater pollution?');
     for (const term of ['đề xuất', 'làng nghề', 'nước thải', 'ô nhiễm']) expect(result.vietnamese).toContain(term);
-    expect(translateToVietnamese('high-tech agriculture and VietGAP').vietnamese).toBe('nông nghiệp ứng dụng công nghệ cao VietGAP');
+    expect(translateToVietnamese('high-tech agriculture and VietGAP').vietnamese).toBe(
+      'nông nghiệp ứng dụng công nghệ cao VietGAP',
+    );
   });
 });

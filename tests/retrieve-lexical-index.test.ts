@@ -106,7 +106,11 @@ describe('the lexical index of a store', () => {
 
   it('ranks term queries as SQLite FTS5 bm25 ranks them', () => {
     store.saveReport(report('r1', TEXTS.join(' ')), chunksOf(TEXTS));
-    for (const terms of [['nong', 'nghiep'], ['thu', 'ngan', 'sach', 'rac'], ['lua', 'nong', 'dan', 'kntc']]) {
+    for (const terms of [
+      ['nong', 'nghiep'],
+      ['thu', 'ngan', 'sach', 'rac'],
+      ['lua', 'nong', 'dan', 'kntc'],
+    ]) {
       const fts = store.lexicalSearch(terms.map((term) => `"${term}"`).join(' OR '), 10).map((hit) => hit.label);
       expect(lexicalIndex(store).search({ terms, phrases: [] }, 10)).toEqual(fts);
     }

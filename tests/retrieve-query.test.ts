@@ -18,45 +18,140 @@ interface Expected {
 
 // Fields left out must be empty: no period, no body, no session, no section.
 const QUESTIONS: ReadonlyArray<[string, Expected]> = [
-  ['phien hop thang 9 ket luan gi ve nong nghiep', { language: 'vi-plain', months: ['*-09'], sections: ['conclusion'], topic: ['nong', 'nghiep'] }],
-  ['BTV thị ủy họp tháng 9/2021 kết luận gì về KNTC?', { language: 'vi', months: ['2021-09'], organ: 'Thị ủy', sections: ['conclusion'], topic: ['kntc'] }],
-  ['ky hop thu tu hdnd tp tu son thong qua nghi quyet gi', { language: 'vi-plain', organ: 'HĐND', name: 'HĐND thành phố Từ Sơn', number: 4, sections: ['decisions'] }],
-  ["What did the people's council decide at its 4th session?", { language: 'en', organ: 'HĐND', number: 4, sections: ['decisions'] }],
-  ['quý III năm 2022 UBND thành phố chỉ đạo gì về môi trường', { language: 'vi', months: ['2022-07', '2022-08', '2022-09'], organ: 'UBND', sections: ['conclusion'], topic: ['moi', 'truong'] }],
+  [
+    'phien hop thang 9 ket luan gi ve nong nghiep',
+    { language: 'vi-plain', months: ['*-09'], sections: ['conclusion'], topic: ['nong', 'nghiep'] },
+  ],
+  [
+    'BTV thị ủy họp tháng 9/2021 kết luận gì về KNTC?',
+    { language: 'vi', months: ['2021-09'], organ: 'Thị ủy', sections: ['conclusion'], topic: ['kntc'] },
+  ],
+  [
+    'ky hop thu tu hdnd tp tu son thong qua nghi quyet gi',
+    { language: 'vi-plain', organ: 'HĐND', name: 'HĐND thành phố Từ Sơn', number: 4, sections: ['decisions'] },
+  ],
+  [
+    "What did the people's council decide at its 4th session?",
+    { language: 'en', organ: 'HĐND', number: 4, sections: ['decisions'] },
+  ],
+  [
+    'quý III năm 2022 UBND thành phố chỉ đạo gì về môi trường',
+    {
+      language: 'vi',
+      months: ['2022-07', '2022-08', '2022-09'],
+      organ: 'UBND',
+      sections: ['conclusion'],
+      topic: ['moi', 'truong'],
+    },
+  ],
   ['t9 thu ngan sach dc bn', { language: 'vi-plain', months: ['*-09'], topic: ['thu', 'ngan', 'sach'] }],
   ['tình hình 9 tháng đầu năm 2021', { language: 'vi', year: 2021, sections: ['assessment'] }],
-  ['chào bot, cho mình hỏi kết luận phiên họp tháng 12 với ạ', { language: 'vi', months: ['*-12'], sections: ['conclusion'], topic: [] }],
-  ['What did the September session conclude about agriculture?', { language: 'en', months: ['*-09'], sections: ['conclusion'], topic: ['nong', 'nghiep'] }],
-  ['tháng 9 năm 2021 thu ngân sách đạt bao nhiêu', { language: 'vi', months: ['2021-09'], topic: ['thu', 'ngan', 'sach', 'dat'] }],
+  [
+    'chào bot, cho mình hỏi kết luận phiên họp tháng 12 với ạ',
+    { language: 'vi', months: ['*-12'], sections: ['conclusion'], topic: [] },
+  ],
+  [
+    'What did the September session conclude about agriculture?',
+    { language: 'en', months: ['*-09'], sections: ['conclusion'], topic: ['nong', 'nghiep'] },
+  ],
+  [
+    'tháng 9 năm 2021 thu ngân sách đạt bao nhiêu',
+    { language: 'vi', months: ['2021-09'], topic: ['thu', 'ngan', 'sach', 'dat'] },
+  ],
   ['thang 9 nam 2021 thu ngan sach', { language: 'vi-plain', months: ['2021-09'] }],
   ['thu ngân sách 9/2021', { language: 'vi', months: ['2021-09'] }],
   ['kết luận phiên họp tháng 9, năm 2021', { language: 'vi', months: ['2021-09'], sections: ['conclusion'] }],
-  ['quy 3 nam 2022 ubnd chi dao gi', { language: 'vi-plain', months: ['2022-07', '2022-08', '2022-09'], organ: 'UBND', sections: ['conclusion'] }],
-  ['q3 2022 ubnd chi dao gi', { language: 'vi-plain', months: ['2022-07', '2022-08', '2022-09'], organ: 'UBND', sections: ['conclusion'] }],
-  ['kế hoạch năm 2022 của UBND phường Đông Ngàn', { language: 'vi', year: 2022, organ: 'UBND', name: 'UBND phường Đông Ngàn' }],
+  [
+    'quy 3 nam 2022 ubnd chi dao gi',
+    { language: 'vi-plain', months: ['2022-07', '2022-08', '2022-09'], organ: 'UBND', sections: ['conclusion'] },
+  ],
+  [
+    'q3 2022 ubnd chi dao gi',
+    { language: 'vi-plain', months: ['2022-07', '2022-08', '2022-09'], organ: 'UBND', sections: ['conclusion'] },
+  ],
+  [
+    'kế hoạch năm 2022 của UBND phường Đông Ngàn',
+    { language: 'vi', year: 2022, organ: 'UBND', name: 'UBND phường Đông Ngàn' },
+  ],
   // "đầu năm"/"cuối năm" is the time a report talks about, not a session month: only a named year filters.
   ['đầu năm 2022 thành ủy họp bàn gì', { language: 'vi', months: [], year: 2022, organ: 'Thành ủy' }],
   ['cuoi nam hdnd hop chua', { language: 'vi-plain', organ: 'HĐND' }],
   ['từ đầu năm đến nay giải ngân được bao nhiêu', { language: 'vi', topic: ['dau', 'nam', 'giai', 'ngan'] }],
-  ['6 tháng đầu năm tiêm vắc xin thế nào', { language: 'vi', topic: ['6', 'thang', 'dau', 'nam', 'tiem', 'vac', 'xin'] }],
-  ['kỳ họp thứ tư HĐND thành phố Từ Sơn thông qua mấy nghị quyết', { language: 'vi', organ: 'HĐND', name: 'HĐND thành phố Từ Sơn', number: 4, sections: ['decisions'] }],
-  ['kỳ họp chuyên đề của HĐND thị xã Từ Sơn năm 2021', { language: 'vi', year: 2021, organ: 'HĐND', name: 'HĐND thị xã Từ Sơn', kind: 'chuyên đề' }],
-  ['phiên họp thường kỳ tháng 3 năm 2022 của UBND thành phố Từ Sơn', { language: 'vi', months: ['2022-03'], organ: 'UBND', name: 'UBND thành phố Từ Sơn', kind: 'thường kỳ', topic: [] }],
-  ['thi uy ket luan gi ve giai phong mat bang', { language: 'vi-plain', organ: 'Thị ủy', sections: ['conclusion'], topic: ['giai', 'phong', 'mat', 'bang'] }],
-  ['btv huyen uy tien du hop thang 9', { language: 'vi-plain', months: ['*-09'], organ: 'Huyện ủy', name: 'BTV Huyện ủy Tiên Du' }],
-  ['ý kiến đề xuất của các đại biểu về ô nhiễm làng nghề', { language: 'vi', sections: ['opinions'], topic: ['dai', 'bieu', 'o', 'nhiem', 'lang', 'nghe'] }],
+  [
+    '6 tháng đầu năm tiêm vắc xin thế nào',
+    { language: 'vi', topic: ['6', 'thang', 'dau', 'nam', 'tiem', 'vac', 'xin'] },
+  ],
+  [
+    'kỳ họp thứ tư HĐND thành phố Từ Sơn thông qua mấy nghị quyết',
+    { language: 'vi', organ: 'HĐND', name: 'HĐND thành phố Từ Sơn', number: 4, sections: ['decisions'] },
+  ],
+  [
+    'kỳ họp chuyên đề của HĐND thị xã Từ Sơn năm 2021',
+    { language: 'vi', year: 2021, organ: 'HĐND', name: 'HĐND thị xã Từ Sơn', kind: 'chuyên đề' },
+  ],
+  [
+    'phiên họp thường kỳ tháng 3 năm 2022 của UBND thành phố Từ Sơn',
+    { language: 'vi', months: ['2022-03'], organ: 'UBND', name: 'UBND thành phố Từ Sơn', kind: 'thường kỳ', topic: [] },
+  ],
+  [
+    'thi uy ket luan gi ve giai phong mat bang',
+    { language: 'vi-plain', organ: 'Thị ủy', sections: ['conclusion'], topic: ['giai', 'phong', 'mat', 'bang'] },
+  ],
+  [
+    'btv huyen uy tien du hop thang 9',
+    { language: 'vi-plain', months: ['*-09'], organ: 'Huyện ủy', name: 'BTV Huyện ủy Tiên Du' },
+  ],
+  [
+    'ý kiến đề xuất của các đại biểu về ô nhiễm làng nghề',
+    { language: 'vi', sections: ['opinions'], topic: ['dai', 'bieu', 'o', 'nhiem', 'lang', 'nghe'] },
+  ],
   ['ad ơi cho em hỏi thu ngân sách t9/2021 đạt bn % kế hoạch ạ', { language: 'vi', months: ['2021-09'] }],
-  ['hdnd hop bat thuong khi nao', { language: 'vi-plain', organ: 'HĐND', kind: 'bất thường', sections: ['opening'], topic: [] }],
+  [
+    'hdnd hop bat thuong khi nao',
+    { language: 'vi-plain', organ: 'HĐND', kind: 'bất thường', sections: ['opening'], topic: [] },
+  ],
   ['kết luận phiên hop thang 9', { language: 'vi', months: ['*-09'], sections: ['conclusion'] }],
-  ['What did the town party committee direct in October 2021?', { language: 'en', months: ['2021-10'], organ: 'Thị ủy', sections: ['conclusion'], topic: [] }],
-  ['What did the standing committee of the Tu Son city party committee conclude in Sept 2021?', { language: 'en', months: ['2021-09'], organ: 'Thành ủy', name: 'BTV Thành ủy Từ Sơn', sections: ['conclusion'] }],
-  ['Which resolutions were adopted at the fourth session of the city people\'s council?', { language: 'en', organ: 'HĐND', number: 4, sections: ['decisions'] }],
-  ['How much budget revenue was collected in the first nine months of 2021?', { language: 'en', year: 2021, topic: ['thu', 'ngan', 'sach'] }],
-  ['Public investment disbursement in Q3 2022', { language: 'en', months: ['2022-07', '2022-08', '2022-09'], topic: ['giai', 'ngan', 'von', 'dau', 'tu', 'cong'] }],
-  ['What were the proposals about waste at the regular meeting in 2022?', { language: 'en', year: 2022, kind: 'thường kỳ', sections: ['opinions'], topic: ['rac', 'thai'] }],
-  ['Which resolutions did HĐND Từ Sơn pass in 2021?', { language: 'en', year: 2021, organ: 'HĐND', name: 'HĐND Từ Sơn', sections: ['decisions'] }],
-  ['What did the third quarter session assess about traffic safety?', { language: 'en', months: ['*-07', '*-08', '*-09'], sections: ['assessment'], topic: ['an', 'toan', 'giao', 'thong'] }],
-  ['Tell me the results of the extraordinary session in the fourth quarter of 2022', { language: 'en', months: ['2022-10', '2022-11', '2022-12'], kind: 'bất thường', sections: ['assessment'] }],
+  [
+    'What did the town party committee direct in October 2021?',
+    { language: 'en', months: ['2021-10'], organ: 'Thị ủy', sections: ['conclusion'], topic: [] },
+  ],
+  [
+    'What did the standing committee of the Tu Son city party committee conclude in Sept 2021?',
+    { language: 'en', months: ['2021-09'], organ: 'Thành ủy', name: 'BTV Thành ủy Từ Sơn', sections: ['conclusion'] },
+  ],
+  [
+    "Which resolutions were adopted at the fourth session of the city people's council?",
+    { language: 'en', organ: 'HĐND', number: 4, sections: ['decisions'] },
+  ],
+  [
+    'How much budget revenue was collected in the first nine months of 2021?',
+    { language: 'en', year: 2021, topic: ['thu', 'ngan', 'sach'] },
+  ],
+  [
+    'Public investment disbursement in Q3 2022',
+    { language: 'en', months: ['2022-07', '2022-08', '2022-09'], topic: ['giai', 'ngan', 'von', 'dau', 'tu', 'cong'] },
+  ],
+  [
+    'What were the proposals about waste at the regular meeting in 2022?',
+    { language: 'en', year: 2022, kind: 'thường kỳ', sections: ['opinions'], topic: ['rac', 'thai'] },
+  ],
+  [
+    'Which resolutions did HĐND Từ Sơn pass in 2021?',
+    { language: 'en', year: 2021, organ: 'HĐND', name: 'HĐND Từ Sơn', sections: ['decisions'] },
+  ],
+  [
+    'What did the third quarter session assess about traffic safety?',
+    {
+      language: 'en',
+      months: ['*-07', '*-08', '*-09'],
+      sections: ['assessment'],
+      topic: ['an', 'toan', 'giao', 'thong'],
+    },
+  ],
+  [
+    'Tell me the results of the extraordinary session in the fourth quarter of 2022',
+    { language: 'en', months: ['2022-10', '2022-11', '2022-12'], kind: 'bất thường', sections: ['assessment'] },
+  ],
 ];
 
 describe('understandQuestion: a table of questions', () => {
@@ -109,15 +204,27 @@ describe('understandQuestion: periods', () => {
 describe('understandQuestion: periods named from today', () => {
   const today = new Date('2022-04-15T12:00:00');
   it('reads "năm nay", "tháng trước", "last month" against the day given', () => {
-    expect(understandQuestion('Năm nay HĐND thành phố họp mấy lần?', { today }).period).toEqual({ months: [], year: 2022, label: 'năm 2022' });
+    expect(understandQuestion('Năm nay HĐND thành phố họp mấy lần?', { today }).period).toEqual({
+      months: [],
+      year: 2022,
+      label: 'năm 2022',
+    });
     expect(understandQuestion('thang truoc ubnd hop ngay nao', { today }).period?.months).toEqual(['2022-03']);
-    expect(understandQuestion('What did the committee decide last month?', { today }).period).toMatchObject({ months: ['2022-03'], label: 'March 2022' });
+    expect(understandQuestion('What did the committee decide last month?', { today }).period).toMatchObject({
+      months: ['2022-03'],
+      label: 'March 2022',
+    });
     // The words say when, not what about.
-    expect(understandQuestion('tháng trước UBND kết luận gì về rác thải', { today }).topicTerms).toEqual(['rac', 'thai']);
+    expect(understandQuestion('tháng trước UBND kết luận gì về rác thải', { today }).topicTerms).toEqual([
+      'rac',
+      'thai',
+    ]);
   });
 
   it('leaves a comparison inside the question alone', () => {
-    expect(understandQuestion('thu ngân sách năm 2022 tăng bao nhiêu so với năm trước', { today }).period?.year).toBe(2022);
+    expect(understandQuestion('thu ngân sách năm 2022 tăng bao nhiêu so với năm trước', { today }).period?.year).toBe(
+      2022,
+    );
   });
 });
 
@@ -148,16 +255,24 @@ describe('understandQuestion: bodies', () => {
 
   it('gives only the organ when no place is named', () => {
     expect(understandQuestion('ubnd kết luận gì')?.body).toEqual({ name: null, organ: 'UBND', aliases: [] });
-    expect(understandQuestion('What did the people\'s committee conclude?').body).toEqual({ name: null, organ: 'UBND', aliases: [] });
+    expect(understandQuestion("What did the people's committee conclude?").body).toEqual({
+      name: null,
+      organ: 'UBND',
+      aliases: [],
+    });
   });
 
-  it('reads a standing board named without its committee as any committee\'s standing board', () => {
+  it("reads a standing board named without its committee as any committee's standing board", () => {
     expect(understandQuestion('btv kết luận gì về đất đai').body).toEqual({ name: null, organ: 'BTV', aliases: [] });
-    expect(understandQuestion('What did the standing committee conclude?').body).toEqual({ name: null, organ: 'BTV', aliases: [] });
+    expect(understandQuestion('What did the standing committee conclude?').body).toEqual({
+      name: null,
+      organ: 'BTV',
+      aliases: [],
+    });
     expect(understandQuestion('What did the party committee conclude?').body).toBeNull();
   });
 
-  it('names every unit\'s body when the place is named without its unit', () => {
+  it("names every unit's body when the place is named without its unit", () => {
     const body = understandQuestion('Which resolutions did HĐND Từ Sơn pass?').body;
     expect(body?.name).toBe('HĐND Từ Sơn');
     expect(body?.aliases).toEqual(expect.arrayContaining(['HĐND thành phố Từ Sơn', 'HĐND thị xã Từ Sơn']));
@@ -165,7 +280,9 @@ describe('understandQuestion: bodies', () => {
 
   it('uses known places for names typed in lower case', () => {
     expect(understandQuestion('ubnd phuong dong ngan ket luan gi').body?.name).toBeNull();
-    expect(understandQuestion('ubnd phuong dong ngan ket luan gi', { knownPlaces: ['Đông Ngàn'] }).body?.name).toBe('UBND phường Đông Ngàn');
+    expect(understandQuestion('ubnd phuong dong ngan ket luan gi', { knownPlaces: ['Đông Ngàn'] }).body?.name).toBe(
+      'UBND phường Đông Ngàn',
+    );
   });
 });
 
@@ -187,10 +304,13 @@ describe('understandQuestion: language and search text', () => {
     const plan = understandQuestion('What did the September session conclude about agriculture?');
     expect(plan.searchText).toContain('nông nghiệp');
     expect(plan.searchText).toContain('kết luận');
-    for (const english of ['September', 'session', 'conclude', 'agriculture', 'What']) expect(plan.searchText).not.toContain(english);
+    for (const english of ['September', 'session', 'conclude', 'agriculture', 'What'])
+      expect(plan.searchText).not.toContain(english);
     const named = understandQuestion('Complaints handled by HĐND Từ Sơn in 2021', { knownPlaces: KNOWN_PLACES });
     expect(named.searchText).toContain('khiếu nại tố cáo');
     expect(named.searchText).toContain('HĐND Từ Sơn 2021');
-    expect(understandQuestion("What did the people's council decide at its 4th session?").searchText).toContain('thứ 4');
+    expect(understandQuestion("What did the people's council decide at its 4th session?").searchText).toContain(
+      'thứ 4',
+    );
   });
 });

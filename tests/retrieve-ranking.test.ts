@@ -48,7 +48,14 @@ describe('ranking rules', () => {
   beforeAll(async () => {
     ({ app, dispose } = tempApp());
     const embedder = await app.embedder();
-    const chunks: ChunkRecord[] = texts.map((text, ordinal) => ({ ordinal, start: 0, end: text.length, section: sections[ordinal]!, header: '', text }));
+    const chunks: ChunkRecord[] = texts.map((text, ordinal) => ({
+      ordinal,
+      start: 0,
+      end: text.length,
+      section: sections[ordinal]!,
+      header: '',
+      text,
+    }));
     app.store.saveReport(
       report({
         id: 'tan-hong-2023-05',
@@ -85,15 +92,15 @@ describe('what a question says about dates', () => {
     expect(understandQuestion('UBND phường họp phiên tháng 4/2022 vào ngày nào?').asksWhenHeld).toBe(true);
     expect(understandQuestion('When did the city council meet in December 2021?').asksWhenHeld).toBe(true);
     expect(understandQuestion('Bầu cử đại biểu Quốc hội năm 2021 tổ chức vào ngày nào?').asksWhenHeld).toBe(false);
-    expect(understandQuestion('By what date must the plots be checked after the August 2022 meeting?').asksWhenHeld).toBe(false);
+    expect(
+      understandQuestion('By what date must the plots be checked after the August 2022 meeting?').asksWhenHeld,
+    ).toBe(false);
   });
 
   it('dates a month or quarter named without a year by the one year the question names', () => {
-    expect(understandQuestion('Phiên họp tháng 3/2022 hôm nào, và quý I thu ngân sách được bao nhiêu?').period?.months).toEqual([
-      '2022-03',
-      '2022-01',
-      '2022-02',
-    ]);
+    expect(
+      understandQuestion('Phiên họp tháng 3/2022 hôm nào, và quý I thu ngân sách được bao nhiêu?').period?.months,
+    ).toEqual(['2022-03', '2022-01', '2022-02']);
     expect(understandQuestion('So sánh tháng 3/2022 với tháng 3/2021 và quý I').period?.months).toContain('*-01');
   });
 });
@@ -121,7 +128,11 @@ describe('choosing reports', () => {
     const plan = understandQuestion('What share of households had joined health insurance by late May 2023?');
     expect(plan.period).toBeNull();
     expect(plan.datedMonths).toEqual(['2023-05']);
-    const selection = selectReports(plan, [...reports, summary({ id: 'e', body: 'UBND phường Đồng Kỵ', sessionMonth: '2023-07' })], placeOf);
+    const selection = selectReports(
+      plan,
+      [...reports, summary({ id: 'e', body: 'UBND phường Đồng Kỵ', sessionMonth: '2023-07' })],
+      placeOf,
+    );
     expect(selection.reportIds).toBeUndefined();
     expect(selection.preference('a')).toBeGreaterThan(1);
     expect(selection.preference('b')).toBe(selection.preference('a'));
@@ -141,12 +152,22 @@ describe('choosing reports', () => {
     const ranges = new Map([
       ['a', [{ first: 1, count: 3 }]],
       ['b', [{ first: 4, count: 2 }]],
-      ['c', [{ first: 9, count: 1 }, { first: 12, count: 1 }]],
+      [
+        'c',
+        [
+          { first: 9, count: 1 },
+          { first: 12, count: 1 },
+        ],
+      ],
     ]);
     const labels = LabelSet.of(['a', 'c', 'missing'], ranges, 20);
     expect([...Array(20).keys()].filter((label) => labels.has(label))).toEqual([1, 2, 3, 9, 12]);
     expect(labels.has(25)).toBe(false);
     expect(labels.size).toBe(5);
-    expect(labels.ranges).toEqual([{ first: 1, count: 3 }, { first: 9, count: 1 }, { first: 12, count: 1 }]);
+    expect(labels.ranges).toEqual([
+      { first: 1, count: 3 },
+      { first: 9, count: 1 },
+      { first: 12, count: 1 },
+    ]);
   });
 });

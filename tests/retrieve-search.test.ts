@@ -75,7 +75,9 @@ describe('retrieving passages from the sample corpus', () => {
     expect(reportIds).toHaveLength(2);
     const ranges = reportIds.flatMap((id) => app.store.labelRanges().get(id)!);
     const stored = app.store.vectorsIn(ranges);
-    expect(stored.map((v) => v.label)).toEqual(ranges.flatMap(({ first, count }) => Array.from({ length: count }, (_, i) => first + i)));
+    expect(stored.map((v) => v.label)).toEqual(
+      ranges.flatMap(({ first, count }) => Array.from({ length: count }, (_, i) => first + i)),
+    );
     const [query] = await (await app.embedder()).embedQueries([dense.question.searchText]);
     const exact = exactSearch(stored, query!, 50);
     const byDenseRank = [...dense.passages].sort((a, b) => a.denseRank! - b.denseRank!);
@@ -103,13 +105,27 @@ describe('retrieving passages from the sample corpus', () => {
     app.close();
     const result = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/search.ts', '--data', dataDir, '--json', '--k', '4', 'BTV thị ủy họp tháng 9/2021 kết luận gì về KNTC?'],
+      [
+        '--import',
+        'tsx',
+        'src/cli/search.ts',
+        '--data',
+        dataDir,
+        '--json',
+        '--k',
+        '4',
+        'BTV thị ủy họp tháng 9/2021 kết luận gì về KNTC?',
+      ],
       { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, ...TEST_ENV } },
     );
     expect(result.status, result.stderr).toBe(0);
     const output = JSON.parse(result.stdout);
     expect(output.filters.applied).toEqual(expect.arrayContaining(['tháng 9/2021']));
     expect(output.passages).toHaveLength(4);
-    expect(output.passages[0]).toMatchObject({ sessionMonth: '2021-09', title: expect.any(String), score: expect.any(Number) });
+    expect(output.passages[0]).toMatchObject({
+      sessionMonth: '2021-09',
+      title: expect.any(String),
+      score: expect.any(Number),
+    });
   });
 });

@@ -7,7 +7,13 @@ const undated = { meetingDate: null, documentDate: null, publishedDate: null, se
 
 describe('the day a report is placed at', () => {
   it('is the meeting, else the notice, else the publication, else the first of the session month', () => {
-    const september = { ...undated, sessionMonth: '2021-09', publishedDate: '2021-10-08', documentDate: '2021-10-07', meetingDate: '2021-10-06' };
+    const september = {
+      ...undated,
+      sessionMonth: '2021-09',
+      publishedDate: '2021-10-08',
+      documentDate: '2021-10-07',
+      meetingDate: '2021-10-06',
+    };
     expect(reportDate(september)).toBe('2021-10-06');
     expect(reportDate({ ...september, meetingDate: null })).toBe('2021-10-07');
     expect(reportDate({ ...september, meetingDate: null, documentDate: null })).toBe('2021-10-08');

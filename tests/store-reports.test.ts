@@ -30,8 +30,22 @@ function report(overrides: Partial<ReportRecord> = {}): ReportRecord {
 }
 
 const chunks: ChunkRecord[] = [
-  { ordinal: 0, start: 0, end: 33, section: 'opinions', header: 'BTV Thị ủy Từ Sơn', text: 'Giải quyết dứt điểm đơn thư KNTC.' },
-  { ordinal: 1, start: 34, end: 68, section: 'assessment', header: 'BTV Thị ủy Từ Sơn', text: 'Thu ngân sách đạt 81,7% kế hoạch.' },
+  {
+    ordinal: 0,
+    start: 0,
+    end: 33,
+    section: 'opinions',
+    header: 'BTV Thị ủy Từ Sơn',
+    text: 'Giải quyết dứt điểm đơn thư KNTC.',
+  },
+  {
+    ordinal: 1,
+    start: 34,
+    end: 68,
+    section: 'assessment',
+    header: 'BTV Thị ủy Từ Sơn',
+    text: 'Thu ngân sách đạt 81,7% kế hoạch.',
+  },
 ];
 
 describe('Store', () => {
@@ -95,7 +109,7 @@ describe('Store', () => {
     expect(store.counts()).toEqual({ reports: 0, chunks: 0 });
   });
 
-  it('keeps each chunk\'s vector with it and never reuses a removed chunk\'s label', () => {
+  it("keeps each chunk's vector with it and never reuses a removed chunk's label", () => {
     const identity = { id: 'test-embedder', dimension: 3 };
     const vectors = [new Float32Array([1, 0, 0]), new Float32Array([0, 1, 0])];
     const first = store.saveReport(report(), chunks, { identity, vectors });
@@ -111,9 +125,15 @@ describe('Store', () => {
   });
 
   it('refuses vectors from another embedder than the stored ones, naming npm run reindex', () => {
-    store.saveReport(report(), chunks, { identity: { id: 'a', dimension: 2 }, vectors: [new Float32Array(2), new Float32Array(2)] });
+    store.saveReport(report(), chunks, {
+      identity: { id: 'a', dimension: 2 },
+      vectors: [new Float32Array(2), new Float32Array(2)],
+    });
     expect(() =>
-      store.saveReport(report({ id: 'r2', path: '/b' }), chunks, { identity: { id: 'b', dimension: 2 }, vectors: [new Float32Array(2), new Float32Array(2)] }),
+      store.saveReport(report({ id: 'r2', path: '/b' }), chunks, {
+        identity: { id: 'b', dimension: 2 },
+        vectors: [new Float32Array(2), new Float32Array(2)],
+      }),
     ).toThrow(/npm run reindex/);
     expect(store.counts().reports).toBe(1);
   });
@@ -123,14 +143,21 @@ describe('Store', () => {
     const hits = store.lexicalSearch('kntc', 10);
     expect(hits.map((h) => h.label)).toEqual([labels[0]]);
     const [passage] = store.passages(hits.map((h) => h.label));
-    expect(passage).toMatchObject({ id: 'r1:0', reportId: 'r1', report: { title: 'Phiên họp thường kỳ tháng 9', meetingDate: '2021-10-06' } });
+    expect(passage).toMatchObject({
+      id: 'r1:0',
+      reportId: 'r1',
+      report: { title: 'Phiên họp thường kỳ tháng 9', meetingDate: '2021-10-06' },
+    });
   });
 
   it('lists reports newest first by meeting date, then published date, then session month', () => {
     store.saveReport(report({ id: 'old', path: '/o', meetingDate: '2021-03-05' }), []);
     store.saveReport(report({ id: 'new', path: '/n', meetingDate: '2022-01-05' }), []);
     store.saveReport(report({ id: 'published', path: '/p', meetingDate: null, publishedDate: '2021-12-01' }), []);
-    store.saveReport(report({ id: 'undated', path: '/u', meetingDate: null, publishedDate: null, sessionMonth: null }), []);
+    store.saveReport(
+      report({ id: 'undated', path: '/u', meetingDate: null, publishedDate: null, sessionMonth: null }),
+      [],
+    );
     expect(store.listReports().map((r) => r.id)).toEqual(['new', 'published', 'old', 'undated']);
   });
 

@@ -34,10 +34,56 @@ describe('the abbreviation dictionary', () => {
 
   it('covers the abbreviations of council and Party writing', () => {
     const required = [
-      'BTV', 'TUV', 'TU', 'HĐND', 'UBND', 'MTTQ', 'BCH', 'TX', 'TP', 'KNTC', 'TTXD', 'ANCT', 'TTATXH', 'ATGT',
-      'CN-TTCN', 'KT-XH', 'CCHC', 'GPMB', 'QSDĐ', 'CNH-HĐH', 'UBMTTQ', 'HĐ', 'NQ', 'QĐ', 'TB', 'KH', 'BC', 'TTr',
-      'CV', 'ĐBQH', 'THCS', 'THPT', 'BHYT', 'BHXH', 'VSATTP', 'PCCC', 'NTM', 'TDP', 'CA', 'QS', 'BCHQS', 'ĐU',
-      'UBKT', 'CCB', 'HND', 'LHPN', 'ĐTN', 'ĐTNCS', 'KCN', 'CCN',
+      'BTV',
+      'TUV',
+      'TU',
+      'HĐND',
+      'UBND',
+      'MTTQ',
+      'BCH',
+      'TX',
+      'TP',
+      'KNTC',
+      'TTXD',
+      'ANCT',
+      'TTATXH',
+      'ATGT',
+      'CN-TTCN',
+      'KT-XH',
+      'CCHC',
+      'GPMB',
+      'QSDĐ',
+      'CNH-HĐH',
+      'UBMTTQ',
+      'HĐ',
+      'NQ',
+      'QĐ',
+      'TB',
+      'KH',
+      'BC',
+      'TTr',
+      'CV',
+      'ĐBQH',
+      'THCS',
+      'THPT',
+      'BHYT',
+      'BHXH',
+      'VSATTP',
+      'PCCC',
+      'NTM',
+      'TDP',
+      'CA',
+      'QS',
+      'BCHQS',
+      'ĐU',
+      'UBKT',
+      'CCB',
+      'HND',
+      'LHPN',
+      'ĐTN',
+      'ĐTNCS',
+      'KCN',
+      'CCN',
     ];
     for (const short of required) expect(lookupAbbreviation(short)?.short, short).toBe(short);
   });
@@ -53,7 +99,9 @@ describe('the abbreviation dictionary', () => {
     }
     expect(lookupAbbreviation('KNTC')?.long).toEqual(['khiếu nại, tố cáo']);
     expect(lookupAbbreviation('TU')?.long).toEqual(expect.arrayContaining(['tỉnh ủy', 'thành ủy', 'thị ủy']));
-    expect(lookupAbbreviation('TUV')?.long).toEqual(expect.arrayContaining(['tỉnh ủy viên', 'thành ủy viên', 'thị ủy viên']));
+    expect(lookupAbbreviation('TUV')?.long).toEqual(
+      expect.arrayContaining(['tỉnh ủy viên', 'thành ủy viên', 'thị ủy viên']),
+    );
   });
 
   it('expands every short form, as written, to all its folded long forms', () => {

@@ -18,13 +18,21 @@ function only(text: string): { first: string; last: string | null; mention: Date
   expect(found, `dates in ${JSON.stringify(text)}`).toHaveLength(1);
   const mention = found[0] as DateMention;
   const show = (d: DateMention['first']) => `${d.year ?? '?'}-${d.month}-${d.day}`;
-  return { first: show(mention.first), last: mention.last ? show(mention.last) : null, mention, written: text.slice(mention.start, mention.end) };
+  return {
+    first: show(mention.first),
+    last: mention.last ? show(mention.last) : null,
+    mention,
+    written: text.slice(mention.start, mention.end),
+  };
 }
 
 describe('folding keeps offsets', () => {
   it('foldText does not change the length of NFC Vietnamese, so folded offsets are original offsets', () => {
     const tones = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
-    const letters = ['đ', ...'aăâeêioôơuưy'.split('').flatMap((v) => [v, ...tones.map((t) => (v + t).normalize('NFC'))])];
+    const letters = [
+      'đ',
+      ...'aăâeêioôơuưy'.split('').flatMap((v) => [v, ...tones.map((t) => (v + t).normalize('NFC'))]),
+    ];
     const all = [...letters, ...letters.map((l) => l.toUpperCase())].join('');
     expect(all).toHaveLength(letters.length * 2);
     expect(foldText(all)).toHaveLength(all.length);
@@ -190,7 +198,8 @@ describe('parseDate', () => {
 });
 
 describe('findPeriods', () => {
-  const periods = (text: string) => findPeriods(text).map(({ start, end, ...p }) => ({ ...p, text: text.slice(start, end) }));
+  const periods = (text: string) =>
+    findPeriods(text).map(({ start, end, ...p }) => ({ ...p, text: text.slice(start, end) }));
 
   it.each([
     ['tháng 9 năm 2021', 9, 2021],
@@ -218,7 +227,9 @@ describe('findPeriods', () => {
   });
 
   it('reads "9 tháng đầu năm" as the first nine months, never as September', () => {
-    expect(periods('kết quả 9 tháng đầu năm')).toEqual([{ kind: 'months', side: 'start', count: 9, year: null, text: '9 tháng đầu năm' }]);
+    expect(periods('kết quả 9 tháng đầu năm')).toEqual([
+      { kind: 'months', side: 'start', count: 9, year: null, text: '9 tháng đầu năm' },
+    ]);
     expect(periods('6 tháng đầu năm 2022')[0]).toMatchObject({ kind: 'months', count: 6, year: 2022 });
     expect(periods('Sáu tháng đầu năm')[0]).toMatchObject({ kind: 'months', count: 6 });
     expect(periods('3 tháng cuối năm 2021')[0]).toMatchObject({ kind: 'months', side: 'end', count: 3, year: 2021 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalizeTones, foldText, hasVietnameseDiacritics, normalizeText, removeDiacritics } from '../src/text/normalize.ts';
+import {
+  canonicalizeTones,
+  foldText,
+  hasVietnameseDiacritics,
+  normalizeText,
+  removeDiacritics,
+} from '../src/text/normalize.ts';
 
 describe('canonical tone placement', () => {
   it('makes old and new placement compare equal', () => {
@@ -11,7 +17,21 @@ describe('canonical tone placement', () => {
   });
 
   it('leaves syllables whose placement is not in dispute as written', () => {
-    for (const word of ['được', 'người', 'ngoài', 'giờ', 'gì', 'giữa', 'quý', 'quyền', 'của', 'hoàn', 'thuở', 'xoáy', 'khuỷu']) {
+    for (const word of [
+      'được',
+      'người',
+      'ngoài',
+      'giờ',
+      'gì',
+      'giữa',
+      'quý',
+      'quyền',
+      'của',
+      'hoàn',
+      'thuở',
+      'xoáy',
+      'khuỷu',
+    ]) {
       expect(canonicalizeTones(word)).toBe(word);
     }
   });

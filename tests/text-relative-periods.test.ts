@@ -19,7 +19,9 @@ describe('periods named from today', () => {
 
   it('counts back across the turn of the year, and reads a number of months ago', () => {
     expect(periods('tháng trước', on('2022-01-10'))).toEqual([{ kind: 'month', month: 12, year: 2021 }]);
-    expect(periods('2 tháng trước phường họp bàn gì', on('2022-01-10'))).toEqual([{ kind: 'month', month: 11, year: 2021 }]);
+    expect(periods('2 tháng trước phường họp bàn gì', on('2022-01-10'))).toEqual([
+      { kind: 'month', month: 11, year: 2021 },
+    ]);
     expect(periods('quý trước', on('2022-02-01'))).toEqual([{ kind: 'quarter', quarter: 4, year: 2021 }]);
   });
 

@@ -113,7 +113,10 @@ describe('splitSentences: punctuation', () => {
 
 describe('splitSentences: paragraphs and lines', () => {
   it('always ends a sentence at a paragraph break', () => {
-    expect(sentences('kéo dài nhiều năm\n\nKết luận tại phiên họp')).toEqual(['kéo dài nhiều năm', 'Kết luận tại phiên họp']);
+    expect(sentences('kéo dài nhiều năm\n\nKết luận tại phiên họp')).toEqual([
+      'kéo dài nhiều năm',
+      'Kết luận tại phiên họp',
+    ]);
     expect(sentences('đơn thư KNTC\n\nnhất là các vụ việc')).toEqual(['đơn thư KNTC', 'nhất là các vụ việc']);
   });
 
@@ -155,7 +158,8 @@ describe('splitSentences: paragraphs and lines', () => {
 
 describe('splitSentences: run-on sentences', () => {
   it('cuts a sentence of more than about 80 words at semicolons', () => {
-    const clause = (n: number) => `báo cáo kết quả sản xuất vụ Xuân năm ${n} và kế hoạch thực hiện các nhiệm vụ trọng tâm`;
+    const clause = (n: number) =>
+      `báo cáo kết quả sản xuất vụ Xuân năm ${n} và kế hoạch thực hiện các nhiệm vụ trọng tâm`;
     const text = `${Array.from({ length: 6 }, (_, i) => clause(2020 + i)).join('; ')}.`;
     const spans = splitSentences(text);
     expect(spans.length).toBeGreaterThan(1);
@@ -165,7 +169,9 @@ describe('splitSentences: run-on sentences', () => {
   });
 
   it('keeps a sentence under the limit whole even with semicolons', () => {
-    expect(sentences('nhiệm vụ thu, chi ngân sách; báo cáo công tác tiếp công dân; kế hoạch năm 2021.')).toHaveLength(1);
+    expect(sentences('nhiệm vụ thu, chi ngân sách; báo cáo công tác tiếp công dân; kế hoạch năm 2021.')).toHaveLength(
+      1,
+    );
   });
 });
 
@@ -178,39 +184,53 @@ describe('splitSentences: edge cases', () => {
   });
 });
 
-describe.skipIf(!existsSync(SEED_DIR))('splitSentences on the seed report (skipped: ../shared/seeds not present)', () => {
-  const seed = existsSync(SEED_DIR)
-    ? readdirSync(SEED_DIR).find((name) => name.endsWith('.txt') && readFileSync(path.join(SEED_DIR, name), 'utf8').includes('71.125'))
-    : undefined;
-  const text = seed ? normalizeText(readFileSync(path.join(SEED_DIR, seed), 'utf8')) : '';
-  const spans = splitSentences(text);
+describe.skipIf(!existsSync(SEED_DIR))(
+  'splitSentences on the seed report (skipped: ../shared/seeds not present)',
+  () => {
+    const seed = existsSync(SEED_DIR)
+      ? readdirSync(SEED_DIR).find(
+          (name) => name.endsWith('.txt') && readFileSync(path.join(SEED_DIR, name), 'utf8').includes('71.125'),
+        )
+      : undefined;
+    const text = seed ? normalizeText(readFileSync(path.join(SEED_DIR, seed), 'utf8')) : '';
+    const spans = splitSentences(text);
 
-  it('gives a plausible number of well-formed sentences', () => {
-    expect(seed).toBeDefined();
-    expect(spans.length).toBeGreaterThanOrEqual(20);
-    expect(spans.length).toBeLessThanOrEqual(45);
-    expectWellFormed(text, spans);
-    const words = (span: Span) => text.slice(span.start, span.end).split(/\s+/).length;
-    expect(spans.filter((span) => words(span) < 3).length).toBeLessThanOrEqual(2);
-  });
+    it('gives a plausible number of well-formed sentences', () => {
+      expect(seed).toBeDefined();
+      expect(spans.length).toBeGreaterThanOrEqual(20);
+      expect(spans.length).toBeLessThanOrEqual(45);
+      expectWellFormed(text, spans);
+      const words = (span: Span) => text.slice(span.start, span.end).split(/\s+/).length;
+      expect(spans.filter((span) => words(span) < 3).length).toBeLessThanOrEqual(2);
+    });
 
-  it('never cuts numbers, dates or abbreviations', () => {
-    for (const phrase of ['71.125', '1/11/2021', '68,4%', '81,7%', '2021-2026', 'CN-TTCN', 'ANCT, TTATXH', 'thị., có']) {
-      expectNeverCut(text, spans, phrase);
-    }
-  });
+    it('never cuts numbers, dates or abbreviations', () => {
+      for (const phrase of [
+        '71.125',
+        '1/11/2021',
+        '68,4%',
+        '81,7%',
+        '2021-2026',
+        'CN-TTCN',
+        'ANCT, TTATXH',
+        'thị., có',
+      ]) {
+        expectNeverCut(text, spans, phrase);
+      }
+    });
 
-  it('finds the glued sentence boundaries', () => {
-    const starts = new Set(spans.map((span) => span.start));
-    for (const next of ['Về phát triển kinh tế', 'Đồng thời chuẩn bị', 'Đồng chí cũng giao']) {
-      const at = text.indexOf(next);
-      expect(at, next).toBeGreaterThan(0);
-      expect(starts.has(at), next).toBe(true);
-    }
-  });
+    it('finds the glued sentence boundaries', () => {
+      const starts = new Set(spans.map((span) => span.start));
+      for (const next of ['Về phát triển kinh tế', 'Đồng thời chuẩn bị', 'Đồng chí cũng giao']) {
+        const at = text.indexOf(next);
+        expect(at, next).toBeGreaterThan(0);
+        expect(starts.has(at), next).toBe(true);
+      }
+    });
 
-  it('ends a sentence at the closing mark', () => {
-    const closing = text.indexOf('./.');
-    expect(spans.some((span) => span.end === closing + 3)).toBe(true);
-  });
-});
+    it('ends a sentence at the closing mark', () => {
+      const closing = text.indexOf('./.');
+      expect(spans.some((span) => span.end === closing + 3)).toBe(true);
+    });
+  },
+);

@@ -11,7 +11,20 @@ const texts = (text: string) => tokenize(text).map((token) => token.text);
 describe('tokenize', () => {
   it('keeps numbers, dates, ranges and codes whole', () => {
     expect(texts('Giá trị sản xuất CN-TTCN ước đạt 71.125 tỷ đồng, đạt 68,4% kế hoạch')).toEqual([
-      'Giá', 'trị', 'sản', 'xuất', 'CN-TTCN', 'ước', 'đạt', '71.125', 'tỷ', 'đồng', 'đạt', '68,4', 'kế', 'hoạch',
+      'Giá',
+      'trị',
+      'sản',
+      'xuất',
+      'CN-TTCN',
+      'ước',
+      'đạt',
+      '71.125',
+      'tỷ',
+      'đồng',
+      'đạt',
+      '68,4',
+      'kế',
+      'hoạch',
     ]);
     expect(texts('trên 3241 tỷ đồng')).toContain('3241');
     expect(texts('từ ngày 1/11/2021 tới đây')).toContain('1/11/2021');
@@ -60,7 +73,16 @@ describe('tokenize', () => {
 describe('foldedTerms', () => {
   it('gives the folded token texts used for lexical matching', () => {
     expect(foldedTerms('Giá trị sản xuất CN-TTCN ước đạt 71.125 tỷ đồng')).toEqual([
-      'gia', 'tri', 'san', 'xuat', 'cn-ttcn', 'uoc', 'dat', '71.125', 'ty', 'dong',
+      'gia',
+      'tri',
+      'san',
+      'xuat',
+      'cn-ttcn',
+      'uoc',
+      'dat',
+      '71.125',
+      'ty',
+      'dong',
     ]);
     expect(foldedTerms('Đồng chí Lê Quang Đạo, ĐBQH')).toEqual(['dong', 'chi', 'le', 'quang', 'dao', 'dbqh']);
   });

@@ -19,19 +19,27 @@ describe('grouping syllables into words', () => {
     // "cầu vượt đường" is a word too, but would leave "sắt" alone.
     const withLonger = new Set([...LEXICON, 'cau vuot duong']);
     const syllables = 'cau vuot duong sat'.split(' ');
-    const split = segmentWords(syllables, (phrase) => withLonger.has(phrase)).map(([s, e]) => syllables.slice(s, e).join(' '));
+    const split = segmentWords(syllables, (phrase) => withLonger.has(phrase)).map(([s, e]) =>
+      syllables.slice(s, e).join(' '),
+    );
     expect(split).toEqual(['cau vuot', 'duong sat']);
   });
 
   it('takes the longer first word between two equally good splits', () => {
     const lexicon = new Set(['nha may', 'may nuoc']);
     const syllables = 'nha may nuoc'.split(' ');
-    const split = segmentWords(syllables, (phrase) => lexicon.has(phrase)).map(([s, e]) => syllables.slice(s, e).join(' '));
+    const split = segmentWords(syllables, (phrase) => lexicon.has(phrase)).map(([s, e]) =>
+      syllables.slice(s, e).join(' '),
+    );
     expect(split).toEqual(['nha may', 'nuoc']);
   });
 
   it('returns index spans that cover the run in order', () => {
-    expect(segmentWords(['bao', 'gio', 'khoi', 'cong'], isWord)).toEqual([[0, 1], [1, 2], [2, 4]]);
+    expect(segmentWords(['bao', 'gio', 'khoi', 'cong'], isWord)).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 4],
+    ]);
     expect(segmentWords([], isWord)).toEqual([]);
   });
 

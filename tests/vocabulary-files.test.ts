@@ -66,7 +66,10 @@ describe('loadVocabulary', () => {
   });
 
   it('reads Windows line ends, a byte order mark and decomposed text as the same rows', () => {
-    writeFileSync(join(folder, 'windows.tsv'), `\uFEFF${header.join('\r\n')}\r\nHĐND\thội đồng nhân dân\r\n`.normalize('NFD'));
+    writeFileSync(
+      join(folder, 'windows.tsv'),
+      `\uFEFF${header.join('\r\n')}\r\nHĐND\thội đồng nhân dân\r\n`.normalize('NFD'),
+    );
     const [row] = loadVocabulary('windows', { columns: ['short', 'long'], folder });
     expect(row).toEqual({ short: 'HĐND', long: 'hội đồng nhân dân' });
   });
@@ -92,7 +95,11 @@ describe('loadVocabulary', () => {
   it('names the line of a cell its check refuses, and the column', () => {
     write('checked', [...header, 'HĐND\thội đồng nhân dân', '# comment', 'ub nd\tủy ban nhân dân']);
     const load = () =>
-      loadVocabulary('checked', { columns: ['short', 'long'], folder, validate: { short: matching(/^\S+$/, 'one word') } });
+      loadVocabulary('checked', {
+        columns: ['short', 'long'],
+        folder,
+        validate: { short: matching(/^\S+$/, 'one word') },
+      });
     expect(load).toThrow(`${join(folder, 'checked.tsv')}:6: short: "ub nd" is not one word`);
   });
 
@@ -100,7 +107,9 @@ describe('loadVocabulary', () => {
     write('empty', [...header, 'A\t']);
     expect(() => loadVocabulary('empty', { columns: ['short', 'long'], folder })).toThrow(/empty\.tsv:4: long: empty$/);
     write('spaces', [...header, 'A \ta']);
-    expect(() => loadVocabulary('spaces', { columns: ['short', 'long'], folder })).toThrow(/spaces\.tsv:4: short: spaces around "A "$/);
+    expect(() => loadVocabulary('spaces', { columns: ['short', 'long'], folder })).toThrow(
+      /spaces\.tsv:4: short: spaces around "A "$/,
+    );
     write('list', [...header, 'A\ta||b']);
     expect(() => loadVocabulary('list', { columns: ['short', 'long'], folder, validate: { long: listOf() } })).toThrow(
       /list\.tsv:4: long: empty item in "a\|\|b"$/,
@@ -120,13 +129,17 @@ describe('loadVocabulary', () => {
       /header\.tsv:2: expected header "short\\tlong", found "short\\tlongs"$/,
     );
     write('comments-only', ['# nothing else']);
-    expect(() => loadVocabulary('comments-only', { columns: ['short', 'long'], folder })).toThrow(/comments-only\.tsv: no header row/);
+    expect(() => loadVocabulary('comments-only', { columns: ['short', 'long'], folder })).toThrow(
+      /comments-only\.tsv: no header row/,
+    );
     write('no-rows', header);
     expect(() => loadVocabulary('no-rows', { columns: ['short', 'long'], folder })).toThrow(/no-rows\.tsv: no rows$/);
   });
 
   it('names a missing file relative to the repository', () => {
-    expect(() => loadVocabulary('no-such-vocabulary', { columns: ['a'] })).toThrow(/^vocabulary\/no-such-vocabulary\.tsv: cannot read: ENOENT/);
+    expect(() => loadVocabulary('no-such-vocabulary', { columns: ['a'] })).toThrow(
+      /^vocabulary\/no-such-vocabulary\.tsv: cannot read: ENOENT/,
+    );
     expect(() => loadVocabulary('../package', { columns: ['a'] })).toThrow(/bad vocabulary name/);
   });
 });

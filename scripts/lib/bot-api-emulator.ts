@@ -39,7 +39,10 @@ export interface Emulator {
   /** A user chatting with the bot (private chat by default; `type: 'group'` for a group). */
   client(options?: ClientOptions): ReturnType<TelegramServer['getClient']>;
   /** Makes a file downloadable through getFile; returns the Document fields a message carries. */
-  addFile(bytes: Uint8Array, fileName: string): { file_id: string; file_unique_id: string; file_name: string; file_size: number };
+  addFile(
+    bytes: Uint8Array,
+    fileName: string,
+  ): { file_id: string; file_unique_id: string; file_name: string; file_size: number };
   /** Calls to methods the front answered itself (setMyCommands, sendChatAction, getFile). */
   calls: RecordedCall[];
   /** Waits until the bot has sent `count` new messages to the chat (or the time runs out) and returns them. */
@@ -57,7 +60,9 @@ const ACKNOWLEDGED = new Set(['setMyCommands', 'deleteMyCommands', 'sendChatActi
 const POLL_STEP_MS = 40;
 
 /** Starts the emulator and its front on free local ports. */
-export async function startEmulator(token = `${100000 + Math.floor(Math.random() * 900000)}:${randomBytes(18).toString('base64url')}`): Promise<Emulator> {
+export async function startEmulator(
+  token = `${100000 + Math.floor(Math.random() * 900000)}:${randomBytes(18).toString('base64url')}`,
+): Promise<Emulator> {
   const server = new TelegramServer({ port: await freePort(), host: '127.0.0.1', storeTimeout: 24 * 60 * 60 });
   await server.start();
   const emulatorUrl = server.config.apiURL;
@@ -67,7 +72,9 @@ export async function startEmulator(token = `${100000 + Math.floor(Math.random()
 
   const front: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: 500, description: String(error) }));
+      res
+        .writeHead(500, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: false, error_code: 500, description: String(error) }));
     });
   });
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -96,10 +103,17 @@ export async function startEmulator(token = `${100000 + Math.floor(Math.random()
       calls.push({ method, body });
       const file = files.get(String(body.file_id));
       if (!file) {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: 400, description: 'Bad Request: invalid file_id' }));
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ ok: false, error_code: 400, description: 'Bad Request: invalid file_id' }));
         return;
       }
-      return reply({ file_id: body.file_id, file_unique_id: `u${body.file_id}`, file_size: file.bytes.length, file_path: file.path });
+      return reply({
+        file_id: body.file_id,
+        file_unique_id: `u${body.file_id}`,
+        file_size: file.bytes.length,
+        file_path: file.path,
+      });
     }
     if (method === 'getUpdates') return reply(await longPoll(methodMatch![1]!, Number(body.timeout ?? 0), req));
     const forwarded = await fetch(`${emulatorUrl}${url.pathname}`, {
@@ -112,7 +126,9 @@ export async function startEmulator(token = `${100000 + Math.floor(Math.random()
   const longPoll = async (botToken: string, timeoutSeconds: number, req: IncomingMessage): Promise<unknown[]> => {
     const deadline = Date.now() + Math.min(timeoutSeconds, 30) * 1000;
     for (;;) {
-      const response = (await (await fetch(`${emulatorUrl}/bot${botToken}/getUpdates`, { method: 'POST' })).json()) as { result: unknown[] };
+      const response = (await (await fetch(`${emulatorUrl}/bot${botToken}/getUpdates`, { method: 'POST' })).json()) as {
+        result: unknown[];
+      };
       if (response.result.length > 0 || Date.now() >= deadline || req.destroyed) return response.result;
       await sleep(POLL_STEP_MS);
     }
@@ -120,14 +136,17 @@ export async function startEmulator(token = `${100000 + Math.floor(Math.random()
   await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
   const apiRoot = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
 
-  const sentTo = (chatId: number) => server.storage.botMessages.filter((update) => String(update.message.chat_id) === String(chatId));
+  const sentTo = (chatId: number) =>
+    server.storage.botMessages.filter((update) => String(update.message.chat_id) === String(chatId));
   const unread = async (chatId: number): Promise<BotMessage[]> => {
     const response = await fetch(`${emulatorUrl}/getUpdates`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ token, chatId }),
     });
-    return ((await response.json()) as { result: Array<{ message: BotMessage }> }).result.map((update) => update.message);
+    return ((await response.json()) as { result: Array<{ message: BotMessage }> }).result.map(
+      (update) => update.message,
+    );
   };
 
   return {
@@ -152,7 +171,10 @@ export async function startEmulator(token = `${100000 + Math.floor(Math.random()
       return got.slice(0, count);
     },
     history: (chatId) => sentTo(chatId).map((update) => update.message as unknown as BotMessage),
-    lastBotMessageId: (chatId, options = {}) => sentTo(chatId).filter((update) => !options.withButtons || update.message.reply_markup).at(-1)?.messageId,
+    lastBotMessageId: (chatId, options = {}) =>
+      sentTo(chatId)
+        .filter((update) => !options.withButtons || update.message.reply_markup)
+        .at(-1)?.messageId,
     sendWithoutText(client, fields) {
       const message: Record<string, unknown> = { ...client.makeMessage(''), ...fields };
       delete message.text;
@@ -173,7 +195,8 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks).toString('utf8');
   if (!raw) return {};
-  if ((req.headers['content-type'] ?? '').includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  if ((req.headers['content-type'] ?? '').includes('application/json'))
+    return JSON.parse(raw) as Record<string, unknown>;
   return Object.fromEntries(new URLSearchParams(raw));
 }
 

@@ -1,6 +1,11 @@
 import type { Logger } from '../log.ts';
 import { LOCALITY_UNITS, scopeOf, type Asked, type Question } from '../question/index.ts';
-import { MIN_TOPIC_COVERAGE, MIN_TOPIC_COVERAGE_IN_SESSION, PASSAGES_CHECKED_FOR_TOPIC, PASSAGES_FOR_ANSWER } from '../ranking.ts';
+import {
+  MIN_TOPIC_COVERAGE,
+  MIN_TOPIC_COVERAGE_IN_SESSION,
+  PASSAGES_CHECKED_FOR_TOPIC,
+  PASSAGES_FOR_ANSWER,
+} from '../ranking.ts';
 import type { RankedPassage, Retrieval } from '../retrieve/index.ts';
 import { reportCatalog, type ReportSummary, type Store } from '../store/index.ts';
 import { foldText } from '../text/index.ts';
@@ -50,15 +55,23 @@ export async function answer(retrieval: Retrieval, app: AnswerDeps, options: Ans
       ...fields,
       note: [assumed, fields.note].filter(Boolean).join(' ') || null,
       scope: scopeOf(plan),
-      passages: retrieval.passages.map((p) => ({ chunkId: p.id, reportId: p.reportId, title: p.report.title ?? p.header, text: p.text, score: p.score })),
+      passages: retrieval.passages.map((p) => ({
+        chunkId: p.id,
+        reportId: p.reportId,
+        title: p.report.title ?? p.header,
+        text: p.text,
+        score: p.score,
+      })),
       timingsMs: { retrieve: retrieved - started, answer: done - retrieved, total: done - started },
     };
   };
   const refuse = (text: string): Answer => finish({ answer: text, mode: 'no-answer', citations: [], note: null });
 
-  if (retrieval.uncovered.length > 0) return refuse(notCovered(retrieval.uncovered, nearbyReports(plan, reportCatalog(app.store).list), plan.language));
+  if (retrieval.uncovered.length > 0)
+    return refuse(notCovered(retrieval.uncovered, nearbyReports(plan, reportCatalog(app.store).list), plan.language));
   const passages = retrieval.passages.slice(0, PASSAGES_FOR_ANSWER);
-  if (!isAnswerable(retrieval, passages, app.store)) return refuse(notInReports(nearbyReports(plan, reportCatalog(app.store).list), plan.language));
+  if (!isAnswerable(retrieval, passages, app.store))
+    return refuse(notInReports(nearbyReports(plan, reportCatalog(app.store).list), plan.language));
 
   const answerers = await app.answerers();
   // The report sentences nearest the question, as the extractive answerer picks them, are what
@@ -66,7 +79,12 @@ export async function answer(retrieval: Retrieval, app: AnswerDeps, options: Ans
   const extracted = await tryDraft(answerers.extractive, retrieval, passages, app);
   const { asked } = plan;
   const unmet = extracted
-    ? unmetAsk(asked, claimsOf(extracted.draft.text, passages), () => reportTexts(passages, app.store), focusOf(retrieval, asked, app.store))
+    ? unmetAsk(
+        asked,
+        claimsOf(extracted.draft.text, passages),
+        () => reportTexts(passages, app.store),
+        focusOf(retrieval, asked, app.store),
+      )
     : null;
   if (unmet) {
     app.log.info('refused: the reports do not state what was asked', { question, reason: unmet });
@@ -75,7 +93,8 @@ export async function answer(retrieval: Retrieval, app: AnswerDeps, options: Ans
   let note: string | null = null;
   if (answerers.llm) {
     const drafted = await tryDraft(answerers.llm, retrieval, passages, app);
-    if (drafted && drafted.checked.citations.length > 0) return finish({ answer: drafted.checked.text, mode: 'llm', citations: drafted.checked.citations, note });
+    if (drafted && drafted.checked.citations.length > 0)
+      return finish({ answer: drafted.checked.text, mode: 'llm', citations: drafted.checked.citations, note });
     note = llmFallbackNote(plan.language);
   }
   if (extracted && extracted.checked.citations.length > 0) {
@@ -90,7 +109,11 @@ async function tryDraft(answerer: Answerer, retrieval: Retrieval, passages: read
     return { draft, checked: checkCitations(draft, passages) };
   } catch (error) {
     if (!(error instanceof AnswerError)) throw error;
-    app.log.warn('answerer failed', { answerer: answerer.mode, question: retrieval.question.text, error: error.message });
+    app.log.warn('answerer failed', {
+      answerer: answerer.mode,
+      question: retrieval.question.text,
+      error: error.message,
+    });
     return null;
   }
 }
@@ -99,11 +122,20 @@ async function tryDraft(answerer: Answerer, retrieval: Retrieval, passages: read
 function isAnswerable(retrieval: Retrieval, passages: readonly RankedPassage[], store: Store): boolean {
   if (passages.length === 0) return false;
   const { question: plan } = retrieval;
-  const coverage = topicCoverage(plan, passages.slice(0, PASSAGES_CHECKED_FOR_TOPIC), store, reportCatalog(store).bodies);
+  const coverage = topicCoverage(
+    plan,
+    passages.slice(0, PASSAGES_CHECKED_FOR_TOPIC),
+    store,
+    reportCatalog(store).bodies,
+  );
   const narrowed = retrieval.applied.length > 0;
   // A year alone names no session: a question with no topic but a year ("who won the tournament
   // in 2021?", its words understood as none) asks about nothing the reports could be read for.
-  const yearOnly = (plan.period?.months.length ?? 0) === 0 && plan.body === null && plan.sessionNumber === null && plan.sessionKind === null;
+  const yearOnly =
+    (plan.period?.months.length ?? 0) === 0 &&
+    plan.body === null &&
+    plan.sessionNumber === null &&
+    plan.sessionKind === null;
   const namesSession = narrowed && !yearOnly;
   // No topic, or only "when did it meet / who chaired": the question is the session it names.
   if (coverage === null || (namesSession && plan.sections.includes('opening'))) return namesSession;
@@ -131,14 +163,22 @@ function focusOf(retrieval: Retrieval, asked: Asked, store: Store): Focus {
 
 /** Stored reports nearest to what was asked: of the named body if it has any, closest in time first. */
 function nearbyReports(plan: Question, reports: readonly ReportSummary[]): ReportSummary[] {
-  const wanted = plan.period?.months.find((m) => !m.startsWith('*')) ?? (plan.period?.year ? `${plan.period.year}-06` : null);
-  const ofBody = plan.body ? reports.filter((r) => [r.body, ...r.bodyAliases].some((name) => name?.includes(plan.body!.organ))) : [];
+  const wanted =
+    plan.period?.months.find((m) => !m.startsWith('*')) ?? (plan.period?.year ? `${plan.period.year}-06` : null);
+  const ofBody = plan.body
+    ? reports.filter((r) => [r.body, ...r.bodyAliases].some((name) => name?.includes(plan.body!.organ)))
+    : [];
   const pool = ofBody.length > 0 ? ofBody : reports;
-  const month = (r: ReportSummary) => r.sessionMonth ?? r.meetingDate?.slice(0, 7) ?? r.publishedDate?.slice(0, 7) ?? null;
+  const month = (r: ReportSummary) =>
+    r.sessionMonth ?? r.meetingDate?.slice(0, 7) ?? r.publishedDate?.slice(0, 7) ?? null;
   const distance = (r: ReportSummary) => {
     const m = month(r);
     if (!m || !wanted) return 0;
-    return Math.abs(Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - (Number(wanted.slice(0, 4)) * 12 + Number(wanted.slice(5, 7))));
+    return Math.abs(
+      Number(m.slice(0, 4)) * 12 +
+        Number(m.slice(5, 7)) -
+        (Number(wanted.slice(0, 4)) * 12 + Number(wanted.slice(5, 7))),
+    );
   };
   return [...pool].sort((a, b) => distance(a) - distance(b)).slice(0, NEARBY_REPORTS);
 }

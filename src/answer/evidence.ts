@@ -28,10 +28,16 @@ export interface Focus {
  * speaks of; a kind of answer (an amount, a share, a day) that no claim gives where it speaks of
  * what was asked.
  */
-export function unmetAsk(asked: Asked, claims: readonly Claim[], sources: () => readonly string[], focus: Focus): string | null {
+export function unmetAsk(
+  asked: Asked,
+  claims: readonly Claim[],
+  sources: () => readonly string[],
+  focus: Focus,
+): string | null {
   const sourceText = asked.documents.length + asked.names.length > 0 ? sources().map(foldedWords).join('\n') : '';
   for (const document of asked.documents) {
-    if (!mentionsDocument(sourceText, document)) return `no report retrieved mentions ${document.type[0]} ${document.number}`;
+    if (!mentionsDocument(sourceText, document))
+      return `no report retrieved mentions ${document.type[0]} ${document.number}`;
   }
   for (const name of asked.names) {
     if (!sourceText.includes(` ${name} `)) return `no report retrieved mentions ${name}`;
@@ -44,7 +50,12 @@ export function unmetAsk(asked: Asked, claims: readonly Claim[], sources: () => 
     // A figure of one ward does not answer for another: a question naming a ward is answered by
     // a sentence naming it, or by the ward's own report.
     const local = asked.localities.length === 0 ? claims : claims.filter((claim) => isAbout(claim, asked.localities));
-    const regions = local.flatMap((claim) => focusRegions(claim.sentence, names, focus.weights).map((region) => ({ ...region, before: passageBefore(claim).slice(-CONTEXT_CHARS) })));
+    const regions = local.flatMap((claim) =>
+      focusRegions(claim.sentence, names, focus.weights).map((region) => ({
+        ...region,
+        before: passageBefore(claim).slice(-CONTEXT_CHARS),
+      })),
+    );
     if (!asked.asks.some((ask) => regions.some((region) => gives(ask, region, focus.weights)))) {
       const asks = asked.asks.map((ask) => [ask.kind, ...ask.counted].join(' '));
       return `no cited sentence gives the ${[...new Set(asks)].join(' or ')} asked for`;
@@ -120,11 +131,15 @@ function yearsInScope(claim: Claim): Set<number> {
 
 const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
 const PERCENT = new RegExp(String.raw`${NUMBER}\s*%|\bphần trăm\b`, 'iu');
-const MONEY = new RegExp(String.raw`${NUMBER}\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s*)?(?:đồng|VNĐ|VND|USD)(?!\p{L})|${NUMBER}\s*(?:tỷ|tỉ)(?!\s*lệ)(?!\p{L})`, 'iu');
+const MONEY = new RegExp(
+  String.raw`${NUMBER}\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s*)?(?:đồng|VNĐ|VND|USD)(?!\p{L})|${NUMBER}\s*(?:tỷ|tỉ)(?!\s*lệ)(?!\p{L})`,
+  'iu',
+);
 // Counting words written out ("hai nghị quyết"); "một" and "năm" are left out, being more often
 // "a" and "year" than 1 and 5.
 const COUNT_WORDS = /(?<!\p{L})(?:hai|ba|bốn|sáu|bảy|tám|chín|mười)(?!\p{L})/iu;
-const PERIOD = /\b(?:quy\s+(?:[ivx]+|\d)|thang\s+\d{1,2}|nam\s+(?:19|20)\d\d|trong\s+(?:tuan|thang|nam)|(?:cuoi|dau|giua|het)\s+nam)\b/;
+const PERIOD =
+  /\b(?:quy\s+(?:[ivx]+|\d)|thang\s+\d{1,2}|nam\s+(?:19|20)\d\d|trong\s+(?:tuan|thang|nam)|(?:cuoi|dau|giua|het)\s+nam)\b/;
 
 // Who did something, as official writing names them: a person ("đồng chí Nguyễn Văn A", "ông
 // Trần B"), an office ("Chủ tịch UBND phường", "Bí thư"), or an organisation ("Phòng Tài chính",
@@ -134,8 +149,10 @@ const PERSON = /(?<!\p{L})(?:[đĐ]ồng chí|[ôÔ]ng|[bB]à)\s+\p{Lu}/u;
 export function namesPerson(text: string): boolean {
   return PERSON.test(text);
 }
-const OFFICE = /(?<!\p{L})(?:chủ tịch|bí thư|giám đốc|trưởng|chánh|thủ trưởng|chủ tọa|chủ nhiệm|đại biểu|ủy viên|cán bộ|công chức)(?!\p{L})/iu;
-const ORGANISATION = /(?<!\p{L})(?:Ban|Phòng|Sở|Bộ|Công an|Trung tâm|Đoàn|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Chi cục|Công ty|Hội|Hợp tác xã|Đảng ủy|Đảng uỷ|Thành ủy|Thành uỷ|Thị ủy|Thị uỷ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Trường|Viện|Tòa án|Toà án|Mặt trận|Trạm|Tổ)\s+\p{L}|(?<!\p{L})(?:UBND|HĐND|BTV|BCH|MTTQ|UBKT|UB MTTQ)(?!\p{L})|(?:doanh nghiệp|hợp tác xã|nhà trường|nhà đầu tư|chủ đầu tư|nhà thầu)\s+\p{Lu}/u;
+const OFFICE =
+  /(?<!\p{L})(?:chủ tịch|bí thư|giám đốc|trưởng|chánh|thủ trưởng|chủ tọa|chủ nhiệm|đại biểu|ủy viên|cán bộ|công chức)(?!\p{L})/iu;
+const ORGANISATION =
+  /(?<!\p{L})(?:Ban|Phòng|Sở|Bộ|Công an|Trung tâm|Đoàn|Ủy ban|Uỷ ban|Văn phòng|Thanh tra|Chi cục|Công ty|Hội|Hợp tác xã|Đảng ủy|Đảng uỷ|Thành ủy|Thành uỷ|Thị ủy|Thị uỷ|Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Trường|Viện|Tòa án|Toà án|Mặt trận|Trạm|Tổ)\s+\p{L}|(?<!\p{L})(?:UBND|HĐND|BTV|BCH|MTTQ|UBKT|UB MTTQ)(?!\p{L})|(?:doanh nghiệp|hợp tác xã|nhà trường|nhà đầu tư|chủ đầu tư|nhà thầu)\s+\p{Lu}/u;
 
 const GIVES: Record<AnswerKind, (text: string) => boolean> = {
   agent: (text) => namesPerson(text) || OFFICE.test(text) || ORGANISATION.test(text),
@@ -180,7 +197,8 @@ const CONTEXT_CHARS = 200;
 /** A number that is not a year or part of a date, or a count written out: an amount, a share, a count. */
 export function hasFigure(text: string): boolean {
   let masked = text;
-  for (const date of findDates(text)) masked = masked.slice(0, date.start) + ' '.repeat(date.end - date.start) + masked.slice(date.end);
+  for (const date of findDates(text))
+    masked = masked.slice(0, date.start) + ' '.repeat(date.end - date.start) + masked.slice(date.end);
   // "a)", "1." open list items: labels, not figures.
   masked = masked.replace(/^\s*(?:\d+|[a-zđ])[.)]\s/iu, ' ');
   const numbers = masked.match(new RegExp(NUMBER, 'g')) ?? [];
@@ -224,9 +242,12 @@ function focusRegions(sentence: string, names: readonly string[], weights: Reado
     });
   }
   const named = clauses.filter((c) => c.named);
-  if (named.length > 0) return named.map((c) => ({ ...c, offTopic: weights.size > 0 && heldWeight(weights, wordRunsOf(c.rest)) === 0 }));
+  if (named.length > 0)
+    return named.map((c) => ({ ...c, offTopic: weights.size > 0 && heldWeight(weights, wordRunsOf(c.rest)) === 0 }));
   const best = Math.max(...clauses.map((c) => c.weight));
-  return best > 0 ? clauses.filter((c) => c.weight === best) : [{ part: sentence, rest: sentence, offTopic: weights.size > 0 }];
+  return best > 0
+    ? clauses.filter((c) => c.weight === best)
+    : [{ part: sentence, rest: sentence, offTopic: weights.size > 0 }];
 }
 
 /** A text's folded words between spaces, punctuation dropped, so " name " finds a whole name. */

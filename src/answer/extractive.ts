@@ -35,7 +35,8 @@ const PERIOD_PHRASE = /\b(?:quy\s+[ivx]+|thang\s+\d{1,2})\b/;
 // what was decided, so they are quoted only when the question asks about them.
 const CLOSING_CLAUSE =
   /\b(?:(?:nghi quyet|quyet dinh|ke hoach|quy che) nay (?:.* )?(?:co hieu luc|duoc .* thong qua)|giam sat (?:viec )?(?:trien khai )?thuc hien (?:nghi quyet|quyet dinh)|to chuc (?:trien khai )?thuc hien (?:nghi quyet|quyet dinh)|chiu trach nhiem thi hanh)\b/;
-const ASKS_ABOUT_CLOSING = /\b(?:hieu luc|thi hanh|giam sat|to chuc thuc hien|take effect|in force|effective|oversee|supervis)/;
+const ASKS_ABOUT_CLOSING =
+  /\b(?:hieu luc|thi hanh|giam sat|to chuc thuc hien|take effect|in force|effective|oversee|supervis)/;
 
 interface Candidate {
   /** 1-based number of the passage it comes from. */
@@ -79,7 +80,14 @@ function sentencesOf(passages: readonly RankedPassage[]): Candidate[] {
       const key = `${passage.reportId}:${position}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      candidates.push({ n: i + 1, passage, text, position, terms: new Set([...termsOf(text), ...pairsOf(text)]), score: 0 });
+      candidates.push({
+        n: i + 1,
+        passage,
+        text,
+        position,
+        terms: new Set([...termsOf(text), ...pairsOf(text)]),
+        score: 0,
+      });
     }
   });
   return candidates;
@@ -101,7 +109,12 @@ interface QuestionTerms {
   total: number;
 }
 
-async function score(candidates: Candidate[], plan: Question, passageCount: number, embedder: Embedder): Promise<QuestionTerms> {
+async function score(
+  candidates: Candidate[],
+  plan: Question,
+  passageCount: number,
+  embedder: Embedder,
+): Promise<QuestionTerms> {
   const wants = answerKind(plan);
   const question = questionTerms(plan, wants.framing, candidates);
   const [query] = await embedder.embedQueries([plan.searchText]);
@@ -116,11 +129,16 @@ async function score(candidates: Candidate[], plan: Question, passageCount: numb
     // Nothing of the question in it, in words or in meaning: not a candidate answer.
     if (terms === 0 && dense === 0) return;
     if (!closingAsked && CLOSING_CLAUSE.test(foldText(candidate.text))) return;
-    const section = candidate.passage.section !== null && (plan.sections as string[]).includes(candidate.passage.section) ? 1 : 0;
+    const section =
+      candidate.passage.section !== null && (plan.sections as string[]).includes(candidate.passage.section) ? 1 : 0;
     const rank = 1 - (candidate.n - 1) / passageCount;
     const cue = wants.answeredBy?.(candidate.text) ? 1 : 0;
     candidate.score =
-      SENTENCE_WEIGHT.terms * terms + SENTENCE_WEIGHT.dense * dense + SENTENCE_WEIGHT.section * section + SENTENCE_WEIGHT.rank * rank + SENTENCE_WEIGHT.cue * cue;
+      SENTENCE_WEIGHT.terms * terms +
+      SENTENCE_WEIGHT.dense * dense +
+      SENTENCE_WEIGHT.section * section +
+      SENTENCE_WEIGHT.rank * rank +
+      SENTENCE_WEIGHT.cue * cue;
   });
   return question;
 }
@@ -135,8 +153,12 @@ async function score(candidates: Candidate[], plan: Question, passageCount: numb
 function questionTerms(plan: Question, framing: ReadonlySet<string>, candidates: readonly Candidate[]): QuestionTerms {
   const topic = termsOf(plan.topicTerms.filter((term) => !framing.has(term)).join(' '));
   // Words that name the reports (body, session, dates: their context headers) do not tell one sentence from another.
-  const naming = new Set([...new Set(candidates.map((c) => c.passage.header))].flatMap((header) => [...termsOf(header)]));
-  const context = [...termsOf(plan.searchText)].filter((term) => !topic.has(term) && !framing.has(term) && !naming.has(term));
+  const naming = new Set(
+    [...new Set(candidates.map((c) => c.passage.header))].flatMap((header) => [...termsOf(header)]),
+  );
+  const context = [...termsOf(plan.searchText)].filter(
+    (term) => !topic.has(term) && !framing.has(term) && !naming.has(term),
+  );
   const weights = new Map<string, number>();
   const weigh = (term: string, share: number) => {
     const holding = candidates.filter((c) => c.terms.has(term)).length;
@@ -223,7 +245,9 @@ function choose(candidates: readonly Candidate[], question: QuestionTerms, prima
       .slice(0, ITEMS_AFTER_LEAD_IN);
     chosen.push(...items.slice(0, MAX_SENTENCES + ITEMS_AFTER_LEAD_IN - chosen.length));
   }
-  return chosen.sort((a, b) => reports.indexOf(a.passage.reportId) - reports.indexOf(b.passage.reportId) || a.position - b.position);
+  return chosen.sort(
+    (a, b) => reports.indexOf(a.passage.reportId) - reports.indexOf(b.passage.reportId) || a.position - b.position,
+  );
 }
 
 function render(chosen: readonly Candidate[], plan: Question): DraftAnswer {

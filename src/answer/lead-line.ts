@@ -7,7 +7,15 @@ import { ENGLISH_MONTH_NAMES, vietnameseDate, vietnameseMonth } from '../text/in
 /** What the lead line reads from a report's metadata. */
 export type ReportLabel = Pick<
   Passage['report'],
-  'title' | 'body' | 'sessionKind' | 'sessionNumber' | 'sessionMonth' | 'meetingDate' | 'meetingEndDate' | 'publishedDate' | 'documentDate'
+  | 'title'
+  | 'body'
+  | 'sessionKind'
+  | 'sessionNumber'
+  | 'sessionMonth'
+  | 'meetingDate'
+  | 'meetingEndDate'
+  | 'publishedDate'
+  | 'documentDate'
 >;
 
 /**
@@ -17,7 +25,9 @@ export type ReportLabel = Pick<
  * days, else the document's or publication date, and the title when neither session nor body is known.
  */
 export function leadLine(report: ReportLabel, language: QuestionLanguage): string {
-  return language === 'en' ? `According to the report${englishReport(report)}:` : `Theo báo cáo${vietnameseReport(report)}:`;
+  return language === 'en'
+    ? `According to the report${englishReport(report)}:`
+    : `Theo báo cáo${vietnameseReport(report)}:`;
 }
 
 /**
@@ -39,14 +49,17 @@ function vietnameseReport(report: ReportLabel): string {
 function vietnameseSession(report: ReportLabel): string {
   const kind = report.sessionKind ? ` ${report.sessionKind}` : '';
   const month = report.sessionMonth ? ` tháng ${vietnameseMonth(report.sessionMonth)}` : '';
-  if (report.sessionNumber !== null) return ` kỳ họp thứ ${report.sessionNumber}${kind ? ` (${kind.trim()})` : ''}${month}`;
+  if (report.sessionNumber !== null)
+    return ` kỳ họp thứ ${report.sessionNumber}${kind ? ` (${kind.trim()})` : ''}${month}`;
   return kind || month ? ` phiên họp${kind}${month}` : '';
 }
 
 function vietnameseWhen(report: ReportLabel): string | null {
   if (report.meetingDate) {
     const end = report.meetingEndDate && report.meetingEndDate !== report.meetingDate ? report.meetingEndDate : null;
-    return end ? `họp từ ${vietnameseRange(report.meetingDate, end)}` : `họp ngày ${vietnameseDate(report.meetingDate)}`;
+    return end
+      ? `họp từ ${vietnameseRange(report.meetingDate, end)}`
+      : `họp ngày ${vietnameseDate(report.meetingDate)}`;
   }
   if (report.documentDate) return `ngày ${vietnameseDate(report.documentDate)}`;
   if (report.publishedDate) return `đăng ngày ${vietnameseDate(report.publishedDate)}`;

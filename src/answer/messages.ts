@@ -12,11 +12,18 @@ export function replyLanguage(language: QuestionLanguage): Language {
 }
 
 /** The question names a period, body or session that no stored report covers. */
-export function notCovered(uncovered: readonly string[], nearby: readonly ReportSummary[], language: QuestionLanguage): string {
+export function notCovered(
+  uncovered: readonly string[],
+  nearby: readonly ReportSummary[],
+  language: QuestionLanguage,
+): string {
   const lines =
     replyLanguage(language) === 'en'
       ? [`No stored report covers ${uncovered.join(', ')}.`, nearby.length > 0 ? 'The nearest sessions on record:' : '']
-      : [`Chưa có báo cáo nào về ${uncovered.join(', ')} trong dữ liệu.`, nearby.length > 0 ? 'Các phiên họp gần nhất hiện có:' : ''];
+      : [
+          `Chưa có báo cáo nào về ${uncovered.join(', ')} trong dữ liệu.`,
+          nearby.length > 0 ? 'Các phiên họp gần nhất hiện có:' : '',
+        ];
   return [...lines.filter(Boolean), ...nearby.map((report) => `- ${describeReport(report, language)}`)].join('\n');
 }
 
@@ -54,6 +61,10 @@ function describeScope(scope: QuestionScope, language: Language): string {
         : `tháng ${vietnameseMonth(months[0]!)}`
       : scope.period?.label;
   const session =
-    scope.sessionNumber !== null ? (language === 'en' ? `session ${scope.sessionNumber}` : `kỳ họp thứ ${scope.sessionNumber}`) : scope.sessionKind;
+    scope.sessionNumber !== null
+      ? language === 'en'
+        ? `session ${scope.sessionNumber}`
+        : `kỳ họp thứ ${scope.sessionNumber}`
+      : scope.sessionKind;
   return [period, scope.body?.name ?? scope.body?.organ, session].filter(Boolean).join(', ');
 }

@@ -16,11 +16,15 @@ export function topicWeights(plan: Question, store: Store, places: readonly stri
   const isPlace = (words: string) => placePhrases.some((phrase) => phrase.includes(` ${words} `));
   const asks = (syllable: string) => QUESTION_WORDS.has(syllable) || /^(19|20)\d\d$/.test(syllable);
   // A word the lexicon joined across a question word ("gi ve") falls back to its other syllables.
-  const words = [...new Set(plan.topicWords.flatMap((word) => {
-    if (isPlace(word)) return [];
-    const syllables = word.split(' ');
-    return syllables.some(asks) ? syllables.filter((syllable) => !asks(syllable) && !isPlace(syllable)) : [word];
-  }))];
+  const words = [
+    ...new Set(
+      plan.topicWords.flatMap((word) => {
+        if (isPlace(word)) return [];
+        const syllables = word.split(' ');
+        return syllables.some(asks) ? syllables.filter((syllable) => !asks(syllable) && !isPlace(syllable)) : [word];
+      }),
+    ),
+  ];
   const syllables = [...new Set(words.flatMap((word) => word.split(' ')))];
   const chunks = Math.max(store.counts().chunks, 1);
   const frequencies = store.documentFrequencies(syllables);
@@ -43,11 +47,17 @@ export function topicCoverage(
   const weights = topicWeights(plan, store, places);
   if (weights.size === 0 || passages.length === 0) return null;
   const total = [...weights.values()].reduce((sum, weight) => sum + weight, 0);
-  return Math.max(...passages.map((passage) => heldWeight(weights, wordRunsOf(`${passage.header}\n${passage.text}`)) / total));
+  return Math.max(
+    ...passages.map((passage) => heldWeight(weights, wordRunsOf(`${passage.header}\n${passage.text}`)) / total),
+  );
 }
 
 /** The summed weight of the terms of `weights` that `terms` holds, leaving out those in `except`. */
-export function heldWeight(weights: ReadonlyMap<string, number>, terms: ReadonlySet<string>, except?: ReadonlySet<string>): number {
+export function heldWeight(
+  weights: ReadonlyMap<string, number>,
+  terms: ReadonlySet<string>,
+  except?: ReadonlySet<string>,
+): number {
   let held = 0;
   for (const [term, weight] of weights) if (terms.has(term) && !except?.has(term)) held += weight;
   return held;

@@ -35,7 +35,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
   // two updates of one chat never load and save its session at the same time.
   bot.use(sequentialize(chatKey));
   bot.use(chatSessions({ followUpMs: telegram.followUpMs, storage: deps.sessions }));
-  bot.use(commands(deps, chat), questions(chat, answerQuestion), uploads(deps, chat, server), callbacks(deps, chat, answerQuestion));
+  bot.use(
+    commands(deps, chat),
+    questions(chat, answerQuestion),
+    uploads(deps, chat, server),
+    callbacks(deps, chat, answerQuestion),
+  );
   bot.catch((error) => apologise(error, deps, chat));
   return bot;
 }
@@ -43,7 +48,12 @@ export function createBot(deps: BotDeps): Bot<BotContext> {
 /** A failed update: the detail goes to the log, an apology in the chat's language to the user. */
 async function apologise(error: BotError<BotContext>, deps: Pick<BotDeps, 'log'>, chat: ChatState): Promise<void> {
   const { ctx } = error;
-  deps.log.error('update failed', { updateId: ctx.update.update_id, chat: ctx.chat?.id, error: String(error.error), stack: (error.error as Error)?.stack });
+  deps.log.error('update failed', {
+    updateId: ctx.update.update_id,
+    chat: ctx.chat?.id,
+    error: String(error.error),
+    stack: (error.error as Error)?.stack,
+  });
   try {
     await ctx.reply(escapeHtml(textsFor(chat.languageOf(ctx)).failure), { parse_mode: 'HTML' });
   } catch (replyError) {

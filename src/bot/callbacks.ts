@@ -9,7 +9,11 @@ import { say, send } from './reply.ts';
 import type { BotContext, ChatState } from './session.ts';
 import { textsFor, type BotLanguage } from './texts.ts';
 
-export function callbacks(deps: Pick<BotDeps, 'reports' | 'questions' | 'passage'>, chat: ChatState, answerQuestion: AnswerQuestion): Composer<BotContext> {
+export function callbacks(
+  deps: Pick<BotDeps, 'reports' | 'questions' | 'passage'>,
+  chat: ChatState,
+  answerQuestion: AnswerQuestion,
+): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on('callback_query:data', async (ctx) => {
     const action = decodeButton(ctx.callbackQuery.data);
@@ -34,7 +38,11 @@ export function callbacks(deps: Pick<BotDeps, 'reports' | 'questions' | 'passage
       case 'reports': {
         await ctx.answerCallbackQuery();
         const page = reportsPage(deps.reports.list(), action.page, texts, chat.languageOf(ctx));
-        return void (await ctx.editMessageText(page.html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...(page.keyboard ? { reply_markup: page.keyboard } : {}) }));
+        return void (await ctx.editMessageText(page.html, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          ...(page.keyboard ? { reply_markup: page.keyboard } : {}),
+        }));
       }
       case 'example': {
         await ctx.answerCallbackQuery();

@@ -13,7 +13,10 @@ export function isAdmin(ctx: Context, telegram: Pick<TelegramConfig, 'adminUserI
 export function addressedQuestion(message: Message, botUsername: string, botId: number): string | null {
   if (!addressedToBot(message, botUsername, botId)) return null;
   const text = message.text ?? message.caption ?? '';
-  return text.replace(new RegExp(`@${botUsername}\\b`, 'gi'), ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(new RegExp(`@${botUsername}\\b`, 'gi'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Whether a group message mentions the bot or replies to one of its messages. */
@@ -22,7 +25,13 @@ export function addressedToBot(message: Message, botUsername: string, botId: num
   const text = message.text ?? message.caption ?? '';
   const entities = message.entities ?? message.caption_entities ?? [];
   const mention = `@${botUsername}`.toLowerCase();
-  if (entities.some((e) => (e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === mention) || (e.type === 'text_mention' && e.user.id === botId))) {
+  if (
+    entities.some(
+      (e) =>
+        (e.type === 'mention' && text.slice(e.offset, e.offset + e.length).toLowerCase() === mention) ||
+        (e.type === 'text_mention' && e.user.id === botId),
+    )
+  ) {
     return true;
   }
   return new RegExp(`(^|\\s)@${botUsername}\\b`, 'i').test(text);

@@ -13,7 +13,10 @@ import { textsFor } from './texts.ts';
 
 const EXAMPLE_QUESTIONS = 3;
 
-export function commands(deps: Pick<BotDeps, 'telegram' | 'reports' | 'questions'>, chat: ChatState): Composer<BotContext> {
+export function commands(
+  deps: Pick<BotDeps, 'telegram' | 'reports' | 'questions'>,
+  chat: ChatState,
+): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const textsOf = (ctx: BotContext) => textsFor(chat.languageOf(ctx));
 
@@ -24,12 +27,22 @@ export function commands(deps: Pick<BotDeps, 'telegram' | 'reports' | 'questions
     // A button per newest report, asking what its session concluded: a question it answers.
     const examples = newestFirst(deps.reports.list()).slice(0, EXAMPLE_QUESTIONS);
     if (examples.length === 0) return;
-    const keyboard = examples.map((report) => [{ text: exampleQuestion(report, language), callback_data: encodeButton({ kind: 'example', reportId: report.id }) }]);
-    await ctx.reply(escapeHtml(texts.examplesIntro), { parse_mode: 'HTML', reply_markup: { inline_keyboard: keyboard } });
+    const keyboard = examples.map((report) => [
+      {
+        text: exampleQuestion(report, language),
+        callback_data: encodeButton({ kind: 'example', reportId: report.id }),
+      },
+    ]);
+    await ctx.reply(escapeHtml(texts.examplesIntro), {
+      parse_mode: 'HTML',
+      reply_markup: { inline_keyboard: keyboard },
+    });
   });
   composer.command('help', (ctx) => say(ctx, textsOf(ctx).help));
   composer.command('about', (ctx) => say(ctx, textsOf(ctx).about));
-  composer.command('reports', (ctx) => send(ctx, [reportsPage(deps.reports.list(), 0, textsOf(ctx), chat.languageOf(ctx))]));
+  composer.command('reports', (ctx) =>
+    send(ctx, [reportsPage(deps.reports.list(), 0, textsOf(ctx), chat.languageOf(ctx))]),
+  );
   composer.command('new', (ctx) => {
     chat.forgetFollowUp(ctx);
     return say(ctx, textsOf(ctx).forgotten);

@@ -10,7 +10,9 @@ export function escapeHtml(text: string): string {
 
 /** An `<a>` when the source is a web address, else the escaped label. */
 export function link(label: string, source: string | null | undefined): string {
-  return source && /^https?:\/\//i.test(source) ? `<a href="${escapeHtml(source)}">${escapeHtml(label)}</a>` : escapeHtml(label);
+  return source && /^https?:\/\//i.test(source)
+    ? `<a href="${escapeHtml(source)}">${escapeHtml(label)}</a>`
+    : escapeHtml(label);
 }
 
 /**

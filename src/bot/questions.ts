@@ -22,13 +22,18 @@ export type AnswerQuestion = (ctx: BotContext, question: string) => Promise<void
  * else answers in the chat's follow-up scope, remembers the answer's language and scope for the
  * chat, logs it (its id goes into the buttons) and sends it; in a group, quoting the question.
  */
-export function questionAnswerer(deps: Pick<BotDeps, 'ask' | 'reports' | 'questions'>, chat: ChatState, limiter: RateLimiter): AnswerQuestion {
+export function questionAnswerer(
+  deps: Pick<BotDeps, 'ask' | 'reports' | 'questions'>,
+  chat: ChatState,
+  limiter: RateLimiter,
+): AnswerQuestion {
   return async (ctx, rawQuestion) => {
     const question = rawQuestion.trim();
     const replyTo = ctx.chat?.type === 'private' ? undefined : ctx.msg?.message_id;
     const texts = textsFor(chat.languageOf(ctx));
     if (!question) return say(ctx, texts.askUsage, replyTo);
-    if (question.length > MAX_QUESTION_CHARS) return say(ctx, texts.tooLong(MAX_QUESTION_CHARS, question.length), replyTo);
+    if (question.length > MAX_QUESTION_CHARS)
+      return say(ctx, texts.tooLong(MAX_QUESTION_CHARS, question.length), replyTo);
     const wait = limiter.take(String(ctx.from?.id ?? chatKey(ctx) ?? ''));
     if (wait > 0) return say(ctx, texts.rateLimited(wait), replyTo);
 
@@ -37,7 +42,11 @@ export function questionAnswerer(deps: Pick<BotDeps, 'ask' | 'reports' | 'questi
     chat.rememberLanguage(ctx, language);
     if (result.scope) chat.rememberFollowUp(ctx, result.scope);
     const questionId = deps.questions.record(logEntry(ctx, result));
-    await send(ctx, answerMessages(result, questionId, (id) => deps.reports.get(id), textsFor(language), language), replyTo);
+    await send(
+      ctx,
+      answerMessages(result, questionId, (id) => deps.reports.get(id), textsFor(language), language),
+      replyTo,
+    );
   };
 }
 
@@ -57,10 +66,21 @@ export function questions(chat: ChatState, answerQuestion: AnswerQuestion): Comp
   });
 
   // Stickers, photos, voice and the like carry no question: say what the bot does.
-  composer.on(['message:sticker', 'message:photo', 'message:voice', 'message:video', 'message:video_note', 'message:audio', 'message:animation'], async (ctx) => {
-    if (ctx.chat.type !== 'private' && !addressedToBot(ctx.msg, ctx.me.username, ctx.me.id)) return;
-    await say(ctx, textsFor(chat.languageOf(ctx)).help);
-  });
+  composer.on(
+    [
+      'message:sticker',
+      'message:photo',
+      'message:voice',
+      'message:video',
+      'message:video_note',
+      'message:audio',
+      'message:animation',
+    ],
+    async (ctx) => {
+      if (ctx.chat.type !== 'private' && !addressedToBot(ctx.msg, ctx.me.username, ctx.me.id)) return;
+      await say(ctx, textsFor(chat.languageOf(ctx)).help);
+    },
+  );
   return composer;
 }
 

@@ -19,7 +19,8 @@ export class RateLimiter {
     times.push(now);
     this.recent.set(key, times);
     // Forget people who have gone quiet so the map does not grow with every user ever seen.
-    if (this.recent.size > 10_000) for (const [other, list] of this.recent) if (list.every((time) => time <= windowStart)) this.recent.delete(other);
+    if (this.recent.size > 10_000)
+      for (const [other, list] of this.recent) if (list.every((time) => time <= windowStart)) this.recent.delete(other);
     return 0;
   }
 }

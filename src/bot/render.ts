@@ -32,7 +32,8 @@ export function answerMessages(
   if (answer.note) paragraphs.push(`<i>${escapeHtml(answer.note)}</i>`);
   if (answer.citations.length > 0) {
     const markersByReport = new Map<string, number[]>();
-    for (const citation of answer.citations) markersByReport.set(citation.reportId, [...(markersByReport.get(citation.reportId) ?? []), citation.n]);
+    for (const citation of answer.citations)
+      markersByReport.set(citation.reportId, [...(markersByReport.get(citation.reportId) ?? []), citation.n]);
     const lines = [...markersByReport].map(([reportId, markers]) => {
       const citation = answer.citations.find((c) => c.reportId === reportId)!;
       const report = reportOf(reportId);
@@ -55,7 +56,13 @@ export function answerMessages(
 }
 
 /** A cited passage in full, its report named above it and the quoted sentence in bold. */
-export function passageMessages(passage: Passage, n: number, quote: string, texts: BotTexts, language: BotLanguage): OutgoingMessage[] {
+export function passageMessages(
+  passage: Passage,
+  n: number,
+  quote: string,
+  texts: BotTexts,
+  language: BotLanguage,
+): OutgoingMessage[] {
   const title = link(passage.report.title ?? passage.header, passage.report.source);
   const described = describeReport(passage.report, language);
   const text = passage.text.replace(/\s+/g, ' ').trim();
@@ -70,7 +77,12 @@ export function passageMessages(passage: Passage, n: number, quote: string, text
 }
 
 /** One page of the stored reports, newest first, with ◀ / ▶ buttons. */
-export function reportsPage(reports: readonly ReportSummary[], page: number, texts: BotTexts, language: BotLanguage): OutgoingMessage {
+export function reportsPage(
+  reports: readonly ReportSummary[],
+  page: number,
+  texts: BotTexts,
+  language: BotLanguage,
+): OutgoingMessage {
   if (reports.length === 0) return { html: escapeHtml(texts.noReports) };
   const pages = Math.ceil(reports.length / REPORTS_PER_PAGE);
   const current = Math.min(Math.max(page, 0), pages - 1);
@@ -83,12 +95,16 @@ export function reportsPage(reports: readonly ReportSummary[], page: number, tex
   const keyboard = new InlineKeyboard();
   if (current > 0) keyboard.text('◀', encodeButton({ kind: 'reports', page: current - 1 }));
   if (current < pages - 1) keyboard.text('▶', encodeButton({ kind: 'reports', page: current + 1 }));
-  return { html: `<b>${escapeHtml(texts.reportsHeading(current + 1, pages, reports.length))}</b>\n\n${lines.join('\n\n')}`, keyboard };
+  return {
+    html: `<b>${escapeHtml(texts.reportsHeading(current + 1, pages, reports.length))}</b>\n\n${lines.join('\n\n')}`,
+    keyboard,
+  };
 }
 
 /** A question about a stored report that it answers: what its session concluded (the /start examples). */
 export function exampleQuestion(report: ReportSummary, language: BotLanguage): string {
-  if (language === 'en') return `What did the ${report.body ?? 'council'} session${report.sessionMonth ? ` in ${englishMonth(report.sessionMonth)}` : ''} conclude?`;
+  if (language === 'en')
+    return `What did the ${report.body ?? 'council'} session${report.sessionMonth ? ` in ${englishMonth(report.sessionMonth)}` : ''} conclude?`;
   return `Phiên họp${report.sessionMonth ? ` tháng ${vietnameseMonth(report.sessionMonth)}` : ''} của ${report.body ?? 'hội đồng'} kết luận những gì?`;
 }
 

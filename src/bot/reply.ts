@@ -14,7 +14,9 @@ export async function send(ctx: Context, messages: readonly OutgoingMessage[], r
       link_preview_options: { is_disabled: true },
       ...(message.keyboard ? { reply_markup: message.keyboard } : {}),
       // In groups the answer quotes the question it answers; only the first part needs to.
-      ...(replyTo !== undefined && i === 0 ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+      ...(replyTo !== undefined && i === 0
+        ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } }
+        : {}),
     });
   }
 }

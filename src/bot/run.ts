@@ -38,7 +38,9 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const secretToken = deps.telegram.webhookSecret ?? randomBytes(24).toString('hex');
   // An LLM answer can outlast Telegram's patience: acknowledge the update after a while and keep
   // working, rather than fail the request and have Telegram deliver the same question again.
-  const server: Server = createServer(webhookCallback(bot, 'http', { secretToken, onTimeout: 'return', timeoutMilliseconds: 8_000 }));
+  const server: Server = createServer(
+    webhookCallback(bot, 'http', { secretToken, onTimeout: 'return', timeoutMilliseconds: 8_000 }),
+  );
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, resolve));
   await bot.api.setWebhook(webhookUrl, { secret_token: secretToken, allowed_updates: ALLOWED_UPDATES });
   deps.log.info('bot started (webhook)', { username: bot.botInfo.username, url: webhookUrl, port });
@@ -60,7 +62,11 @@ async function registerCommands(bot: Bot<BotContext>, deps: Pick<BotDeps, 'log'>
       try {
         await bot.api.setMyCommands(commands, { scope, ...(languageCode ? { language_code: languageCode } : {}) });
       } catch (error) {
-        deps.log.warn('could not register the command menu; commands still work when typed', { language, scope: scope.type, error: String(error) });
+        deps.log.warn('could not register the command menu; commands still work when typed', {
+          language,
+          scope: scope.type,
+          error: String(error),
+        });
         return;
       }
     }

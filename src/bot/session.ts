@@ -2,7 +2,14 @@
 // last answered in and the session of the council it is talking about, each with its own expiry.
 // Sessions are keyed by chat and kept in a StorageAdapter (this process's memory unless the
 // caller passes another), as plain JSON, so they can move to a store shared by several processes.
-import { MemorySessionStorage, session, type Context, type MiddlewareFn, type SessionFlavor, type StorageAdapter } from 'grammy';
+import {
+  MemorySessionStorage,
+  session,
+  type Context,
+  type MiddlewareFn,
+  type SessionFlavor,
+  type StorageAdapter,
+} from 'grammy';
 import type { QuestionScope } from '../question/index.ts';
 import { languageOfUser, type BotLanguage } from './texts.ts';
 
@@ -33,7 +40,10 @@ export function chatKey(ctx: Context): string | undefined {
 }
 
 /** The session middleware: each chat's session loaded from `storage` before its handlers run and saved after. */
-export function chatSessions(options: { followUpMs: number; storage?: StorageAdapter<ChatSession> }): MiddlewareFn<BotContext> {
+export function chatSessions(options: {
+  followUpMs: number;
+  storage?: StorageAdapter<ChatSession>;
+}): MiddlewareFn<BotContext> {
   return session<ChatSession, BotContext>({
     initial: () => ({}),
     getSessionKey: chatKey,
@@ -56,7 +66,10 @@ export interface ChatState {
 
 /** Chat memories on a clock: the language for a day, the follow-up scope for `followUpMs`, each from when it was last set. */
 export function chatState(followUpMs: number, now: () => number = Date.now): ChatState {
-  const recall = <K extends keyof ChatSession>(ctx: BotContext, key: K): NonNullable<ChatSession[K]>['value'] | undefined => {
+  const recall = <K extends keyof ChatSession>(
+    ctx: BotContext,
+    key: K,
+  ): NonNullable<ChatSession[K]>['value'] | undefined => {
     const chat = sessionOf(ctx);
     const memory = chat?.[key];
     if (!chat || !memory) return undefined;

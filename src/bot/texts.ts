@@ -33,7 +33,16 @@ export interface BotTexts {
   ingestUpdated(title: string, chunks: number): string;
   ingestUnchanged(title: string): string;
   ingestFailed(reason: string): string;
-  stats(figures: { reports: number; chunks: number; today: number; total: number; up: number; down: number; todayUp: number; todayDown: number }): string;
+  stats(figures: {
+    reports: number;
+    chunks: number;
+    today: number;
+    total: number;
+    up: number;
+    down: number;
+    todayUp: number;
+    todayDown: number;
+  }): string;
   commands: Array<{ command: string; description: string }>;
 }
 
@@ -53,7 +62,8 @@ const vi: BotTexts = {
     'mỗi ý đều ghi nguồn [n] để đối chiếu. Khi báo cáo không nói đến, tôi sẽ nói rõ là không có.\n' +
     'Lưu ý: các báo cáo mẫu đi kèm phần mềm chỉ mang tính minh họa, không phải văn bản chính thức.',
   askUsage: 'Hãy viết câu hỏi sau lệnh, ví dụ: /ask Phiên họp tháng 9 kết luận gì về nông nghiệp?',
-  tooLong: (limit, length) => `Câu hỏi dài ${length} ký tự, vượt giới hạn ${limit} ký tự. Bạn vui lòng hỏi ngắn gọn hơn.`,
+  tooLong: (limit, length) =>
+    `Câu hỏi dài ${length} ký tự, vượt giới hạn ${limit} ký tự. Bạn vui lòng hỏi ngắn gọn hơn.`,
   rateLimited: (seconds) => `Bạn hỏi hơi nhanh. Vui lòng đợi khoảng ${seconds} giây rồi hỏi tiếp nhé.`,
   failure: 'Xin lỗi, đã có lỗi khi xử lý yêu cầu. Bạn vui lòng thử lại sau.',
   sources: 'Nguồn',
@@ -103,8 +113,10 @@ const en: BotTexts = {
     'Answers are put together from the most relevant report passages (or rewritten by a language model when one is configured), ' +
     'every claim with a source [n] you can check. When the reports do not cover something, I say so.\n' +
     'Note: the sample reports shipped with the software are illustrative, not official records.',
-  askUsage: 'Write the question after the command, e.g. /ask What did the September session conclude about agriculture?',
-  tooLong: (limit, length) => `Your question is ${length} characters long, over the ${limit}-character limit. Please ask more briefly.`,
+  askUsage:
+    'Write the question after the command, e.g. /ask What did the September session conclude about agriculture?',
+  tooLong: (limit, length) =>
+    `Your question is ${length} characters long, over the ${limit}-character limit. Please ask more briefly.`,
   rateLimited: (seconds) => `You are asking a bit fast. Please wait about ${seconds} seconds and ask again.`,
   failure: 'Sorry, something went wrong while handling that. Please try again later.',
   sources: 'Sources',

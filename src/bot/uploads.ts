@@ -20,7 +20,11 @@ export interface FileServer {
 }
 
 /** The handler of documents: an admin's report is ingested and the admin told how it went. */
-export function uploads(deps: Pick<BotDeps, 'telegram' | 'log' | 'ingest' | 'uploadsDir' | 'maxUploadBytes'>, chat: ChatState, server: FileServer): Composer<BotContext> {
+export function uploads(
+  deps: Pick<BotDeps, 'telegram' | 'log' | 'ingest' | 'uploadsDir' | 'maxUploadBytes'>,
+  chat: ChatState,
+  server: FileServer,
+): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.on('message:document', async (ctx) => {
     if (ctx.chat.type !== 'private' && !addressedToBot(ctx.msg, ctx.me.username, ctx.me.id)) return;
@@ -29,15 +33,21 @@ export function uploads(deps: Pick<BotDeps, 'telegram' | 'log' | 'ingest' | 'upl
     if (!isAdmin(ctx, deps.telegram)) return say(ctx, texts.adminOnly);
     const { document } = ctx.msg;
     const fileName = document.file_name ?? 'report';
-    if (!SUPPORTED_EXTENSIONS.includes(path.extname(fileName).toLowerCase())) return say(ctx, texts.unsupportedFile(SUPPORTED_EXTENSIONS.join(', ')));
+    if (!SUPPORTED_EXTENSIONS.includes(path.extname(fileName).toLowerCase()))
+      return say(ctx, texts.unsupportedFile(SUPPORTED_EXTENSIONS.join(', ')));
     const limit = Math.min(deps.maxUploadBytes, BOT_API_DOWNLOAD_LIMIT);
-    if ((document.file_size ?? 0) > limit) return say(ctx, texts.fileTooBig(megabytes(document.file_size ?? 0), megabytes(limit)));
+    if ((document.file_size ?? 0) > limit)
+      return say(ctx, texts.fileTooBig(megabytes(document.file_size ?? 0), megabytes(limit)));
     await say(ctx, texts.ingesting(fileName));
     const file = await ctx.api.getFile(document.file_id);
     if (!file.file_path) throw new Error(`getFile returned no file_path for ${document.file_id}`);
     const bytes = await downloadFile(server.apiRoot, server.token, file.file_path);
     const summary = await ingestUpload(fileName, bytes, deps);
-    deps.log.info('report uploaded through the bot', { user: ctx.from.id, fileName, summary: { ...summary, reports: summary.reports.map((r) => r.id) } });
+    deps.log.info('report uploaded through the bot', {
+      user: ctx.from.id,
+      fileName,
+      summary: { ...summary, reports: summary.reports.map((r) => r.id) },
+    });
     const failure = summary.failed[0] ?? summary.skipped[0];
     if (failure) return say(ctx, texts.ingestFailed(language === 'en' ? failure.reason : failure.reasonVi));
     const report = summary.reports[0]!;
@@ -80,7 +90,11 @@ export async function downloadFile(apiRoot: string, token: string, filePath: str
  * file updates that report) and ingests it. If the new version cannot be ingested, the previous
  * file is put back: the store keeps the previous report either way.
  */
-export async function ingestUpload(fileName: string, bytes: Uint8Array, deps: Pick<BotDeps, 'uploadsDir' | 'ingest'>): Promise<IngestSummary> {
+export async function ingestUpload(
+  fileName: string,
+  bytes: Uint8Array,
+  deps: Pick<BotDeps, 'uploadsDir' | 'ingest'>,
+): Promise<IngestSummary> {
   const folder = deps.uploadsDir;
   await mkdir(folder, { recursive: true });
   const target = path.join(folder, safeFileName(fileName));

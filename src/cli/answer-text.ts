@@ -9,7 +9,11 @@ export function answerAsText(answer: Answer): string {
     lines.push('', english ? 'Sources:' : 'Nguồn:');
     for (const citation of answer.citations) {
       const date = citation.date ? ` · ${citation.date}` : '';
-      lines.push(`[${citation.n}] ${citation.title}${citation.body ? ` · ${citation.body}` : ''}${date}`, `    “${citation.quote}”`, `    ${citation.source}`);
+      lines.push(
+        `[${citation.n}] ${citation.title}${citation.body ? ` · ${citation.body}` : ''}${date}`,
+        `    “${citation.quote}”`,
+        `    ${citation.source}`,
+      );
     }
   }
   return lines.join('\n');
@@ -18,6 +22,9 @@ export function answerAsText(answer: Answer): string {
 /** The retrieved passages in full, best first (the chat's `:sources`). */
 export function passagesAsText(answer: Answer): string {
   return answer.passages
-    .map((passage, i) => `#${i + 1} ${passage.title} (${passage.chunkId}, score ${passage.score.toFixed(4)})\n${passage.text}`)
+    .map(
+      (passage, i) =>
+        `#${i + 1} ${passage.title} (${passage.chunkId}, score ${passage.score.toFixed(4)})\n${passage.text}`,
+    )
     .join('\n\n');
 }

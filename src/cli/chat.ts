@@ -5,12 +5,15 @@ import { answerAsText, passagesAsText } from './answer-text.ts';
 import { runCommand } from './run.ts';
 import { ensureReports } from './sample-corpus.ts';
 
-const USAGE = 'usage: npm run chat -- [--data DIR]   (:sources shows the last answer\'s passages, :new starts a new topic, :quit ends)';
+const USAGE =
+  "usage: npm run chat -- [--data DIR]   (:sources shows the last answer's passages, :new starts a new topic, :quit ends)";
 
 await runCommand(USAGE, {}, async (app) => {
   await ensureReports(app);
   const prompt = createInterface({ input: process.stdin, output: process.stdout, historySize: 200 });
-  process.stdout.write('Hỏi về các phiên họp (gõ :sources để xem các đoạn trích, :new để đổi chủ đề, :quit để thoát).\n');
+  process.stdout.write(
+    'Hỏi về các phiên họp (gõ :sources để xem các đoạn trích, :new để đổi chủ đề, :quit để thoát).\n',
+  );
   let last: Answer | undefined;
   let scope: QuestionScope | null = null;
   try {

@@ -16,7 +16,8 @@ await runCommand(USAGE, { remove: { type: 'string' } }, async (app, { values, po
       index.save();
     }
     if (values.json) process.stdout.write(JSON.stringify({ removed: removed?.id ?? null }) + '\n');
-    else process.stdout.write(removed ? `removed report ${removed.id}\n` : `no stored report has id or path ${target}\n`);
+    else
+      process.stdout.write(removed ? `removed report ${removed.id}\n` : `no stored report has id or path ${target}\n`);
     return removed ? 0 : 1;
   }
   if (positionals.length === 0) {
@@ -37,7 +38,9 @@ function formatSummary(summary: IngestSummary): string {
   ];
   for (const report of summary.reports) {
     if (report.status === 'unchanged') continue;
-    lines.push(`  ${report.status}: ${report.path} → ${report.id} (${report.chunks} chunks)${report.title ? ` "${report.title}"` : ''}`);
+    lines.push(
+      `  ${report.status}: ${report.path} → ${report.id} (${report.chunks} chunks)${report.title ? ` "${report.title}"` : ''}`,
+    );
     for (const warning of report.warnings) lines.push(`    warning: ${warning}`);
   }
   for (const { path: skippedPath, reason } of summary.skipped) lines.push(`  skipped: ${skippedPath}: ${reason}`);

@@ -1,5 +1,8 @@
 /** A one-line progress bar on stderr, drawn only on a terminal so logs and pipes stay clean. */
-export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr): (done: number, total: number) => void {
+export function progressBar(
+  label: string,
+  stream: NodeJS.WriteStream = process.stderr,
+): (done: number, total: number) => void {
   if (!stream.isTTY) return () => {};
   let lastDrawn = -1;
   return (done, total) => {

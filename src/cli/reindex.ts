@@ -28,10 +28,22 @@ await runCommand(USAGE, {}, async (app, { values }) => {
   if (batch.length > 0) await flush();
   const identity = { id: embedder.id, dimension: embedder.dimension };
   app.store.replaceVectors(identity, vectors);
-  rebuildIndex(app.store, vectorIndexPath(app.config.dataDir), { embedderId: identity.id, dimension: identity.dimension }, app.config.index);
-  const summary = { embedder: identity.id, dimension: identity.dimension, chunks: vectors.length, seconds: (performance.now() - started) / 1000 };
+  rebuildIndex(
+    app.store,
+    vectorIndexPath(app.config.dataDir),
+    { embedderId: identity.id, dimension: identity.dimension },
+    app.config.index,
+  );
+  const summary = {
+    embedder: identity.id,
+    dimension: identity.dimension,
+    chunks: vectors.length,
+    seconds: (performance.now() - started) / 1000,
+  };
   process.stdout.write(
-    values.json ? JSON.stringify(summary) + '\n' : `re-embedded ${summary.chunks} chunks with ${summary.embedder} (${summary.dimension}-d) in ${summary.seconds.toFixed(1)} s\n`,
+    values.json
+      ? JSON.stringify(summary) + '\n'
+      : `re-embedded ${summary.chunks} chunks with ${summary.embedder} (${summary.dimension}-d) in ${summary.seconds.toFixed(1)} s\n`,
   );
   return 0;
 });

@@ -43,7 +43,9 @@ export async function runCommand(
     const dataDir = input.values.data;
     app = openApp(loadConfig(process.env, dataDir === undefined ? {} : { dataDir }));
   } catch (error) {
-    process.stderr.write(`${error instanceof ConfigError ? 'configuration error' : 'cannot start'}: ${(error as Error).message}\n`);
+    process.stderr.write(
+      `${error instanceof ConfigError ? 'configuration error' : 'cannot start'}: ${(error as Error).message}\n`,
+    );
     process.exit(2);
   }
   try {

@@ -30,7 +30,10 @@ await runCommand(USAGE, { recent: { type: 'string' } }, (app, { values }) => {
     lines.push('', 'latest questions:');
     for (const question of stats.recent) {
       const votes = question.up || question.down ? `  👍${question.up} 👎${question.down}` : '';
-      lines.push(`  ${question.askedAt.slice(0, 16).replace('T', ' ')}  ${question.mode.padEnd(10)} ${Math.round(question.timingsMs.total)} ms${votes}`, `    ${question.question}`);
+      lines.push(
+        `  ${question.askedAt.slice(0, 16).replace('T', ' ')}  ${question.mode.padEnd(10)} ${Math.round(question.timingsMs.total)} ms${votes}`,
+        `    ${question.question}`,
+      );
     }
   }
   process.stdout.write(lines.join('\n') + '\n');

@@ -17,7 +17,12 @@ const PLACEHOLDER_KEY = 'no-key';
 export async function createOpenAIEmbedder(settings: OpenAIEmbedderSettings = {}): Promise<Embedder> {
   const model = settings.model ?? DEFAULT_OPENAI_EMBEDDING_MODEL;
   if (!settings.apiKey && !settings.baseURL) {
-    throw new EmbedderError('openai', model, 'no API key', 'set OPENAI_API_KEY, or OPENAI_BASE_URL for a server that needs none');
+    throw new EmbedderError(
+      'openai',
+      model,
+      'no API key',
+      'set OPENAI_API_KEY, or OPENAI_BASE_URL for a server that needs none',
+    );
   }
   const client = new OpenAI({
     apiKey: settings.apiKey ?? PLACEHOLDER_KEY,

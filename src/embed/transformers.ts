@@ -41,7 +41,9 @@ export function prefixesFor(modelName: string): TextPrefixes {
 
 /** The name a model is known by: its hub id, or the folder name of a local copy. */
 export function transformersModelName(options: Pick<TransformersEmbedderOptions, 'model' | 'modelPath'>): string {
-  return options.modelPath ? path.basename(path.resolve(options.modelPath)) : (options.model ?? DEFAULT_TRANSFORMERS_MODEL);
+  return options.modelPath
+    ? path.basename(path.resolve(options.modelPath))
+    : (options.model ?? DEFAULT_TRANSFORMERS_MODEL);
 }
 
 type Extractor = (
@@ -67,7 +69,9 @@ async function load(options: TransformersEmbedderOptions): Promise<Embedder> {
 
   const saved = { ...env };
   const progress =
-    options.showProgress && process.stderr.isTTY ? createProgressLine(process.stderr, `embedder: loading ${name}`) : undefined;
+    options.showProgress && process.stderr.isTTY
+      ? createProgressLine(process.stderr, `embedder: loading ${name}`)
+      : undefined;
   let extractor: Extractor;
   try {
     const modelId = useModelSource(options);
@@ -92,7 +96,9 @@ async function load(options: TransformersEmbedderOptions): Promise<Embedder> {
         output = await extractor(batch, { pooling: 'mean', normalize: true });
       } catch (error) {
         const reason = `embedding failed: ${shortCause(error)}`;
-        throw new EmbedderError('transformers', name, reason, 'check the model files, or set EMBEDDER=hashing', { cause: error });
+        throw new EmbedderError('transformers', name, reason, 'check the model files, or set EMBEDDER=hashing', {
+          cause: error,
+        });
       }
       const width = output.dims[1] ?? 0;
       for (let row = 0; row < batch.length; row++) {
@@ -142,7 +148,8 @@ async function checkModelFolder(
   modelPath: string,
   failToLoad: (what: string, fix: string) => EmbedderError,
 ): Promise<void> {
-  const fix = 'set EMBEDDING_MODEL_PATH to a folder holding config.json, tokenizer.json and onnx/model_quantized.onnx, or EMBEDDER=hashing';
+  const fix =
+    'set EMBEDDING_MODEL_PATH to a folder holding config.json, tokenizer.json and onnx/model_quantized.onnx, or EMBEDDER=hashing';
   const isFolder = await stat(modelPath).then(
     (info) => info.isDirectory(),
     () => false,

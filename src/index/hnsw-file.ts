@@ -26,12 +26,13 @@ export function checkHnswFile(path: string, dimension: number): HnswFileHeader {
     const fileBytes = fstatSync(fd).size;
     const header = readAt(fd, 0, HEADER_BYTES, fileBytes);
     const field = (offset: number) => Number(header.readBigUInt64LE(offset));
-    const [offsetLevel0, capacity, elementCount, bytesPerElement, labelOffset, dataOffset] = [0, 8, 16, 24, 32, 40].map(field) as [
-      number, number, number, number, number, number,
-    ];
+    const [offsetLevel0, capacity, elementCount, bytesPerElement, labelOffset, dataOffset] = [0, 8, 16, 24, 32, 40].map(
+      field,
+    ) as [number, number, number, number, number, number];
     const M = field(72);
     const efConstruction = field(88);
-    if (offsetLevel0 !== 0 || labelOffset + LABEL_BYTES !== bytesPerElement) throw new Error('unrecognised hnswlib header');
+    if (offsetLevel0 !== 0 || labelOffset + LABEL_BYTES !== bytesPerElement)
+      throw new Error('unrecognised hnswlib header');
     if (labelOffset - dataOffset !== dimension * Float32Array.BYTES_PER_ELEMENT) {
       throw new Error(`vectors in the file are not ${dimension}-dimensional`);
     }
@@ -43,7 +44,8 @@ export function checkHnswFile(path: string, dimension: number): HnswFileHeader {
     const tail = readAt(fd, position, fileBytes - position, fileBytes);
     let cursor = 0;
     for (let element = 0; element < elementCount; element++) {
-      if (cursor + 4 > tail.length) throw new Error(`file ends inside the links of element ${element} of ${elementCount}`);
+      if (cursor + 4 > tail.length)
+        throw new Error(`file ends inside the links of element ${element} of ${elementCount}`);
       cursor += 4 + tail.readUInt32LE(cursor);
     }
     if (cursor !== tail.length) throw new Error(`file has ${tail.length - cursor} bytes after its last element`);

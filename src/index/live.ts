@@ -35,7 +35,12 @@ export function vectorIndexPath(dataDir: string): string {
 }
 
 /** Builds the index file afresh from the stored vectors. */
-export function rebuildIndex(source: VectorSource, indexPath: string, identity: IndexIdentity, params: Partial<IndexParams>): VectorIndex {
+export function rebuildIndex(
+  source: VectorSource,
+  indexPath: string,
+  identity: IndexIdentity,
+  params: Partial<IndexParams>,
+): VectorIndex {
   const rebuilt = VectorIndex.create(indexPath, identity, params, Math.max(source.vectorCount(), 1));
   rebuilt.addMany(source.vectors());
   rebuilt.save();
@@ -53,7 +58,11 @@ export function liveVectorIndex(source: VectorSource, options: LiveIndexOptions)
     const identity = await options.identity();
     const stored = source.embeddingIdentity();
     if (stored && (stored.id !== identity.embedderId || stored.dimension !== identity.dimension)) {
-      throw new StoredVectorsMismatchError(source.databasePath, { embedderId: stored.id, dimension: stored.dimension }, identity);
+      throw new StoredVectorsMismatchError(
+        source.databasePath,
+        { embedderId: stored.id, dimension: stored.dimension },
+        identity,
+      );
     }
     try {
       const opened = VectorIndex.open(options.path, identity, options.params);
@@ -64,7 +73,9 @@ export function liveVectorIndex(source: VectorSource, options: LiveIndexOptions)
       });
     } catch (error) {
       if (!(error instanceof IndexCorruptError)) throw error;
-      options.warn('vector index file is unreadable; rebuilding it from stored vectors', { cause: (error as Error).message });
+      options.warn('vector index file is unreadable; rebuilding it from stored vectors', {
+        cause: (error as Error).message,
+      });
     }
     return rebuildIndex(source, options.path, identity, options.params);
   };
@@ -88,7 +99,10 @@ export function liveVectorIndex(source: VectorSource, options: LiveIndexOptions)
     }
     savedSeen = saved;
     if (reopened.size !== stored) return null;
-    options.info('vector index reloaded: another process changed the reports', { before: loaded.size, now: reopened.size });
+    options.info('vector index reloaded: another process changed the reports', {
+      before: loaded.size,
+      now: reopened.size,
+    });
     return reopened;
   };
   return async () => {

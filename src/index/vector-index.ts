@@ -126,11 +126,16 @@ export class VectorIndex {
     const shared = new Map(sidecar.sharedLabels);
     const groups = new Map([...hollow].map((node) => [node, new Set<number>()]));
     for (const [label, node] of shared) {
-      if (live.has(label) || tombstones.has(node) || !nodes.includes(node)) throw new IndexCorruptError(path, `shared label ${label} points at no live node`);
+      if (live.has(label) || tombstones.has(node) || !nodes.includes(node))
+        throw new IndexCorruptError(path, `shared label ${label} points at no live node`);
       live.add(label);
       groups.set(node, (groups.get(node) ?? new Set(live.has(node) && !hollow.has(node) ? [node] : [])).add(label));
     }
-    if (nodes.length !== slots || live.size !== sidecar.count || [...groups.values()].some((group) => group.size === 0)) {
+    if (
+      nodes.length !== slots ||
+      live.size !== sidecar.count ||
+      [...groups.values()].some((group) => group.size === 0)
+    ) {
       throw new IndexCorruptError(path, 'the labels in the file disagree with its sidecar');
     }
     const graph = { M: sidecar.M, efConstruction: sidecar.efConstruction, efSearch };
@@ -431,7 +436,9 @@ function digestOfStored(point: readonly number[]): string {
 }
 
 function digestOf(stored: Float32Array): string {
-  return createHash('sha1').update(new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength)).digest('base64');
+  return createHash('sha1')
+    .update(new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength))
+    .digest('base64');
 }
 
 function sidecarPathOf(indexPath: string): string {
@@ -443,7 +450,9 @@ function resolveParams(params: Partial<IndexParams>): IndexParams {
   const minimum = { M: 2, efConstruction: 1, efSearch: 1 };
   for (const name of ['M', 'efConstruction', 'efSearch'] as const) {
     if (!Number.isInteger(resolved[name]) || resolved[name] < minimum[name]) {
-      throw new RangeError(`index parameter ${name} must be an integer of at least ${minimum[name]}, got ${resolved[name]}`);
+      throw new RangeError(
+        `index parameter ${name} must be an integer of at least ${minimum[name]}, got ${resolved[name]}`,
+      );
     }
   }
   return resolved;

@@ -24,7 +24,9 @@ const CLOSING_START = /^(noi nhan\s*:|(t\/m|k\/t|t\/l|tm\.|kt\.|tl\.|q\.)\s*\S)/
 
 // The title line that ends a notice's two-column header: the document type in capitals.
 const DOCUMENT_TYPE_TITLE = new RegExp(
-  String.raw`^(${DOCUMENT_TYPES.filter((type) => type.endsNoticeHeader).map((type) => type.name.toUpperCase()).join('|')})\b`,
+  String.raw`^(${DOCUMENT_TYPES.filter((type) => type.endsNoticeHeader)
+    .map((type) => type.name.toUpperCase())
+    .join('|')})\b`,
   'u',
 );
 const MOTTO = new RegExp(`^(${STATE_NAME}|${PARTY_NAME})$`);

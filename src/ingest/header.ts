@@ -12,8 +12,13 @@ export function contextHeader(metadata: ReportMetadata): string {
   const session = sessionPhrase(metadata);
   if (session) parts.push(session);
   if (metadata.meetingDate) {
-    const end = metadata.meetingEndDate && metadata.meetingEndDate !== metadata.meetingDate ? metadata.meetingEndDate : null;
-    parts.push(end ? `họp từ ${vietnameseDate(metadata.meetingDate)} đến ${vietnameseDate(end)}` : `họp ngày ${vietnameseDate(metadata.meetingDate)}`);
+    const end =
+      metadata.meetingEndDate && metadata.meetingEndDate !== metadata.meetingDate ? metadata.meetingEndDate : null;
+    parts.push(
+      end
+        ? `họp từ ${vietnameseDate(metadata.meetingDate)} đến ${vietnameseDate(end)}`
+        : `họp ngày ${vietnameseDate(metadata.meetingDate)}`,
+    );
   } else if (metadata.documentDate) {
     parts.push(`ngày ${vietnameseDate(metadata.documentDate)}`);
   } else if (metadata.publishedDate) {

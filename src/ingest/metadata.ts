@@ -48,9 +48,14 @@ const MOTTO = new RegExp(String.raw`^(?:${STATE_NAME}|${STATE_MOTTO}|${PARTY_NAM
 const DOCUMENT_NUMBER = /^so\s*[:.]?\s*\d/;
 const PLACE_DATE = /(?:^|[^\p{L}])\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3},\s*ngày\s+\d/u;
 const PUBLISHED_CUE = /\b(?:cap nhat|ngay dang|dang luc|dang ngay|ngay xuat ban|xuat ban|published|posted|updated)\b/;
-const DOCUMENT_TYPE = new RegExp(String.raw`^(?:${DOCUMENT_TYPES.filter((type) => type.titlesReports).map((type) => type.folded).join('|')})\b`);
+const DOCUMENT_TYPE = new RegExp(
+  String.raw`^(?:${DOCUMENT_TYPES.filter((type) => type.titlesReports)
+    .map((type) => type.folded)
+    .join('|')})\b`,
+);
 const SESSION_WORDS = /\b(?:phien hop|ky hop|hoi nghi|hop phien|hop thuong ky|hop dinh ky|hop chuyen de)\b/;
-const MEETING_WORDS = /\b(?:hop|to chuc|dien ra|khai mac|be mac|chu tri|tien hanh|phien hop|ky hop|hoi nghi|cuoc hop)\b/;
+const MEETING_WORDS =
+  /\b(?:hop|to chuc|dien ra|khai mac|be mac|chu tri|tien hanh|phien hop|ky hop|hoi nghi|cuoc hop)\b/;
 // Dates after these words are deadlines or effective dates, not when the meeting sat.
 const NOT_MEETING_BEFORE = /\b(?:truoc|han|sau|tu|den|toi|cham nhat|hieu luc|thoi han|ke tu|bat dau)$/;
 // What may stand between a session word and its month: "phiên họp thường kỳ tháng 9".
@@ -73,14 +78,16 @@ export function extractMetadata(doc: ParsedDocument, source: string): ReportMeta
   const lead = leadScope(lines, roles);
   const headingText = headings(lines, roles);
 
-  const publishedDate = given.publishedDate ?? publishedFromHint(doc.publishedHint, warnings) ?? findPublishedDate(lines, roles);
+  const publishedDate =
+    given.publishedDate ?? publishedFromHint(doc.publishedHint, warnings) ?? findPublishedDate(lines, roles);
   const documentDate = given.documentDate ?? findDocumentDate(lines, roles);
   const notAfter = publishedDate ?? documentDate;
 
   // The years a report states (every date in it read again) matter only when no other date settles
   // the year of one written without it (see inferYear), so they are worked out on first use.
   let years: readonly number[] | undefined;
-  const statedYearsOnce = (): readonly number[] => (years ??= statedYears([title ?? '', lead.text].join('\n'), doc.text));
+  const statedYearsOnce = (): readonly number[] =>
+    (years ??= statedYears([title ?? '', lead.text].join('\n'), doc.text));
   const session = findSessionMonth(title, lead.text);
   let sessionMonth = given.sessionMonth ?? (session?.year != null ? formatMonth(session.year, session.month) : null);
 
@@ -88,7 +95,13 @@ export function extractMetadata(doc: ParsedDocument, source: string): ReportMeta
   let meetingDate = given.meetingDate;
   let meetingEndDate = given.meetingEndDate;
   if (meeting && meetingDate === null) {
-    const context: YearContext = { notAfter, notBefore: sessionMonth, get years() { return statedYearsOnce(); } };
+    const context: YearContext = {
+      notAfter,
+      notBefore: sessionMonth,
+      get years() {
+        return statedYearsOnce();
+      },
+    };
     meetingDate = resolveDay(meeting.first, context);
     if (meeting.last && meetingDate) {
       const firstYear = Number(meetingDate.slice(0, 4));
@@ -99,7 +112,12 @@ export function extractMetadata(doc: ParsedDocument, source: string): ReportMeta
   // A resolution is dated the day the session passed it.
   if (meetingDate === null && documentDate && isResolutionOfSession(title, headingText)) meetingDate = documentDate;
   if (sessionMonth === null && session) {
-    const year = inferYear(session.month, null, { notAfter: meetingDate ?? notAfter, get years() { return statedYearsOnce(); } });
+    const year = inferYear(session.month, null, {
+      notAfter: meetingDate ?? notAfter,
+      get years() {
+        return statedYearsOnce();
+      },
+    });
     sessionMonth = year === null ? null : formatMonth(year, session.month);
   }
 
@@ -146,7 +164,11 @@ function readTop(text: string): { lines: Line[]; roles: LineRole[] } {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
     // Markdown heading marks and escapes are layout, not words.
-    const raw = text.slice(start, end).replace(/^#{1,6}\s+/, '').replace(/\\([*_#\\-])/g, '$1').trim();
+    const raw = text
+      .slice(start, end)
+      .replace(/^#{1,6}\s+/, '')
+      .replace(/\\([*_#\\-])/g, '$1')
+      .trim();
     if (raw) {
       const afterLead = roles[roles.length - 1] === 'lead';
       const line = { text: raw, folded: foldKeepingOffsets(raw), start, end };
@@ -178,7 +200,12 @@ function isDateline(line: Line): boolean {
   if (line.text.length >= PROSE_LENGTH || MEETING_WORDS.test(line.folded)) return false;
   const first = findDates(line.text).find((d) => d.first.year !== null);
   if (!first) return false;
-  return first.time !== null || PUBLISHED_CUE.test(line.folded) || /^thu\s/.test(line.folded.slice(first.start)) || line.text.length - (first.end - first.start) < 30;
+  return (
+    first.time !== null ||
+    PUBLISHED_CUE.test(line.folded) ||
+    /^thu\s/.test(line.folded.slice(first.start)) ||
+    line.text.length - (first.end - first.start) < 30
+  );
 }
 
 /** "THÀNH ỦY TỪ SƠN", "ĐẢNG BỘ TỈNH BẮC NINH": a header line that only names a body. */
@@ -187,12 +214,17 @@ function isHeaderBody(line: Line): boolean {
 }
 
 function findTitle(lines: readonly Line[], roles: readonly LineRole[]): string | null {
-  const headings = lines.map((line, i) => ({ line, role: roles[i], next: lines[i + 1], nextRole: roles[i + 1] })).filter((h) => h.role === 'heading');
-  const named = headings.find((h) => SESSION_WORDS.test(h.line.folded) || DOCUMENT_TYPE.test(h.line.folded)) ?? headings[0];
+  const headings = lines
+    .map((line, i) => ({ line, role: roles[i], next: lines[i + 1], nextRole: roles[i + 1] }))
+    .filter((h) => h.role === 'heading');
+  const named =
+    headings.find((h) => SESSION_WORDS.test(h.line.folded) || DOCUMENT_TYPE.test(h.line.folded)) ?? headings[0];
   if (!named) return null;
   // "THÔNG BÁO" over "Kết luận của ...", or a heading continued in lower case ("tại phiên họp ..."): one title.
   const continues =
-    named.next && named.nextRole === 'heading' && (isOnlyDocumentType(named.line.folded) || /^\p{Ll}/u.test(named.next.text));
+    named.next &&
+    named.nextRole === 'heading' &&
+    (isOnlyDocumentType(named.line.folded) || /^\p{Ll}/u.test(named.next.text));
   return continues && named.next ? `${named.line.text} ${named.next.text}` : named.line.text;
 }
 
@@ -213,7 +245,10 @@ function firstFound<T>(texts: readonly string[], find: (text: string) => T | und
 }
 
 function isResolutionOfSession(title: string | null, headingText: string): boolean {
-  return /^nghi quyet\b/.test(foldKeepingOffsets(title ?? '')) && /\b(?:ky hop|phien hop|hoi nghi)\b/.test(foldKeepingOffsets(headingText));
+  return (
+    /^nghi quyet\b/.test(foldKeepingOffsets(title ?? '')) &&
+    /\b(?:ky hop|phien hop|hoi nghi)\b/.test(foldKeepingOffsets(headingText))
+  );
 }
 
 /** The reader's title, unless it is a bare "NGHỊ QUYẾT" the text continues on the next line. */
@@ -276,7 +311,8 @@ function findSessionMonth(title: string | null, lead: string): { month: number; 
     const { folded } = foldForMatching(part);
     for (const p of periods) {
       if (p.kind !== 'month') continue;
-      if (SESSION_BEFORE_MONTH.test(folded.slice(Math.max(0, p.start - 60), p.start))) return { month: p.month, year: p.year };
+      if (SESSION_BEFORE_MONTH.test(folded.slice(Math.max(0, p.start - 60), p.start)))
+        return { month: p.month, year: p.year };
     }
   }
   return null;
@@ -307,8 +343,16 @@ function findMeeting(
   const foldedText = foldForMatching(text).folded;
   return (
     best(foldKeepingOffsets(title ?? ''), findDates(title ?? ''), 2) ??
-    best(foldedText, inText.filter((d) => d.start >= lead.start && d.end <= lead.end), 2) ??
-    best(foldedText, inText.filter((d) => d.start >= lead.end), 5)
+    best(
+      foldedText,
+      inText.filter((d) => d.start >= lead.start && d.end <= lead.end),
+      2,
+    ) ??
+    best(
+      foldedText,
+      inText.filter((d) => d.start >= lead.end),
+      5,
+    )
   );
 }
 
@@ -347,33 +391,56 @@ type GivenMetadata = Omit<ReportMetadata, 'body' | 'bodyAliases' | 'source' | 'w
 /** Front matter values, validated: one that does not parse is ignored with a warning. */
 function readFrontMatter(front: Record<string, unknown>, warnings: string[]): GivenMetadata {
   const field = (...keys: string[]): { key: string; value: unknown } | null => {
-    for (const key of keys) if (front[key] !== undefined && front[key] !== null && front[key] !== '') return { key, value: front[key] };
+    for (const key of keys)
+      if (front[key] !== undefined && front[key] !== null && front[key] !== '') return { key, value: front[key] };
     return null;
   };
   const parsed = <T>(keys: string[], parse: (value: unknown) => T | null, what: string): T | null => {
     const f = field(...keys);
     if (!f) return null;
     const value = parse(f.value);
-    if (value === null) warnings.push(`front matter ${f.key}: ${JSON.stringify(String(f.value))} is not ${what}; ignored`);
+    if (value === null)
+      warnings.push(`front matter ${f.key}: ${JSON.stringify(String(f.value))} is not ${what}; ignored`);
     return value;
   };
   const text = (value: unknown) => (typeof value === 'string' && value.trim() ? normalizeText(value) : null);
-  const date = (value: unknown) => (value instanceof Date ? validIsoDate(value) : typeof value === 'string' ? parseDate(value) : null);
+  const date = (value: unknown) =>
+    value instanceof Date ? validIsoDate(value) : typeof value === 'string' ? parseDate(value) : null;
   return {
     title: parsed(['title'], text, 'a title'),
-    body: parsed(['body'], (value) => {
-      const name = text(value);
-      if (!name) return null;
-      const body = recognizeBody(name);
-      return body ? { name: body.name, aliases: bodyAliases(body) } : { name, aliases: [] };
-    }, 'a body name'),
-    sessionKind: parsed(['session_kind', 'sessionKind'], (v) => (typeof v === 'string' ? parseSessionKind(v) : null), 'a session kind'),
-    sessionNumber: parsed(['session_number', 'sessionNumber'], (v) =>
-      typeof v === 'number' ? (Number.isInteger(v) && v > 0 ? v : null) : typeof v === 'string' ? parseOrdinal(v) : null,
-    'a session number'),
-    sessionMonth: parsed(['session_month', 'sessionMonth'], (v) =>
-      v instanceof Date ? validIsoDate(v)?.slice(0, 7) ?? null : typeof v === 'string' ? parseMonth(v) : null,
-    'a month (YYYY-MM)'),
+    body: parsed(
+      ['body'],
+      (value) => {
+        const name = text(value);
+        if (!name) return null;
+        const body = recognizeBody(name);
+        return body ? { name: body.name, aliases: bodyAliases(body) } : { name, aliases: [] };
+      },
+      'a body name',
+    ),
+    sessionKind: parsed(
+      ['session_kind', 'sessionKind'],
+      (v) => (typeof v === 'string' ? parseSessionKind(v) : null),
+      'a session kind',
+    ),
+    sessionNumber: parsed(
+      ['session_number', 'sessionNumber'],
+      (v) =>
+        typeof v === 'number'
+          ? Number.isInteger(v) && v > 0
+            ? v
+            : null
+          : typeof v === 'string'
+            ? parseOrdinal(v)
+            : null,
+      'a session number',
+    ),
+    sessionMonth: parsed(
+      ['session_month', 'sessionMonth'],
+      (v) =>
+        v instanceof Date ? (validIsoDate(v)?.slice(0, 7) ?? null) : typeof v === 'string' ? parseMonth(v) : null,
+      'a month (YYYY-MM)',
+    ),
     meetingDate: parsed(['meeting_date', 'meetingDate'], date, 'a date'),
     meetingEndDate: parsed(['meeting_end_date', 'meetingEndDate'], date, 'a date'),
     publishedDate: parsed(['published_date', 'publishedDate'], date, 'a date'),

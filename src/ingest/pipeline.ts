@@ -137,7 +137,14 @@ async function ingestFile(filePath: string, deps: IngestDeps): Promise<IngestedR
   );
   for (const label of saved.removedLabels) index.remove(label);
   index.addMany(saved.labels.map((label, i) => ({ label, vector: vectors[i] as Float32Array })));
-  return { path: filePath, id, status: saved.status, title: metadata.title, chunks: chunks.length, warnings: metadata.warnings };
+  return {
+    path: filePath,
+    id,
+    status: saved.status,
+    title: metadata.title,
+    chunks: chunks.length,
+    warnings: metadata.warnings,
+  };
 }
 
 /** What a chunk's vector is made from: its context header (body, session, date) and its text. */

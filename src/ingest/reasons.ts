@@ -19,8 +19,14 @@ export const REASONS = {
   readme: (): Reason => ({ en: 'README, not a report', vi: 'tệp README, không phải báo cáo' }),
   unsupportedType: (extension: string, extensions: readonly string[]): Reason =>
     extension
-      ? { en: `unsupported file type ${extension}; supported: ${list(extensions)}`, vi: `không hỗ trợ loại tệp ${extension}; hỗ trợ: ${list(extensions)}` }
-      : { en: `no file extension; supported: ${list(extensions)}`, vi: `tệp không có phần mở rộng; hỗ trợ: ${list(extensions)}` },
+      ? {
+          en: `unsupported file type ${extension}; supported: ${list(extensions)}`,
+          vi: `không hỗ trợ loại tệp ${extension}; hỗ trợ: ${list(extensions)}`,
+        }
+      : {
+          en: `no file extension; supported: ${list(extensions)}`,
+          vi: `tệp không có phần mở rộng; hỗ trợ: ${list(extensions)}`,
+        },
   tooBig: (megabytes: string, limitMegabytes: string): Reason => ({
     en: `file is ${megabytes} MB, over the ${limitMegabytes} MB limit (raise MAX_FILE_MB to allow it)`,
     vi: `tệp ${megabytes} MB, vượt giới hạn ${limitMegabytes} MB (tăng MAX_FILE_MB nếu cần)`,
@@ -32,7 +38,10 @@ export const REASONS = {
     en: 'no content left once headers and signatures are set aside',
     vi: 'ngoài phần tiêu đề và chữ ký, văn bản không có nội dung',
   }),
-  binary: (detail: string): Reason => ({ en: `binary content, not text (${detail})`, vi: `tệp nhị phân, không phải văn bản (${detail})` }),
+  binary: (detail: string): Reason => ({
+    en: `binary content, not text (${detail})`,
+    vi: `tệp nhị phân, không phải văn bản (${detail})`,
+  }),
   invalidUtf8: (offset: number): Reason => ({
     en: `invalid UTF-8 at byte offset ${offset}: save the file as UTF-8 and ingest again`,
     vi: `mã UTF-8 không hợp lệ tại byte ${offset}: lưu lại tệp dạng UTF-8 rồi nạp lại`,
@@ -49,14 +58,26 @@ export const REASONS = {
     en: 'not a valid DOCX file (old .doc format or password-protected): save it as .docx without a password',
     vi: 'không phải tệp DOCX hợp lệ (định dạng .doc cũ hoặc có mật khẩu): lưu lại dạng .docx không mật khẩu',
   }),
-  invalidDocx: (detail: string): Reason => ({ en: `not a valid DOCX file (${detail})`, vi: `không phải tệp DOCX hợp lệ (${detail})` }),
-  invalidPdf: (detail: string): Reason => ({ en: `not a valid PDF file (${detail})`, vi: `không phải tệp PDF hợp lệ (${detail})` }),
-  scannedPdf: (): Reason => ({ en: 'scanned PDF, no text layer (run OCR first)', vi: 'PDF dạng ảnh quét, không có lớp chữ (cần nhận dạng chữ OCR trước)' }),
+  invalidDocx: (detail: string): Reason => ({
+    en: `not a valid DOCX file (${detail})`,
+    vi: `không phải tệp DOCX hợp lệ (${detail})`,
+  }),
+  invalidPdf: (detail: string): Reason => ({
+    en: `not a valid PDF file (${detail})`,
+    vi: `không phải tệp PDF hợp lệ (${detail})`,
+  }),
+  scannedPdf: (): Reason => ({
+    en: 'scanned PDF, no text layer (run OCR first)',
+    vi: 'PDF dạng ảnh quét, không có lớp chữ (cần nhận dạng chữ OCR trước)',
+  }),
   encryptedPdf: (): Reason => ({
     en: 'encrypted PDF (password-protected): remove the password and ingest again',
     vi: 'PDF có mật khẩu: gỡ mật khẩu rồi nạp lại',
   }),
-  noArticle: (): Reason => ({ en: 'no article text found in the page', vi: 'không tìm thấy nội dung bài viết trong trang' }),
+  noArticle: (): Reason => ({
+    en: 'no article text found in the page',
+    vi: 'không tìm thấy nội dung bài viết trong trang',
+  }),
   emptyMarkdown: (): Reason => ({ en: 'no text in the Markdown body', vi: 'phần nội dung Markdown không có chữ' }),
   unclosedFrontMatter: (): Reason => ({
     en: 'front matter opened with --- on line 1 is never closed with ---',

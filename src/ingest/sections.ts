@@ -10,8 +10,14 @@ const CUES: ReadonlyArray<[SectionLabel, RegExp]> = [
   // "Thông báo kết luận" names a document type (the title), not the conclusion section.
   ['conclusion', /\b((?<!thong bao )ket luan|phat bieu chi dao|be mac)\b/],
   ['decisions', /\b(bieu quyet|thong qua (cac |ban )?nghi quyet|nghi quyet (ky hop|phien hop)|quyet nghi)\b/],
-  ['opinions', /\b(cho y kien|thao luan|gop y|y kien (dong gop|cua cac)|cac dong chi .{0,40}\b(da|deu|tap trung)|dai bieu .{0,30}(chat van|phat bieu)|chat van|tra loi chat van)\b/],
-  ['assessment', /\b(danh gia|ket qua (thuc hien|dat duoc)|tinh hinh (thuc hien|kinh te)|bao cao (tinh hinh|ket qua)|nghe bao cao)\b/],
+  [
+    'opinions',
+    /\b(cho y kien|thao luan|gop y|y kien (dong gop|cua cac)|cac dong chi .{0,40}\b(da|deu|tap trung)|dai bieu .{0,30}(chat van|phat bieu)|chat van|tra loi chat van)\b/,
+  ],
+  [
+    'assessment',
+    /\b(danh gia|ket qua (thuc hien|dat duoc)|tinh hinh (thuc hien|kinh te)|bao cao (tinh hinh|ket qua)|nghe bao cao)\b/,
+  ],
 ];
 
 // How far into a paragraph a cue may sit: a lead-in such as "Trong phiên họp kỳ này, BTV Thị ủy

@@ -14,4 +14,3 @@ export interface ParsedDocument {
   /** Raw date/time text a page states outside the article body (meta tags, `<time>`, a dateline). */
   publishedHint?: string;
 }
-

@@ -6,7 +6,14 @@ import { isEnglishVocabulary, translateToVietnamese } from './glossary.ts';
 import { isVietnameseWord } from './lexicon.ts';
 import type { Ask, AnswerKind, Asked, NumberedDocument, Question, QuestionLanguage, Wants } from './types.ts';
 import { QUESTION_WORDS } from './question-words.ts';
-import { ABBREVIATIONS, DOCUMENT_TYPES, foldedTerms, foldText, hasVietnameseDiacritics, tokenize } from '../text/index.ts';
+import {
+  ABBREVIATIONS,
+  DOCUMENT_TYPES,
+  foldedTerms,
+  foldText,
+  hasVietnameseDiacritics,
+  tokenize,
+} from '../text/index.ts';
 
 /** What `askedBy` reads of a question. */
 type Read = Pick<Question, 'normalized' | 'language' | 'period'>;
@@ -33,7 +40,8 @@ const WANTS: ReadonlyArray<{ kind: Wants['kinds'][number]; framing: RegExp; cont
   },
   {
     kind: 'date',
-    framing: /\b(?:khi nao|(?:vao )?(?:ngay|hom|buoi|luc|thoi gian) nao|bao gio|ngay may|han chot|thoi han|truoc ngay)\b/g,
+    framing:
+      /\b(?:khi nao|(?:vao )?(?:ngay|hom|buoi|luc|thoi gian) nao|bao gio|ngay may|han chot|thoi han|truoc ngay)\b/g,
     english: /\b(?:when|what date|which date|which days?|by when|by what date|deadline)\b/,
   },
   { kind: 'person', framing: /\b(?:do ai|ai)\b/g, english: /\b(?:who|whom)\b/ },
@@ -70,27 +78,68 @@ interface Cue {
   accentedOnly?: boolean;
 }
 const MONEY_AFTER: readonly Cue[] = [
-  { phrase: 'tiền' }, { phrase: 'đồng' }, { phrase: 'tỷ đồng' }, { phrase: 'triệu đồng' }, { phrase: 'nghìn đồng' },
-  { phrase: 'ngàn đồng' }, { phrase: 'tỷ' }, { phrase: 'triệu' },
+  { phrase: 'tiền' },
+  { phrase: 'đồng' },
+  { phrase: 'tỷ đồng' },
+  { phrase: 'triệu đồng' },
+  { phrase: 'nghìn đồng' },
+  { phrase: 'ngàn đồng' },
+  { phrase: 'tỷ' },
+  { phrase: 'triệu' },
 ];
 const PERCENT_AFTER: readonly Cue[] = [{ phrase: 'phần trăm' }];
 const MONEY_BEFORE: readonly Cue[] = [
-  { phrase: 'giá', accentedOnly: true }, { phrase: 'phí', accentedOnly: true }, { phrase: 'tiền', accentedOnly: true },
-  { phrase: 'lương', accentedOnly: true }, { phrase: 'vốn', accentedOnly: true },
-  { phrase: 'giá vé' }, { phrase: 'giá dịch vụ' }, { phrase: 'giá đất' }, { phrase: 'giá thuê' }, { phrase: 'giá bán' },
-  { phrase: 'bảng giá' }, { phrase: 'đơn giá' }, { phrase: 'mức giá' }, { phrase: 'chi phí' }, { phrase: 'kinh phí' },
-  { phrase: 'học phí' }, { phrase: 'viện phí' }, { phrase: 'lệ phí' }, { phrase: 'mức phí' }, { phrase: 'số tiền' },
-  { phrase: 'tiền thuê' }, { phrase: 'tiền phạt' }, { phrase: 'tiền lương' }, { phrase: 'mức lương' },
-  { phrase: 'lương tối thiểu' }, { phrase: 'mức đầu tư' }, { phrase: 'vốn đầu tư' }, { phrase: 'tổng vốn' },
-  { phrase: 'số vốn' }, { phrase: 'trị giá' }, { phrase: 'giá trị' },
+  { phrase: 'giá', accentedOnly: true },
+  { phrase: 'phí', accentedOnly: true },
+  { phrase: 'tiền', accentedOnly: true },
+  { phrase: 'lương', accentedOnly: true },
+  { phrase: 'vốn', accentedOnly: true },
+  { phrase: 'giá vé' },
+  { phrase: 'giá dịch vụ' },
+  { phrase: 'giá đất' },
+  { phrase: 'giá thuê' },
+  { phrase: 'giá bán' },
+  { phrase: 'bảng giá' },
+  { phrase: 'đơn giá' },
+  { phrase: 'mức giá' },
+  { phrase: 'chi phí' },
+  { phrase: 'kinh phí' },
+  { phrase: 'học phí' },
+  { phrase: 'viện phí' },
+  { phrase: 'lệ phí' },
+  { phrase: 'mức phí' },
+  { phrase: 'số tiền' },
+  { phrase: 'tiền thuê' },
+  { phrase: 'tiền phạt' },
+  { phrase: 'tiền lương' },
+  { phrase: 'mức lương' },
+  { phrase: 'lương tối thiểu' },
+  { phrase: 'mức đầu tư' },
+  { phrase: 'vốn đầu tư' },
+  { phrase: 'tổng vốn' },
+  { phrase: 'số vốn' },
+  { phrase: 'trị giá' },
+  { phrase: 'giá trị' },
 ];
 const PERCENT_BEFORE: readonly Cue[] = [{ phrase: 'tỷ lệ' }, { phrase: 'tỉ lệ' }, { phrase: 'phần trăm' }];
 const DAY_ASKS: readonly Cue[] = [
-  { phrase: 'ngày nào' }, { phrase: 'hôm nào' }, { phrase: 'ngày mấy' }, { phrase: 'bữa nào' }, { phrase: 'ngày bao nhiêu' },
+  { phrase: 'ngày nào' },
+  { phrase: 'hôm nào' },
+  { phrase: 'ngày mấy' },
+  { phrase: 'bữa nào' },
+  { phrase: 'ngày bao nhiêu' },
 ];
 const TIME_ASKS: readonly Cue[] = [
-  { phrase: 'khi nào' }, { phrase: 'bao giờ' }, { phrase: 'lúc nào' }, { phrase: 'thời gian nào' }, { phrase: 'thời điểm nào' },
-  { phrase: 'tháng nào' }, { phrase: 'năm nào' }, { phrase: 'quý nào' }, { phrase: 'hạn chót' }, { phrase: 'thời hạn' },
+  { phrase: 'khi nào' },
+  { phrase: 'bao giờ' },
+  { phrase: 'lúc nào' },
+  { phrase: 'thời gian nào' },
+  { phrase: 'thời điểm nào' },
+  { phrase: 'tháng nào' },
+  { phrase: 'năm nào' },
+  { phrase: 'quý nào' },
+  { phrase: 'hạn chót' },
+  { phrase: 'thời hạn' },
 ];
 
 interface Word {
@@ -179,12 +228,32 @@ const EVENT_LEAD: ReadonlySet<string> = new Set(['thi', 'se', 'duoc', 'moi', 'ba
 
 // Words between "ai" and the role it asks about: "ai là người chủ trì", "ai được giao".
 const ROLE_LEAD: ReadonlySet<string> = new Set(['la', 'nguoi', 'duoc', 'se', 'da', 'dang']);
-const DIRECTING_VERBS: ReadonlySet<string> = new Set(['giao', 'muon', 'yeu cau', 'de nghi', 'chi dao', 'can', 'cu', 'nho', 'phan cong']);
+const DIRECTING_VERBS: ReadonlySet<string> = new Set([
+  'giao',
+  'muon',
+  'yeu cau',
+  'de nghi',
+  'chi dao',
+  'can',
+  'cu',
+  'nho',
+  'phan cong',
+]);
 
 // Nouns that "nào" turns into a question about who: organisations and people.
 const AGENT_NOUNS: ReadonlyArray<readonly string[]> = [
-  ['cong', 'ty'], ['doanh', 'nghiep'], ['nha', 'thau'], ['nha', 'dau', 'tu'], ['chu', 'dau', 'tu'], ['don', 'vi'],
-  ['co', 'quan'], ['to', 'chuc'], ['ca', 'nhan'], ['dong', 'chi'], ['lanh', 'dao'], ['nguoi'],
+  ['cong', 'ty'],
+  ['doanh', 'nghiep'],
+  ['nha', 'thau'],
+  ['nha', 'dau', 'tu'],
+  ['chu', 'dau', 'tu'],
+  ['don', 'vi'],
+  ['co', 'quan'],
+  ['to', 'chuc'],
+  ['ca', 'nhan'],
+  ['dong', 'chi'],
+  ['lanh', 'dao'],
+  ['nguoi'],
 ];
 
 /** Syllables of an agent noun that end right before word `i` ("công ty" of "công ty nào"), or 0. */
@@ -215,7 +284,11 @@ function countedAfter(words: readonly Word[], from: number, normalized: string):
 function isHowMany(words: readonly Word[], i: number): boolean {
   const word = words[i]!;
   if (word.accented) return word.written === 'mấy';
-  return word.folded === 'may' && words[i - 1]?.folded !== 'nha' && !['moc', 'tinh', 'bay', 'in', 'bom', 'xuc', 'cay'].includes(words[i + 1]?.folded ?? '');
+  return (
+    word.folded === 'may' &&
+    words[i - 1]?.folded !== 'nha' &&
+    !['moc', 'tinh', 'bay', 'in', 'bom', 'xuc', 'cay'].includes(words[i + 1]?.folded ?? '')
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,7 +303,8 @@ const ENGLISH_MONEY = new RegExp(
 
 // What "how many" counts: the words after it up to a preposition or a clause break ("how many
 // people died of covid" → people died), in the reports' Vietnamese.
-const ENGLISH_COUNTED = /\bhow many ((?:(?!of|in|at|on|for|by|to|from|with|during|since|and|or|did|does|do|has|have|had|is|are|was|were)[a-z0-9-]+ ?){1,3})/;
+const ENGLISH_COUNTED =
+  /\bhow many ((?:(?!of|in|at|on|for|by|to|from|with|during|since|and|or|did|does|do|has|have|had|is|are|was|were)[a-z0-9-]+ ?){1,3})/;
 
 // "people" counts whoever the rest of the phrase says ("how many people died"): alone it names no one in particular.
 const GENERIC_COUNT_NOUN = /\b(?:people|persons)\b/g;
@@ -255,12 +329,18 @@ function englishAsks(folded: string): Ask[] {
   }
   const agentNoun = ENGLISH_AGENT_NOUN.exec(folded);
   if (agentNoun) asks.push({ kind: 'agent', counted: inReportsWords(agentNoun[1]!) });
-  else if (/\b(?:who|whom|whose|which (?:organi[sz]ation|agency|department|unit|team|body|office|official|officials))\b/.test(folded)) {
+  else if (
+    /\b(?:who|whom|whose|which (?:organi[sz]ation|agency|department|unit|team|body|office|official|officials))\b/.test(
+      folded,
+    )
+  ) {
     asks.push({ kind: 'agent', counted: [] });
   }
-  if (/\b(?:what|how)\b.*\b(?:percentage|percent|proportion|share|rate)\b/.test(folded)) asks.push({ kind: 'percent', counted: [] });
+  if (/\b(?:what|how)\b.*\b(?:percentage|percent|proportion|share|rate)\b/.test(folded))
+    asks.push({ kind: 'percent', counted: [] });
   else if (ENGLISH_MONEY.test(folded)) asks.push({ kind: 'money', counted: [] });
-  else if (/\b(?:how much|how many|what number)\b/.test(folded)) asks.push({ kind: 'figure', counted: countedInEnglish(folded) });
+  else if (/\b(?:how much|how many|what number)\b/.test(folded))
+    asks.push({ kind: 'figure', counted: countedInEnglish(folded) });
   return asks;
 }
 
@@ -290,7 +370,8 @@ function properNames(plan: Read): string[] {
   const text = plan.normalized.replace(/['’]s\b/g, '');
   tokenize(text).forEach((token, i) => {
     const word = token.text;
-    const capitalised = i > 0 && /^\p{Lu}\p{Ll}+$/u.test(word) && !(plan.language === 'en' && isEnglishVocabulary(word));
+    const capitalised =
+      i > 0 && /^\p{Lu}\p{Ll}+$/u.test(word) && !(plan.language === 'en' && isEnglishVocabulary(word));
     if (!capitalised || !/^\s+$/.test(text.slice(previousEnd, token.start))) close();
     if (capitalised) run.push(word);
     previousEnd = token.end;
@@ -310,18 +391,23 @@ const localityPattern = (units: string) =>
 export const LOCALITY_UNITS: readonly string[] = ['phuong', 'xa', 'thi tran'];
 // "thị xã" (a town) is no commune.
 const LOCALITY_WRITTEN = localityPattern('phường|(?<!thị\\s)xã|thị trấn');
-const LOCALITY_FOLDED = localityPattern(LOCALITY_UNITS.map((unit) => (unit === 'xa' ? '(?<!thi\\s)xa' : unit)).join('|'));
+const LOCALITY_FOLDED = localityPattern(
+  LOCALITY_UNITS.map((unit) => (unit === 'xa' ? '(?<!thi\\s)xa' : unit)).join('|'),
+);
 
 /** "phường Phù Khê" → "phu khe"; "phường" alone or "xã nào" name none. */
 function localities(plan: Read): string[] {
   if (plan.language === 'en') return [];
-  const [text, pattern] = plan.language === 'vi' ? [plan.normalized.toLowerCase(), LOCALITY_WRITTEN] : [foldText(plan.normalized), LOCALITY_FOLDED];
+  const [text, pattern] =
+    plan.language === 'vi'
+      ? [plan.normalized.toLowerCase(), LOCALITY_WRITTEN]
+      : [foldText(plan.normalized), LOCALITY_FOLDED];
   return [...new Set([...text.matchAll(pattern)].map((m) => foldText([m[1], m[2]].filter(Boolean).join(' '))))];
 }
 
 // The kinds of document a question names with a number, folded: in full and abbreviated.
-const NUMBERED_TYPES: ReadonlyArray<readonly string[]> = DOCUMENT_TYPES.filter((type) => type.numberedInQuestions).map((type) =>
-  type.abbreviation ? [type.folded, type.abbreviation] : [type.folded],
+const NUMBERED_TYPES: ReadonlyArray<readonly string[]> = DOCUMENT_TYPES.filter((type) => type.numberedInQuestions).map(
+  (type) => (type.abbreviation ? [type.folded, type.abbreviation] : [type.folded]),
 );
 const DOCUMENT = new RegExp(String.raw`\b(${NUMBERED_TYPES.flat().join('|')})\s+(so\s+)?(\d{1,4})(?![\d/.,]\d)`, 'g');
 

@@ -1,13 +1,7 @@
 // Bodies: a body named with its place gets its canonical name and the names it has had
 // ("HĐND thành phố Từ Sơn" ↔ "HĐND thị xã Từ Sơn"); without a place only its organ. A bare "BTV"
 // or "standing committee" gives the organ "BTV", which every standing board's name carries.
-import {
-  bodyAliases,
-  foldKeepingOffsets,
-  foldText,
-  recognizeBody,
-  type BodyMention,
-} from '../text/index.ts';
+import { bodyAliases, foldKeepingOffsets, foldText, recognizeBody, type BodyMention } from '../text/index.ts';
 import type { Question, Span } from './types.ts';
 
 export type PlanBody = NonNullable<Question['body']>;
@@ -29,17 +23,31 @@ export function planBody(mention: BodyMention, knownPlaces: readonly string[]): 
   // "HĐND Từ Sơn" leaves out the unit that canonical names carry: every unit's body is meant.
   const places = [mention.place, ...knownPlaces];
   const aliases = UNIT_TYPES.flatMap((unit) => {
-    const named = recognizeBody(`${[mention.role, mention.organ, unit, mention.place].filter(Boolean).join(' ')}`, { knownPlaces: places });
+    const named = recognizeBody(`${[mention.role, mention.organ, unit, mention.place].filter(Boolean).join(' ')}`, {
+      knownPlaces: places,
+    });
     return named?.place ? [named.name] : [];
   });
   return { name: mention.name, organ: mention.organ, aliases: aliases.filter((alias) => alias !== mention.name) };
 }
 
 const ENGLISH_UNIT: Record<string, string> = {
-  town: 'thị xã', city: 'thành phố', district: 'huyện', ward: 'phường', commune: 'xã', province: 'tỉnh', provincial: 'tỉnh',
+  town: 'thị xã',
+  city: 'thành phố',
+  district: 'huyện',
+  ward: 'phường',
+  commune: 'xã',
+  province: 'tỉnh',
+  provincial: 'tỉnh',
 };
 const ENGLISH_PARTY_COMMITTEE: Record<string, string> = {
-  town: 'Thị ủy', city: 'Thành ủy', district: 'Huyện ủy', province: 'Tỉnh ủy', provincial: 'Tỉnh ủy', ward: 'Đảng ủy', commune: 'Đảng ủy',
+  town: 'Thị ủy',
+  city: 'Thành ủy',
+  district: 'Huyện ủy',
+  province: 'Tỉnh ủy',
+  provincial: 'Tỉnh ủy',
+  ward: 'Đảng ủy',
+  commune: 'Đảng ủy',
 };
 const UNIT_WORD = '(town|city|district|ward|commune|province|provincial)';
 const ENGLISH_BODY = new RegExp(
@@ -57,7 +65,9 @@ export function englishBody(text: string, knownPlaces: readonly string[]): { bod
   const unitWord = (organ?.[1] ?? '').toLowerCase();
   const place = findKnownPlace(text, knownPlaces);
   if (place) spans.push(place.span);
-  const unitNearPlace = place ? new RegExp(String.raw`^\s*${UNIT_WORD}\b`, 'i').exec(text.slice(place.span[1]))?.[1]?.toLowerCase() : undefined;
+  const unitNearPlace = place
+    ? new RegExp(String.raw`^\s*${UNIT_WORD}\b`, 'i').exec(text.slice(place.span[1]))?.[1]?.toLowerCase()
+    : undefined;
   const unit = unitWord || unitNearPlace || '';
   let vietnamese: string;
   if (organ?.[3]) {
@@ -90,7 +100,9 @@ function escapeRegExp(s: string): string {
 export function placeSpans(text: string, name: string): Span[] {
   const folded = foldKeepingOffsets(text);
   const key = escapeRegExp(foldText(name));
-  const pattern = new RegExp(String.raw`(?:\b(?:thanh\s+pho|thi\s+xa|thi\s+tran|tp|tx|huyen|quan|phuong|xa|tinh)\.?\s+)?(?<![\p{L}\d])${key}(?![\p{L}\d])`, 'gu');
+  const pattern = new RegExp(
+    String.raw`(?:\b(?:thanh\s+pho|thi\s+xa|thi\s+tran|tp|tx|huyen|quan|phuong|xa|tinh)\.?\s+)?(?<![\p{L}\d])${key}(?![\p{L}\d])`,
+    'gu',
+  );
   return [...folded.matchAll(pattern)].map((m): Span => [m.index, m.index + m[0].length]);
 }
-

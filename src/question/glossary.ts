@@ -40,7 +40,10 @@ const ENGLISH_WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
  * through it, so only consistency matters, not linguistic accuracy.
  */
 function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
+  let w = word
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/['’]/g, '');
   if (w.length <= 3 || /\d/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (/(?:ss|us|is)$/.test(w)) {
@@ -66,7 +69,12 @@ interface Token {
 }
 
 function englishTokens(text: string): Token[] {
-  return [...text.matchAll(ENGLISH_WORD)].map((m) => ({ text: m[0], stem: stem(m[0]), start: m.index, end: m.index + m[0].length }));
+  return [...text.matchAll(ENGLISH_WORD)].map((m) => ({
+    text: m[0],
+    stem: stem(m[0]),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
 }
 
 // Stemmed phrase → its Vietnamese terms; the longest phrase length bounds the search at a token.

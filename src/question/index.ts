@@ -3,7 +3,17 @@
 // both take that value; neither reads the raw question again.
 export { understandQuestion } from './query.ts';
 export { monthFilter } from './periods.ts';
-export type { Ask, AnswerKind, Asked, NumberedDocument, PeriodFilter, Question, QuestionLanguage, Span, Wants } from './types.ts';
+export type {
+  Ask,
+  AnswerKind,
+  Asked,
+  NumberedDocument,
+  PeriodFilter,
+  Question,
+  QuestionLanguage,
+  Span,
+  Wants,
+} from './types.ts';
 export { inheritScope, inSessionMonth, scopeOf } from './scope.ts';
 export type { QuestionScope } from './scope.ts';
 export { askedBy, LOCALITY_UNITS, yearsIn } from './asked.ts';

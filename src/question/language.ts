@@ -1,13 +1,11 @@
 // Which language a question is written in: Vietnamese, Vietnamese typed without diacritics, English.
-import {
-  hasVietnameseDiacritics,
-  lookupAbbreviation,
-} from '../text/index.ts';
+import { hasVietnameseDiacritics, lookupAbbreviation } from '../text/index.ts';
 import { isEnglishVocabulary } from './glossary.ts';
 import { SHORTHAND_WORDS } from './shorthand.ts';
 import type { QuestionLanguage } from './types.ts';
 
-const VIETNAMESE_SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$/;
+const VIETNAMESE_SYLLABLE =
+  /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$/;
 
 /**
  * English when English words outnumber Vietnamese ones. Abbreviations ("HĐND"), chat shorthand and
@@ -41,5 +39,3 @@ export function detectLanguage(question: string): QuestionLanguage {
   if (english > 0 && (english > vietnamese || (english === vietnamese && marked === 0))) return 'en';
   return vietnamese > 0 && marked / vietnamese >= 0.25 ? 'vi' : 'vi-plain';
 }
-
-

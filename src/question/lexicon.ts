@@ -40,7 +40,8 @@ function loadLexicon(): Lexicon {
   const add = (entry: string) => {
     const syllables = entry.trim().split(/\s+/);
     // Entries with hyphens or digits are loanwords and codes ("a-ba-giua"), not compounds of syllables.
-    if (syllables.length < 2 || syllables.length > MAX_WORD_SYLLABLES || !syllables.every((s) => /^\p{L}+$/u.test(s))) return;
+    if (syllables.length < 2 || syllables.length > MAX_WORD_SYLLABLES || !syllables.every((s) => /^\p{L}+$/u.test(s)))
+      return;
     const written = writtenForm(syllables.join(' '));
     loaded.written.add(written);
     loaded.folded.add(foldText(written));

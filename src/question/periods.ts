@@ -17,12 +17,40 @@ import { overlaps, type PeriodFilter, type QuestionLanguage, type Span } from '.
 
 const YEAR = String.raw`((?:19|20)\d{2})`;
 const ENGLISH_COUNT: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
 };
 export const ENGLISH_ORDINAL: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
-  eighteenth: 18, nineteenth: 19, twentieth: 20,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
 };
 export const ORDINAL_WORD = `(?:${Object.keys(ENGLISH_ORDINAL).join('|')})`;
 const OF_YEAR = String.raw`(?:\s+(?:of\s+(?:the\s+year\s+)?|in\s+)?${YEAR}|\s+of\s+the\s+year)?`;
@@ -37,7 +65,10 @@ const EXTRA_PERIODS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Period | nul
     },
   ],
   [
-    new RegExp(String.raw`\b(first|last)\s+(\d{1,2}|${Object.keys(ENGLISH_COUNT).join('|')})\s+months\b${OF_YEAR}`, 'gi'),
+    new RegExp(
+      String.raw`\b(first|last)\s+(\d{1,2}|${Object.keys(ENGLISH_COUNT).join('|')})\s+months\b${OF_YEAR}`,
+      'gi',
+    ),
     (m) => {
       const count = Number(m[2]) || ENGLISH_COUNT[(m[2] ?? '').toLowerCase()] || 0;
       const side = (m[1] ?? '').toLowerCase() === 'first' ? 'start' : 'end';
@@ -46,11 +77,20 @@ const EXTRA_PERIODS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Period | nul
   ],
   [
     new RegExp(String.raw`\b(first|second)\s+half\b${OF_YEAR}`, 'gi'),
-    (m) => ({ kind: 'months', side: (m[1] ?? '').toLowerCase() === 'first' ? 'start' : 'end', count: 6, year: yearOf(m[2]) }),
+    (m) => ({
+      kind: 'months',
+      side: (m[1] ?? '').toLowerCase() === 'first' ? 'start' : 'end',
+      count: 6,
+      year: yearOf(m[2]),
+    }),
   ],
   [
     new RegExp(String.raw`\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b${OF_YEAR}`, 'gi'),
-    (m) => ({ kind: 'quarter', quarter: ENGLISH_ORDINAL[(m[1] ?? '').toLowerCase()] ?? Number.parseInt(m[1] ?? '', 10), year: yearOf(m[2]) }),
+    (m) => ({
+      kind: 'quarter',
+      quarter: ENGLISH_ORDINAL[(m[1] ?? '').toLowerCase()] ?? Number.parseInt(m[1] ?? '', 10),
+      year: yearOf(m[2]),
+    }),
   ],
   [
     new RegExp(String.raw`\bquarter\s+([1-4])\b${OF_YEAR}`, 'gi'),
@@ -58,7 +98,11 @@ const EXTRA_PERIODS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Period | nul
   ],
   [
     new RegExp(String.raw`\b(beginning|start|end)\s+of\s+(?:the\s+year|${YEAR})\b|\byear[\s-]end\b`, 'gi'),
-    (m) => ({ kind: 'partOfYear', side: /^(?:beginning|start)$/i.test(m[1] ?? '') ? 'start' : 'end', year: yearOf(m[2]) }),
+    (m) => ({
+      kind: 'partOfYear',
+      side: /^(?:beginning|start)$/i.test(m[1] ?? '') ? 'start' : 'end',
+      year: yearOf(m[2]),
+    }),
   ],
 ];
 
@@ -68,7 +112,10 @@ function yearOf(digits: string | undefined): number | null {
 
 export function findAllPeriods(text: string, today: Date): PeriodMention[] {
   const found: PeriodMention[] = [...findPeriods(text)];
-  const claimed: Span[] = [...found.map((p): Span => [p.start, p.end]), ...findDates(text).map((d): Span => [d.start, d.end])];
+  const claimed: Span[] = [
+    ...found.map((p): Span => [p.start, p.end]),
+    ...findDates(text).map((d): Span => [d.start, d.end]),
+  ];
   const claim = (mention: PeriodMention) => {
     const span: Span = [mention.start, mention.end];
     if (overlaps(span, claimed)) return;
@@ -97,7 +144,8 @@ export function isCumulative(text: string, mention: PeriodMention): boolean {
 
 // A month that dates something said in a report, not the session: "đến cuối tháng 6/2022",
 // "trước ngày 15 tháng 8", "by the end of June 2022", "the May 2021 election".
-const CONTENT_DATE_BEFORE = /\b(?:den|truoc|sau|cuoi|giua|het|tu|ke tu|han|by|before|after|until|till|since|end of|middle of|mid)[\s-]*(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:ngay\s+\d{1,2}\s*)?$/i;
+const CONTENT_DATE_BEFORE =
+  /\b(?:den|truoc|sau|cuoi|giua|het|tu|ke tu|han|by|before|after|until|till|since|end of|middle of|mid)[\s-]*(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:ngay\s+\d{1,2}\s*)?$/i;
 const SESSION_NOUN_AFTER = /^\s*(?:session|meeting|sitting|conference|plenary)\b/i;
 const SESSION_NOUN_NEAR_AFTER = /^[\s,]*(?:[a-z'-]+\s+){0,2}(?:session|meeting|sitting|conference|plenary)\b/i;
 
@@ -109,7 +157,13 @@ function isContentDate(text: string, mention: PeriodMention, language: QuestionL
   const before = removeDiacritics(text.slice(Math.max(0, mention.start - 24), mention.start));
   if (CONTENT_DATE_BEFORE.test(before)) return true;
   // In English a month used as a modifier dates its noun: "the May 2021 election" is not a session.
-  return language === 'en' && mention.kind === 'month' && /^\s+[a-z]/i.test(after) && !SESSION_NOUN_AFTER.test(after) && !/^\s+(?:and|or|to|in|of|at|for|on|by)\b/i.test(after);
+  return (
+    language === 'en' &&
+    mention.kind === 'month' &&
+    /^\s+[a-z]/i.test(after) &&
+    !SESSION_NOUN_AFTER.test(after) &&
+    !/^\s+(?:and|or|to|in|of|at|for|on|by)\b/i.test(after)
+  );
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -117,7 +171,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** The dated months ("YYYY-MM") of the mentions that date what a report says rather than its session. */
 export function contentMonths(text: string, mentions: readonly PeriodMention[], language: QuestionLanguage): string[] {
   return mentions.flatMap((mention) =>
-    mention.kind === 'month' && mention.year !== null && isContentDate(text, mention, language) ? [`${mention.year}-${pad(mention.month)}`] : [],
+    mention.kind === 'month' && mention.year !== null && isContentDate(text, mention, language)
+      ? [`${mention.year}-${pad(mention.month)}`]
+      : [],
   );
 }
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
@@ -137,7 +193,13 @@ function monthsOf(mention: PeriodMention): number[] {
 
 /** The filter for one session month ("YYYY-MM"), labelled in the question's language. */
 export function monthFilter(month: string, language: QuestionLanguage): PeriodFilter {
-  const mention: PeriodMention = { kind: 'month', month: Number(month.slice(5, 7)), year: Number(month.slice(0, 4)), start: 0, end: 0 };
+  const mention: PeriodMention = {
+    kind: 'month',
+    month: Number(month.slice(5, 7)),
+    year: Number(month.slice(0, 4)),
+    start: 0,
+    end: 0,
+  };
   return { months: [month], year: null, label: periodLabel(mention, language) };
 }
 
@@ -171,7 +233,11 @@ function periodLabel(mention: PeriodMention, language: QuestionLanguage): string
   }
 }
 
-export function periodFilter(text: string, mentions: readonly PeriodMention[], language: QuestionLanguage): PeriodFilter | null {
+export function periodFilter(
+  text: string,
+  mentions: readonly PeriodMention[],
+  language: QuestionLanguage,
+): PeriodFilter | null {
   const months: string[] = [];
   const labels: string[] = [];
   let year: number | null = null;
@@ -201,4 +267,3 @@ export function periodFilter(text: string, mentions: readonly PeriodMention[], l
   }
   return months.length === 0 && year === null ? null : { months, year, label };
 }
-

@@ -36,7 +36,12 @@ interface Extraction {
 }
 
 /** Period, body and session of a Vietnamese question, from its text (or the same without diacritics, offset for offset). */
-function extractVietnamese(texts: readonly string[], language: QuestionLanguage, knownPlaces: readonly string[], today: Date): Extraction {
+function extractVietnamese(
+  texts: readonly string[],
+  language: QuestionLanguage,
+  knownPlaces: readonly string[],
+  today: Date,
+): Extraction {
   const spans: Span[] = [];
   const firstFound = <T>(find: (text: string) => T | null): { value: T; text: string } | null => {
     for (const text of texts) {
@@ -76,7 +81,15 @@ function extractVietnamese(texts: readonly string[], language: QuestionLanguage,
   if (kind) spans.push([kind.value.start, kind.value.end]);
   const latest = latestSpan(texts[texts.length - 1] ?? '');
   if (latest) spans.push(latest);
-  return { period, body, sessionKind: kind?.value.value ?? null, sessionNumber: number?.value.value ?? null, latest: latest !== null, datedMonths, spans };
+  return {
+    period,
+    body,
+    sessionKind: kind?.value.value ?? null,
+    sessionNumber: number?.value.value ?? null,
+    latest: latest !== null,
+    datedMonths,
+    spans,
+  };
 }
 
 function extractEnglish(text: string, knownPlaces: readonly string[], today: Date): Extraction {
@@ -117,7 +130,9 @@ function extractEnglish(text: string, knownPlaces: readonly string[], today: Dat
 /** Words of an English question worth searching as they are: numbers, names, Vietnamese words, abbreviations. */
 function keptAsWritten(word: string): boolean {
   if (/^\d+(?:st|nd|rd|th)$/i.test(word)) return false;
-  return /\d/.test(word) || /^\p{Lu}/u.test(word) || hasVietnameseDiacritics(word) || lookupAbbreviation(word) !== undefined;
+  return (
+    /\d/.test(word) || /^\p{Lu}/u.test(word) || hasVietnameseDiacritics(word) || lookupAbbreviation(word) !== undefined
+  );
 }
 
 function blank(text: string, spans: readonly Span[]): string {
@@ -131,13 +146,20 @@ function blank(text: string, spans: readonly Span[]): string {
  * into a retrieval plan. `knownPlaces` are place names from the ingested reports, so that a
  * lower-case "tu son" or "dong ngan" is recognised as a place.
  */
-export function understandQuestion(question: string, options: { knownPlaces?: readonly string[]; today?: Date } = {}): Question {
+export function understandQuestion(
+  question: string,
+  options: { knownPlaces?: readonly string[]; today?: Date } = {},
+): Question {
   const read = readQuestion(question, options.knownPlaces ?? [], options.today ?? new Date());
   return { ...read, asked: askedBy(read), wants: wantsOf(read.normalized, read.language) };
 }
 
 /** Everything `understandQuestion` reads but what the question asks for, which depends on it. */
-function readQuestion(question: string, knownPlaces: readonly string[], today: Date): Omit<Question, 'asked' | 'wants'> {
+function readQuestion(
+  question: string,
+  knownPlaces: readonly string[],
+  today: Date,
+): Omit<Question, 'asked' | 'wants'> {
   const normalized = normalizeQuestion(question);
   const language = detectLanguage(question);
 
@@ -153,7 +175,17 @@ function readQuestion(question: string, knownPlaces: readonly string[], today: D
     const topicTerms = vietnameseTopic(topicText, knownPlaces, today);
     // A translation lists a phrase's alternatives side by side ("người dân nhân dân công dân"),
     // which no report writes together: its syllables are its words.
-    return { text: question, normalized, language, searchText, ...fields(extraction), sections, asksWhenHeld, topicTerms, topicWords: topicTerms };
+    return {
+      text: question,
+      normalized,
+      language,
+      searchText,
+      ...fields(extraction),
+      sections,
+      asksWhenHeld,
+      topicTerms,
+      topicWords: topicTerms,
+    };
   }
 
   const plain = removeDiacritics(normalized);
@@ -162,14 +194,30 @@ function readQuestion(question: string, knownPlaces: readonly string[], today: D
   const cues = findSections(foldKeepingOffsets(plain));
   const topic = topicOf(normalized, [...extraction.spans, ...cues.spans], language === 'vi-plain');
   return {
-    text: question, normalized, language, searchText: normalized, ...fields(extraction), sections: cues.sections, asksWhenHeld: cues.asksWhenHeld,
-    topicTerms: topic.terms, topicWords: topic.words,
+    text: question,
+    normalized,
+    language,
+    searchText: normalized,
+    ...fields(extraction),
+    sections: cues.sections,
+    asksWhenHeld: cues.asksWhenHeld,
+    topicTerms: topic.terms,
+    topicWords: topic.words,
   };
 }
 
-function fields(extraction: Extraction): Pick<Question, 'period' | 'body' | 'sessionKind' | 'sessionNumber' | 'latest' | 'datedMonths'> {
+function fields(
+  extraction: Extraction,
+): Pick<Question, 'period' | 'body' | 'sessionKind' | 'sessionNumber' | 'latest' | 'datedMonths'> {
   const { period, body, sessionKind, sessionNumber, latest, datedMonths } = extraction;
-  return { period, body, sessionKind, sessionNumber, ...(latest ? { latest } : {}), ...(datedMonths.length > 0 ? { datedMonths } : {}) };
+  return {
+    period,
+    body,
+    sessionKind,
+    sessionNumber,
+    ...(latest ? { latest } : {}),
+    ...(datedMonths.length > 0 ? { datedMonths } : {}),
+  };
 }
 
 /** Topic terms of a glossary translation: its own period, body, session and cue phrases taken out. */
@@ -178,4 +226,3 @@ function vietnameseTopic(text: string, knownPlaces: readonly string[], today: Da
   const cues = findSections(foldKeepingOffsets(text));
   return topicOf(text, [...extraction.spans, ...cues.spans], true).terms;
 }
-

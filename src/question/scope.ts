@@ -19,12 +19,22 @@ export function scopeOf(plan: QuestionScope): QuestionScope | null {
  * thì sao?") keeps the previous body and session. A question that names a body or session is
  * its own. Returns the question unchanged, and `inherited` null, when nothing was taken.
  */
-export function inheritScope(plan: Question, previous: QuestionScope | null | undefined): { question: Question; inherited: QuestionScope | null } {
-  if (!previous || plan.body || plan.sessionKind || plan.sessionNumber !== null) return { question: plan, inherited: null };
+export function inheritScope(
+  plan: Question,
+  previous: QuestionScope | null | undefined,
+): { question: Question; inherited: QuestionScope | null } {
+  if (!previous || plan.body || plan.sessionKind || plan.sessionNumber !== null)
+    return { question: plan, inherited: null };
   const inherited: QuestionScope = plan.period
-    ? { period: plan.period, body: previous.body, sessionKind: previous.sessionKind, sessionNumber: previous.sessionNumber }
+    ? {
+        period: plan.period,
+        body: previous.body,
+        sessionKind: previous.sessionKind,
+        sessionNumber: previous.sessionNumber,
+      }
     : previous;
-  if (!scopeOf({ ...inherited, period: plan.period ? null : inherited.period })) return { question: plan, inherited: null };
+  if (!scopeOf({ ...inherited, period: plan.period ? null : inherited.period }))
+    return { question: plan, inherited: null };
   return { question: rescoped(plan, inherited), inherited };
 }
 

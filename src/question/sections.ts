@@ -11,7 +11,8 @@ const SECTION_CUES: ReadonlyArray<[SectionLabel, RegExp]> = [
 ];
 
 // "When did it meet?", "who chaired?": the report's opening states the day and the chair.
-const WHEN_WORDS = /\b(?:khi nao|ngay nao|hom nao|bao gio|luc nao|buoi nao|thoi gian nao|when|what date|which day|what day)\b/;
+const WHEN_WORDS =
+  /\b(?:khi nao|ngay nao|hom nao|bao gio|luc nao|buoi nao|thoi gian nao|when|what date|which day|what day)\b/;
 const MEETING_WORDS = /\b(?:hop|phien|ky hop|dien ra|to chuc|khai mac|meet|meeting|met|session|held|sitting)\b/;
 const CHAIR_WORDS = /\b(?:chu tri|chaired|chair)\b/;
 // "By what date", "trước ngày nào", "hạn": a deadline the meeting set, not the day it sat.
@@ -25,11 +26,15 @@ export function findSections(foldedText: string): { sections: SectionLabel[]; sp
     for (const m of foldedText.matchAll(cue)) hits.push({ label, at: m.index, end: m.index + m[0].length });
   }
   const asksWhen = WHEN_WORDS.exec(foldedText);
-  if (asksWhen && MEETING_WORDS.test(foldedText)) hits.push({ label: 'opening', at: asksWhen.index, end: asksWhen.index });
+  if (asksWhen && MEETING_WORDS.test(foldedText))
+    hits.push({ label: 'opening', at: asksWhen.index, end: asksWhen.index });
   const asksWhenHeld = asksWhen !== null && MEETING_NOUNS.test(foldedText) && !DEADLINE_WORDS.test(foldedText);
   const asksWhoChaired = CHAIR_WORDS.exec(foldedText);
   if (asksWhoChaired) hits.push({ label: 'opening', at: asksWhoChaired.index, end: asksWhoChaired.index });
   hits.sort((a, b) => a.at - b.at);
-  return { sections: [...new Set(hits.map((h) => h.label))], spans: hits.map((h): Span => [h.at, h.end]), asksWhenHeld };
+  return {
+    sections: [...new Set(hits.map((h) => h.label))],
+    spans: hits.map((h): Span => [h.at, h.end]),
+    asksWhenHeld,
+  };
 }
-

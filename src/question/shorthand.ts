@@ -40,8 +40,17 @@ const FINAL_PARTICLE = new RegExp(String.raw`${WORD_BOUNDARY_BEFORE}[vVzZ](?=\s*
 // The lists of `vocabulary/fillers.tsv`, each described in the file: what opens a question, then
 // what ends it.
 const FILLER_LISTS = [
-  'greeting', 'addressee', 'request', 'pronoun', 'asking', 'pronoun-asking', 'english-request', 'follow-up',
-  'particle', 'closing', 'addressee-alone',
+  'greeting',
+  'addressee',
+  'request',
+  'pronoun',
+  'asking',
+  'pronoun-asking',
+  'english-request',
+  'follow-up',
+  'particle',
+  'closing',
+  'addressee-alone',
 ] as const;
 type FillerList = (typeof FILLER_LISTS)[number];
 
@@ -130,7 +139,8 @@ function stripFiller(text: string): string {
     const leadFiller = lead?.groups?.['filler'];
     if (lead && leadFiller !== undefined && lead[0].length < current.length) {
       const at = folded.indexOf(leadFiller, lead.index);
-      if (isFiller(current.slice(at, at + leadFiller.length), LEADING.spellings, current)) current = current.slice(lead[0].length).trim();
+      if (isFiller(current.slice(at, at + leadFiller.length), LEADING.spellings, current))
+        current = current.slice(lead[0].length).trim();
     }
     const foldedNow = foldKeepingOffsets(current);
     const trail = TRAILING.pattern.exec(foldedNow);
@@ -138,7 +148,8 @@ function stripFiller(text: string): string {
     if (trail && trailFiller !== undefined && trail.index > 0) {
       const written = current.slice(trail.index, trail.index + trailFiller.length);
       const mark = trail.groups?.['mark']?.includes('?') ? '?' : '';
-      if (isFiller(written, TRAILING.spellings, current)) current = current.slice(0, trail.index).replace(/[\s,;:-]+$/, '') + mark;
+      if (isFiller(written, TRAILING.spellings, current))
+        current = current.slice(0, trail.index).replace(/[\s,;:-]+$/, '') + mark;
     }
     if (current === before) return current;
   }
@@ -182,5 +193,8 @@ export function normalizeQuestion(raw: string): string {
   const text = normalizeText(raw).replace(/\s*\n+\s*/g, ' ');
   // Filler is stripped before and after expansion: "bn ơi" is an addressee, "vs ạ" ends a request.
   const cleaned = stripFiller(expandShorthand(stripFiller(text)));
-  return cleaned.replace(/^[\s,.;:!-]+/, '').replace(/\s{2,}/g, ' ').trim();
+  return cleaned
+    .replace(/^[\s,.;:!-]+/, '')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }

@@ -1,10 +1,5 @@
 // What a question is about: its content words once question framing is taken out.
-import {
-  foldText,
-  hasVietnameseDiacritics,
-  segmentWords,
-  tokenize,
-} from '../text/index.ts';
+import { foldText, hasVietnameseDiacritics, segmentWords, tokenize } from '../text/index.ts';
 import { isVietnameseWord } from './lexicon.ts';
 import { overlaps, type Span } from './types.ts';
 
@@ -19,14 +14,53 @@ interface StopPhrase {
 
 // Question words, particles, pronouns and meeting words: they frame a question, not its subject.
 const STOP_PHRASES: readonly StopPhrase[] = [
-  ...['như thế nào', 'thế nào', 'ra sao', 'bao nhiêu', 'bao giờ', 'khi nào', 'lúc nào', 'ở đâu', 'là gì', 'những gì', 'cái gì',
-    'đến nay', 'hiện nay', 'hiện tại', 'gần đây']
-    .map((p) => ({ spelled: p.split(' ') })),
-  ...['gì', 'nào', 'sao', 'không', 'được', 'là', 'và', 'với', 'của', 'cho', 'các', 'nhé', 'rồi', 'muốn', 'biết',
-    'cần', 'hãy', 'em', 'ạ', 'nhỉ', 'hả', 'phiên', 'sẽ'].map((w) => ({ spelled: [w] })),
+  ...[
+    'như thế nào',
+    'thế nào',
+    'ra sao',
+    'bao nhiêu',
+    'bao giờ',
+    'khi nào',
+    'lúc nào',
+    'ở đâu',
+    'là gì',
+    'những gì',
+    'cái gì',
+    'đến nay',
+    'hiện nay',
+    'hiện tại',
+    'gần đây',
+  ].map((p) => ({ spelled: p.split(' ') })),
+  ...[
+    'gì',
+    'nào',
+    'sao',
+    'không',
+    'được',
+    'là',
+    'và',
+    'với',
+    'của',
+    'cho',
+    'các',
+    'nhé',
+    'rồi',
+    'muốn',
+    'biết',
+    'cần',
+    'hãy',
+    'em',
+    'ạ',
+    'nhỉ',
+    'hả',
+    'phiên',
+    'sẽ',
+  ].map((w) => ({ spelled: [w] })),
   ...['phiên họp', 'kỳ họp', 'cuộc họp', 'buổi họp', 'hội nghị', 'cho biết'].map((p) => ({ spelled: p.split(' ') })),
-  ...['hỏi', 'đang', 'đâu', 'chưa', 'thì', 'mà', 'trong', 'tại', 'cái', 'từ', 'mình', 'tôi', 'bạn', 'ở']
-    .map((w) => ({ spelled: [w], strictOnly: true })),
+  ...['hỏi', 'đang', 'đâu', 'chưa', 'thì', 'mà', 'trong', 'tại', 'cái', 'từ', 'mình', 'tôi', 'bạn', 'ở'].map((w) => ({
+    spelled: [w],
+    strictOnly: true,
+  })),
   { spelled: ['họp'], contentNear: ['tac', 'dong', 'phu', 'tong', 'ly', 'le', 'nhat', 'phap', 'thich'] },
   { spelled: ['xin'], contentNear: ['vac'] },
   { spelled: ['về'], contentNear: ['sinh', 'bao', 'phong'] },
@@ -39,7 +73,10 @@ const STOP_PHRASES: readonly StopPhrase[] = [
 const STOP_BY_FIRST = new Map<string, StopPhrase[]>();
 for (const phrase of STOP_PHRASES) {
   const first = foldText(phrase.spelled[0] ?? '');
-  STOP_BY_FIRST.set(first, [...(STOP_BY_FIRST.get(first) ?? []), phrase].sort((a, b) => b.spelled.length - a.spelled.length));
+  STOP_BY_FIRST.set(
+    first,
+    [...(STOP_BY_FIRST.get(first) ?? []), phrase].sort((a, b) => b.spelled.length - a.spelled.length),
+  );
 }
 
 function stopPhraseAt(words: readonly string[], folded: readonly string[], i: number): number {
@@ -85,7 +122,10 @@ export function topicOf(text: string, removed: readonly Span[], folded: boolean)
   const endRun = () => {
     const spelled = run.map((i) => (folded ? foldedWords[i]! : words[i]!));
     for (const [start, end] of segmentWords(spelled, (phrase) => isVietnameseWord(phrase, folded))) {
-      const word = run.slice(start, end).map((i) => foldedWords[i]!).join(' ');
+      const word = run
+        .slice(start, end)
+        .map((i) => foldedWords[i]!)
+        .join(' ');
       if (!topicWords.includes(word)) topicWords.push(word);
     }
     run = [];
@@ -106,4 +146,3 @@ export function topicOf(text: string, removed: readonly Span[], folded: boolean)
   endRun();
   return { terms, words: topicWords };
 }
-

@@ -57,8 +57,6 @@ export interface Wants {
   framing: string[];
 }
 
-
-
 /** Where a phrase sits in the question: [start, end). */
 export type Span = readonly [start: number, end: number];
 
@@ -104,4 +102,3 @@ export interface NumberedDocument {
   type: readonly string[];
   number: string;
 }
-

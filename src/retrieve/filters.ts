@@ -39,7 +39,11 @@ export function selectReports(
     for (const key of bodies) factorOfBody.set(key, (factorOfBody.get(key) ?? 1) * factor);
   };
   const body = plan.body;
-  if (body && !body.name) prefer(byBody((report) => bodyMatches([body.organ], report)), ORGAN_PREFERENCE);
+  if (body && !body.name)
+    prefer(
+      byBody((report) => bodyMatches([body.organ], report)),
+      ORGAN_PREFERENCE,
+    );
   // A place named without an organ ("rác thải ở phường Đông Ngàn", "tien du") says whose report
   // is wanted; other places' reports can still answer, so this ranks rather than filters.
   const question = ` ${foldText(plan.normalized).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
@@ -61,7 +65,10 @@ export function selectReports(
     preference: (reportId) => {
       const index = facts.indexOf.get(reportId);
       if (index === undefined) return 1;
-      return (factorOfBody.get(facts.bodyOf[index]!) ?? 1) * (dated.size > 0 && ofDatedMonth(index) ? DATED_MONTH_PREFERENCE : 1);
+      return (
+        (factorOfBody.get(facts.bodyOf[index]!) ?? 1) *
+        (dated.size > 0 && ofDatedMonth(index) ? DATED_MONTH_PREFERENCE : 1)
+      );
     },
   };
 }
@@ -78,13 +85,20 @@ export function latestSessionMonth(plan: Question, reports: readonly ReportSumma
   if (uncovered.length > 0) return null;
   const organ = plan.body && !plan.body.name ? byBody((report) => bodyMatches([plan.body!.organ], report)) : null;
   const wanted = reportIds ? new Set(reportIds) : null;
-  const [newest] = newestFirst(reports.filter((report, index) => (!wanted || wanted.has(report.id)) && (!organ || organ.has(facts.bodyOf[index]!))));
+  const [newest] = newestFirst(
+    reports.filter(
+      (report, index) => (!wanted || wanted.has(report.id)) && (!organ || organ.has(facts.bodyOf[index]!)),
+    ),
+  );
   return newest && reportDate(newest) ? facts.dates[facts.indexOf.get(newest.id)!]!.month : null;
 }
 
 // Thousands of reports share a handful of bodies: everything about a body is decided once per
 // distinct body (with its aliases), on one of its reports.
-function bodiesWhere(reports: readonly ReportSummary[], facts: ReportFacts): (decide: (report: ReportSummary) => boolean) => Set<number> {
+function bodiesWhere(
+  reports: readonly ReportSummary[],
+  facts: ReportFacts,
+): (decide: (report: ReportSummary) => boolean) => Set<number> {
   return (decide) => {
     const matching = new Set<number>();
     facts.bodies.forEach((group, key) => {
@@ -129,7 +143,8 @@ function narrowReports(
     narrow(body.name, (index) => issuers.has(facts.bodyOf[index]!));
   }
   if (period) narrow(period.label, (index) => periodMatches(period, facts.dates[index]!));
-  if (plan.sessionNumber !== null) narrow(`kỳ họp thứ ${plan.sessionNumber}`, (index) => reports[index]!.sessionNumber === plan.sessionNumber);
+  if (plan.sessionNumber !== null)
+    narrow(`kỳ họp thứ ${plan.sessionNumber}`, (index) => reports[index]!.sessionNumber === plan.sessionNumber);
   if (plan.sessionKind) narrow(plan.sessionKind, (index) => reports[index]!.sessionKind === plan.sessionKind);
   const narrowed = {
     reportIds: applied.length > 0 && uncovered.length === 0 ? candidates.map((index) => reports[index]!.id) : undefined,
@@ -198,13 +213,13 @@ function factsOf(reports: readonly ReportSummary[]): ReportFacts {
   return facts;
 }
 
-
 // Sessions from this month on often decide the next year's plan and budget.
 const YEAR_END_FROM_MONTH = 10;
 
 // The Party organisation of a place, its committee and the committee's standing board are one
 // issuer to a citizen: "Đảng bộ thành phố Từ Sơn" asks about what "BTV Thành ủy Từ Sơn" decided.
-const PARTY_WORDS = /^(?:btv |bch |ban thuong vu |thuong truc )?(?:dang bo (?:tinh|thanh pho|thi xa|huyen|quan|phuong|xa|thi tran)|tinh uy|thanh uy|thi uy|huyen uy|quan uy|dang uy(?: (?:phuong|xa|thi tran))?) /;
+const PARTY_WORDS =
+  /^(?:btv |bch |ban thuong vu |thuong truc )?(?:dang bo (?:tinh|thanh pho|thi xa|huyen|quan|phuong|xa|thi tran)|tinh uy|thanh uy|thi uy|huyen uy|quan uy|dang uy(?: (?:phuong|xa|thi tran))?) /;
 
 function nextMonth(month: string): string {
   const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
@@ -226,13 +241,20 @@ function bodyMatches(wanted: readonly string[], report: ReportSummary): boolean 
   const names = [report.body, ...report.bodyAliases].filter((name): name is string => Boolean(name));
   return wanted.some((name) => {
     const key = issuerKey(name);
-    return names.some((reportName) => ` ${foldText(reportName)} `.includes(` ${foldText(name)} `) || (key.startsWith('party ') && issuerKey(reportName) === key));
+    return names.some(
+      (reportName) =>
+        ` ${foldText(reportName)} `.includes(` ${foldText(name)} `) ||
+        (key.startsWith('party ') && issuerKey(reportName) === key),
+    );
   });
 }
 
 function periodMatches(period: NonNullable<Question['period']>, { month, dated }: ReportDates): boolean {
   if (period.months.length > 0) {
-    return month !== null && period.months.some((wanted) => (wanted.startsWith('*-') ? month.endsWith(wanted.slice(1)) : month === wanted));
+    return (
+      month !== null &&
+      period.months.some((wanted) => (wanted.startsWith('*-') ? month.endsWith(wanted.slice(1)) : month === wanted))
+    );
   }
   if (period.year !== null) {
     // "năm 2022" is the year the session is about: its own year, or the next one for the

@@ -92,7 +92,8 @@ export class LexicalIndex {
     const averageLength = tokenCount / Math.max(chunkCount, 1);
     const saturation = new Float32Array(chunkCount);
     for (let chunk = 0; chunk < chunkCount; chunk++) {
-      saturation[chunk] = BM25_K1 * (1 - BM25_B + (BM25_B * (tokenStart[chunk + 1]! - tokenStart[chunk]!)) / averageLength);
+      saturation[chunk] =
+        BM25_K1 * (1 - BM25_B + (BM25_B * (tokenStart[chunk + 1]! - tokenStart[chunk]!)) / averageLength);
     }
     return new LexicalIndex(
       vocabulary,
@@ -139,7 +140,11 @@ export class LexicalIndex {
         scores[chunk]! += (weight * tf) / (tf + saturation[chunk]!);
       }
     }
-    const candidates = best(scores, Math.max(limit, PHRASE_CANDIDATES), allowed && ((chunk) => allowed(this.labels[chunk]!)));
+    const candidates = best(
+      scores,
+      Math.max(limit, PHRASE_CANDIDATES),
+      allowed && ((chunk) => allowed(this.labels[chunk]!)),
+    );
 
     const phrases = this.phraseIdfs(query.phrases);
     if (phrases.size > 0) {
@@ -150,7 +155,8 @@ export class LexicalIndex {
           const pair = this.tokens[at]! * vocabularySize + this.tokens[at + 1]!;
           if (phrases.has(pair)) counts.set(pair, (counts.get(pair) ?? 0) + 1);
         }
-        for (const [pair, tf] of counts) scores[chunk]! += (phrases.get(pair)! * tf * (BM25_K1 + 1)) / (tf + saturation[chunk]!);
+        for (const [pair, tf] of counts)
+          scores[chunk]! += (phrases.get(pair)! * tf * (BM25_K1 + 1)) / (tf + saturation[chunk]!);
       }
     }
     const byScore = (a: number, b: number) => scores[b]! - scores[a]! || a - b;

@@ -3,7 +3,6 @@ import { QUESTION_WORDS } from '../question/index.ts';
 import { foldedTerms, matchingText } from '../text/index.ts';
 import { LexicalIndex, type LexicalTerms } from './lexical-index.ts';
 
-
 /**
  * What lexical search looks for in a question's topic (period, body and question words already
  * taken out by the query plan, which the filters handle): its matching terms with their

@@ -1,6 +1,14 @@
 import type { Embedder } from '../embed/index.ts';
 import { exactSearch, type VectorIndex } from '../index/index.ts';
-import { reportCatalog, reportDay, type LabelRange, type Passage, type ReportCatalog, type ReportSummary, type Store } from '../store/index.ts';
+import {
+  reportCatalog,
+  reportDay,
+  type LabelRange,
+  type Passage,
+  type ReportCatalog,
+  type ReportSummary,
+  type Store,
+} from '../store/index.ts';
 import { countWords, findDates } from '../text/index.ts';
 import { latestSessionMonth, selectReports } from './filters.ts';
 import { LabelSet } from './label-set.ts';
@@ -70,7 +78,11 @@ const HEADING_MAX_WORDS = 25;
  * session can be about, then fuses lexical (BM25 over folded text, see `LexicalIndex`) and dense
  * (ANN) rankings by reciprocal rank fusion.
  */
-export async function retrieve(understood: Question, app: RetrieveDeps, options: RetrieveOptions = {}): Promise<Retrieval> {
+export async function retrieve(
+  understood: Question,
+  app: RetrieveDeps,
+  options: RetrieveOptions = {},
+): Promise<Retrieval> {
   const k = options.k ?? 10;
   const mode = options.mode ?? 'hybrid';
   const clock = stageClock(options.timings);
@@ -88,7 +100,10 @@ export async function retrieve(understood: Question, app: RetrieveDeps, options:
   const lexical = mode === 'dense' ? [] : lexicalRanking(plan, app.store, allowed, clock);
   const dense = mode === 'lexical' ? [] : await denseRanking(plan, app, allowed, clock);
 
-  const fused = new Map<number, { score: number; lexicalRank: number | null; denseRank: number | null; similarity: number | null }>();
+  const fused = new Map<
+    number,
+    { score: number; lexicalRank: number | null; denseRank: number | null; similarity: number | null }
+  >();
   const entry = (label: number) => {
     let found = fused.get(label);
     if (!found) fused.set(label, (found = { score: 0, lexicalRank: null, denseRank: null, similarity: null }));
@@ -124,7 +139,9 @@ export async function retrieve(understood: Question, app: RetrieveDeps, options:
   ranked.sort((a, b) => b.hit.score - a.hit.score);
   const best = ranked.slice(0, k);
   const hits = new Map(best.map(({ label, hit }) => [label, hit]));
-  const passages = app.store.passages(best.map(({ label }) => label)).map((passage): RankedPassage => ({ ...passage, ...hits.get(passage.rowid)! }));
+  const passages = app.store
+    .passages(best.map(({ label }) => label))
+    .map((passage): RankedPassage => ({ ...passage, ...hits.get(passage.rowid)! }));
   clock.lap('fusion');
   return { question: plan, passages, applied: selection.applied, uncovered: [], inherited };
 }
@@ -208,8 +225,6 @@ function recency(report: ReportSummary, newestDay: number): number {
   return day === null ? 0 : Math.pow(0.5, (newestDay - day) / RECENCY_HALF_LIFE_DAYS);
 }
 
-
-
 const labelRanges = new WeakMap<ReportCatalog, { byReport: Map<string, LabelRange[]>; end: number }>();
 // `selectReports` hands out the same `reportIds` array for the same filters while the catalog lasts.
 const labelSets = new WeakMap<readonly string[], LabelSet>();
@@ -229,4 +244,3 @@ function allowedLabels(store: Store, catalog: ReportCatalog, reportIds: readonly
   labelSets.set(reportIds, labels);
   return labels;
 }
-

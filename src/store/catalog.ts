@@ -30,7 +30,8 @@ export function reportCatalog(store: Store): ReportCatalog {
   const placeOf = new Map<string, string>();
   const placeOfBody = new Map<string, string | null>();
   for (const report of list) {
-    if (report.body && !placeOfBody.has(report.body)) placeOfBody.set(report.body, recognizeBody(report.body)?.place ?? null);
+    if (report.body && !placeOfBody.has(report.body))
+      placeOfBody.set(report.body, recognizeBody(report.body)?.place ?? null);
     const place = report.body ? placeOfBody.get(report.body) : null;
     if (!place) continue;
     places.add(place);
@@ -39,7 +40,14 @@ export function reportCatalog(store: Store): ReportCatalog {
   const days = list.map(reportDay).filter((day): day is number => day !== null);
   const bodies = [...new Set(list.flatMap((report) => (report.body ? [report.body] : [])))];
   const byId = new Map(list.map((report) => [report.id, report]));
-  const catalog = { list, byId, places: [...places], placeOf, bodies, newestDay: days.length > 0 ? Math.max(...days) : null };
+  const catalog = {
+    list,
+    byId,
+    places: [...places],
+    placeOf,
+    bodies,
+    newestDay: days.length > 0 ? Math.max(...days) : null,
+  };
   catalogs.set(store, { revision, catalog });
   return catalog;
 }

@@ -112,13 +112,17 @@ export class QuestionLog {
       .get(sinceIso) as { total: number; since: number };
     const grouped = (column: 'mode' | 'language') =>
       Object.fromEntries(
-        (this.db.prepare(`SELECT ${column} AS key, COUNT(*) AS n FROM questions GROUP BY ${column} ORDER BY n DESC`).all() as Array<{ key: string; n: number }>).map(
-          (row) => [row.key, row.n],
-        ),
+        (
+          this.db
+            .prepare(`SELECT ${column} AS key, COUNT(*) AS n FROM questions GROUP BY ${column} ORDER BY n DESC`)
+            .all() as Array<{ key: string; n: number }>
+        ).map((row) => [row.key, row.n]),
       );
     const votes = (where: string, ...params: string[]) =>
       this.db
-        .prepare(`SELECT COALESCE(SUM(value = 1), 0) AS up, COALESCE(SUM(value = -1), 0) AS down FROM feedback ${where}`)
+        .prepare(
+          `SELECT COALESCE(SUM(value = 1), 0) AS up, COALESCE(SUM(value = -1), 0) AS down FROM feedback ${where}`,
+        )
         .get(...params) as { up: number; down: number };
     const latest = this.db
       .prepare(

@@ -9,7 +9,12 @@ export type DatedReport = Pick<ReportRecord, 'meetingDate' | 'documentDate' | 'p
  * session month (which a session can sit a month after). Null when it has none of them.
  */
 export function reportDate(report: DatedReport): string | null {
-  return report.meetingDate ?? report.documentDate ?? report.publishedDate ?? (report.sessionMonth ? `${report.sessionMonth}-01` : null);
+  return (
+    report.meetingDate ??
+    report.documentDate ??
+    report.publishedDate ??
+    (report.sessionMonth ? `${report.sessionMonth}-01` : null)
+  );
 }
 
 /** Reports newest first by `reportDate`; undated ones last. */

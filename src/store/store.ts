@@ -131,7 +131,10 @@ const REPORT_COLUMNS = `r.id, r.source, r.path, r.format, r.content_hash, r.titl
 export class Store {
   private writes = 0;
   /** Document frequencies looked up so far, valid while `revision()` is `revision`. */
-  private frequencyCache: { revision: string; frequencies: Map<string, number> } = { revision: '', frequencies: new Map() };
+  private frequencyCache: { revision: string; frequencies: Map<string, number> } = {
+    revision: '',
+    frequencies: new Map(),
+  };
   private countCache: { revision: string; counts: { reports: number; chunks: number } } | undefined;
   /** What was asked, how it was answered, and the feedback on it. */
   readonly questions: QuestionLog;
@@ -202,7 +205,11 @@ export class Store {
    */
   saveReport(report: ReportRecord, chunks: readonly ChunkRecord[], embeddings?: ChunkEmbeddings): SaveResult {
     if (embeddings && embeddings.vectors.length !== chunks.length) {
-      throw new StoreError(this.databasePath, 'saveReport', `${chunks.length} chunks but ${embeddings.vectors.length} vectors`);
+      throw new StoreError(
+        this.databasePath,
+        'saveReport',
+        `${chunks.length} chunks but ${embeddings.vectors.length} vectors`,
+      );
     }
     return this.db.transaction(() => {
       if (embeddings) this.claimEmbedding(embeddings.identity);
@@ -242,7 +249,9 @@ export class Store {
 
   /** The embedder whose vectors are stored, if any. */
   embeddingIdentity(): EmbeddingIdentity | null {
-    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'embedder'").get() as { value: string } | undefined;
+    const row = this.db.prepare("SELECT value FROM settings WHERE key = 'embedder'").get() as
+      | { value: string }
+      | undefined;
     return row ? (JSON.parse(row.value) as EmbeddingIdentity) : null;
   }
 
@@ -259,12 +268,16 @@ export class Store {
   }
 
   private setSetting(key: string, value: string): void {
-    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(key, value);
   }
 
   /** Every stored vector with its chunk label, in label order. */
   *vectors(): Generator<LabelledVector> {
-    const rows = this.db.prepare('SELECT chunk_rowid AS label, vector FROM chunk_vectors ORDER BY chunk_rowid').iterate() as IterableIterator<{
+    const rows = this.db
+      .prepare('SELECT chunk_rowid AS label, vector FROM chunk_vectors ORDER BY chunk_rowid')
+      .iterate() as IterableIterator<{
       label: number;
       vector: Buffer;
     }>;
@@ -273,9 +286,14 @@ export class Store {
 
   /** The stored vectors of the chunks in `ranges` (label ranges, as `labelRanges` gives them). */
   vectorsIn(ranges: readonly LabelRange[]): LabelledVector[] {
-    const statement = this.db.prepare('SELECT chunk_rowid AS label, vector FROM chunk_vectors WHERE chunk_rowid BETWEEN ? AND ?');
+    const statement = this.db.prepare(
+      'SELECT chunk_rowid AS label, vector FROM chunk_vectors WHERE chunk_rowid BETWEEN ? AND ?',
+    );
     return ranges.flatMap(({ first, count }) =>
-      (statement.all(first, first + count - 1) as Array<{ label: number; vector: Buffer }>).map((row) => ({ label: row.label, vector: blobVector(row.vector) })),
+      (statement.all(first, first + count - 1) as Array<{ label: number; vector: Buffer }>).map((row) => ({
+        label: row.label,
+        vector: blobVector(row.vector),
+      })),
     );
   }
 
@@ -286,7 +304,9 @@ export class Store {
 
   /** Every chunk, in label order: what a re-embedding walks. */
   *allChunks(): Generator<StoredChunk> {
-    for (const row of this.db.prepare('SELECT rowid, * FROM chunks ORDER BY rowid').iterate() as IterableIterator<ChunkRow>) {
+    for (const row of this.db
+      .prepare('SELECT rowid, * FROM chunks ORDER BY rowid')
+      .iterate() as IterableIterator<ChunkRow>) {
       yield toChunk(row);
     }
   }
@@ -305,7 +325,11 @@ export class Store {
    * Chunks whose folded terms match an FTS5 query, best BM25 first (FTS5's bm25 is lower-better;
    * `score` is negated so higher is better), optionally only from some reports.
    */
-  lexicalSearch(ftsQuery: string, limit: number, reportIds?: readonly string[]): Array<{ label: number; score: number }> {
+  lexicalSearch(
+    ftsQuery: string,
+    limit: number,
+    reportIds?: readonly string[],
+  ): Array<{ label: number; score: number }> {
     if (reportIds) {
       // "+rowid" keeps SQLite from handing the IN list to FTS5, which would run the match once
       // per allowed row (seconds at 10k chunks instead of milliseconds).
@@ -318,7 +342,9 @@ export class Store {
         .all(ftsQuery, JSON.stringify(reportIds), limit) as Array<{ label: number; score: number }>;
     }
     return this.db
-      .prepare('SELECT rowid AS label, -bm25(chunks_fts) AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts) LIMIT ?')
+      .prepare(
+        'SELECT rowid AS label, -bm25(chunks_fts) AS score FROM chunks_fts WHERE chunks_fts MATCH ? ORDER BY bm25(chunks_fts) LIMIT ?',
+      )
       .all(ftsQuery, limit) as Array<{ label: number; score: number }>;
   }
 
@@ -353,12 +379,18 @@ export class Store {
    */
   labelRanges(): Map<string, LabelRange[]> {
     const rows = this.db
-      .prepare('SELECT report_id AS reportId, MIN(rowid) AS first, MAX(rowid) AS last, COUNT(*) AS count FROM chunks GROUP BY report_id')
+      .prepare(
+        'SELECT report_id AS reportId, MIN(rowid) AS first, MAX(rowid) AS last, COUNT(*) AS count FROM chunks GROUP BY report_id',
+      )
       .all() as Array<{ reportId: string; first: number; last: number; count: number }>;
     const ranges = new Map<string, LabelRange[]>();
     for (const row of rows) {
       if (row.last - row.first + 1 === row.count) ranges.set(row.reportId, [{ first: row.first, count: row.count }]);
-      else ranges.set(row.reportId, this.chunksOf(row.reportId).map((chunk) => ({ first: chunk.rowid, count: 1 })));
+      else
+        ranges.set(
+          row.reportId,
+          this.chunksOf(row.reportId).map((chunk) => ({ first: chunk.rowid, count: 1 })),
+        );
     }
     return ranges;
   }
@@ -428,10 +460,10 @@ export class Store {
     const labels = (this.db.prepare('SELECT rowid FROM chunks WHERE report_id = ?').all(id) as { rowid: number }[]).map(
       (row) => row.rowid,
     );
+    this.db.prepare('DELETE FROM chunks_fts WHERE rowid IN (SELECT rowid FROM chunks WHERE report_id = ?)').run(id);
     this.db
-      .prepare('DELETE FROM chunks_fts WHERE rowid IN (SELECT rowid FROM chunks WHERE report_id = ?)')
+      .prepare('DELETE FROM chunk_vectors WHERE chunk_rowid IN (SELECT rowid FROM chunks WHERE report_id = ?)')
       .run(id);
-    this.db.prepare('DELETE FROM chunk_vectors WHERE chunk_rowid IN (SELECT rowid FROM chunks WHERE report_id = ?)').run(id);
     this.db.prepare('DELETE FROM chunks WHERE report_id = ?').run(id);
     this.db.prepare('DELETE FROM reports WHERE id = ?').run(id);
     return labels;
@@ -513,8 +545,15 @@ function blobVector(blob: Buffer): Float32Array {
 }
 
 function passageReport(summary: ReportSummary): Passage['report'] {
-  const { chunks: _chunks, warnings: _warnings, ingestedAt: _ingestedAt, format: _format, bodyAliases: _aliases, path: _path, ...report } =
-    summary;
+  const {
+    chunks: _chunks,
+    warnings: _warnings,
+    ingestedAt: _ingestedAt,
+    format: _format,
+    bodyAliases: _aliases,
+    path: _path,
+    ...report
+  } = summary;
   return report;
 }
 

@@ -196,7 +196,8 @@ function longestPhraseAt(stream: TokenStream, i: number): { phrase: string; mean
       // Ambiguous short forms are single tokens, so the first token's spelling decides.
       const written = writtenAt(stream, i);
       const asShort = meaning.asShort.filter((abbreviation) => countsAsShort(abbreviation, written));
-      if (asShort.length > 0 || meaning.asLong.length > 0) best = { phrase, meaning: { asShort, asLong: meaning.asLong } };
+      if (asShort.length > 0 || meaning.asLong.length > 0)
+        best = { phrase, meaning: { asShort, asLong: meaning.asLong } };
     }
     const next = terms[j];
     if (next === undefined || !PREFIXES.has(phrase) || !continuesPhrase(stream, j)) return best;

@@ -7,7 +7,16 @@ import { loadVocabulary, matching, oneOf } from '../vocabulary/index.ts';
 
 const UNIT_TYPES = ['tỉnh', 'thành phố', 'thị xã', 'huyện', 'quận', 'phường', 'xã', 'thị trấn'] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
-export type Organ = 'Tỉnh ủy' | 'Thành ủy' | 'Thị ủy' | 'Huyện ủy' | 'Quận ủy' | 'Đảng ủy' | 'Đảng bộ' | 'HĐND' | 'UBND';
+export type Organ =
+  | 'Tỉnh ủy'
+  | 'Thành ủy'
+  | 'Thị ủy'
+  | 'Huyện ủy'
+  | 'Quận ủy'
+  | 'Đảng ủy'
+  | 'Đảng bộ'
+  | 'HĐND'
+  | 'UBND';
 /** The part of the organ that acts: its standing board (BTV), standing office (Thường trực) or executive committee (BCH). */
 export type BodyRole = 'BTV' | 'Thường trực' | 'BCH';
 
@@ -54,9 +63,9 @@ const PARTY_COMMITTEE_UNIT: Partial<Record<Organ, UnitType>> = {
   'Huyện ủy': 'huyện',
   'Quận ủy': 'quận',
 };
-const PARTY_COMMITTEE_OF_UNIT = Object.fromEntries(Object.entries(PARTY_COMMITTEE_UNIT).map(([o, u]) => [u, o])) as Partial<
-  Record<UnitType, Organ>
->;
+const PARTY_COMMITTEE_OF_UNIT = Object.fromEntries(
+  Object.entries(PARTY_COMMITTEE_UNIT).map(([o, u]) => [u, o]),
+) as Partial<Record<UnitType, Organ>>;
 
 const ROLE_BY_FOLDED: Record<string, BodyRole> = {
   'ban thuong vu': 'BTV',
@@ -117,10 +126,54 @@ const ATTRIBUTIVE_BEFORE =
 // Words that end a place name in a heading written in capitals ("THÀNH ỦY TỪ SƠN HỌP PHIÊN ...").
 // Compared with their diacritics, so "NAM" (Hà Nam) and "NĂM" stay apart.
 const NOT_PLACE = new Set([
-  'họp', 'tổ', 'chức', 'phiên', 'kỳ', 'khóa', 'lần', 'thứ', 'nhiệm', 'về', 'thông', 'báo', 'tại', 'triển',
-  'khai', 'năm', 'tháng', 'ngày', 'làm', 'việc', 'quyết', 'nghị', 'kết', 'luận', 'của', 'và', 'với', 'tiếp',
-  'đảng', 'cộng', 'sản', 'số', 'hội', 'ban', 'ủy', 'cho', 'ý', 'kiến', 'đánh', 'giá', 'mạc', 'bế', 'hđnd',
-  'ubnd', 'btv', 'bch', 'tp', 'tx',
+  'họp',
+  'tổ',
+  'chức',
+  'phiên',
+  'kỳ',
+  'khóa',
+  'lần',
+  'thứ',
+  'nhiệm',
+  'về',
+  'thông',
+  'báo',
+  'tại',
+  'triển',
+  'khai',
+  'năm',
+  'tháng',
+  'ngày',
+  'làm',
+  'việc',
+  'quyết',
+  'nghị',
+  'kết',
+  'luận',
+  'của',
+  'và',
+  'với',
+  'tiếp',
+  'đảng',
+  'cộng',
+  'sản',
+  'số',
+  'hội',
+  'ban',
+  'ủy',
+  'cho',
+  'ý',
+  'kiến',
+  'đánh',
+  'giá',
+  'mạc',
+  'bế',
+  'hđnd',
+  'ubnd',
+  'btv',
+  'bch',
+  'tp',
+  'tx',
 ]);
 
 /** A body without where it was found: what an issuing body or a question's filter needs. */
@@ -148,7 +201,9 @@ export function findBodies(text: string, options: BodyOptions = {}): BodyMention
     const organ = ORGAN_BY_FOLDED[(g['committee'] ?? g['party'] ?? g['council'] ?? '').replace(/\s+/g, ' ')];
     if (!organ) continue;
     const unitWord = g['unit'] ?? g['cunit'];
-    const unitType = unitWord ? (UNIT_BY_FOLDED[unitWord.replace(/\s+/g, ' ')] ?? null) : (PARTY_COMMITTEE_UNIT[organ] ?? null);
+    const unitType = unitWord
+      ? (UNIT_BY_FOLDED[unitWord.replace(/\s+/g, ' ')] ?? null)
+      : (PARTY_COMMITTEE_UNIT[organ] ?? null);
     if (unitWord === 'tt' && !/TT\.?$/.test(t.original.slice(m.index, m.index + m[0].length))) continue;
     const end = m.index + m[0].length;
     const place = readPlace(t, end, known);
@@ -196,7 +251,12 @@ export function findIssuingBody(text: string, title: string | null, options: Bod
   const sharper = chosen.role
     ? null
     : [...titleMentions, ...header, ...lead].find((m) => m.role && sameBody(m, chosen));
-  const { name, role, organ, unitType, place } = withPlace({ ...chosen, role: sharper?.role ?? chosen.role }, context, text, options);
+  const { name, role, organ, unitType, place } = withPlace(
+    { ...chosen, role: sharper?.role ?? chosen.role },
+    context,
+    text,
+    options,
+  );
   return { name, role, organ, unitType, place };
 }
 
@@ -274,7 +334,12 @@ function findPlaces(text: string, options: BodyOptions): Place[] {
  * Fills in a missing place: from another mention of the same organ, else from the unit it governs
  * named elsewhere in `text` (looked for only then: most bodies are named with their place).
  */
-function withPlace(body: BodyMention, mentions: readonly BodyMention[], text: string, options: BodyOptions): BodyMention {
+function withPlace(
+  body: BodyMention,
+  mentions: readonly BodyMention[],
+  text: string,
+  options: BodyOptions,
+): BodyMention {
   let place = body.place;
   let unitType = body.unitType;
   if (!place) {
@@ -331,7 +396,8 @@ function readPlace(t: FoldedText, from: number, known: readonly KnownPlace[]): {
     words.push({ text: word, end: at });
   }
   // Capitals running on past four words are a heading, not a name: keep the usual two syllables.
-  const runsOn = words.length === 4 && words.every((w) => w.text === w.text.toUpperCase()) && /^ \p{Lu}/u.test(rest.slice(at));
+  const runsOn =
+    words.length === 4 && words.every((w) => w.text === w.text.toUpperCase()) && /^ \p{Lu}/u.test(rest.slice(at));
   const kept = runsOn ? words.slice(0, 2) : words;
   const last = kept[kept.length - 1];
   if (!last) return null;

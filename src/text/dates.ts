@@ -21,7 +21,14 @@ function daysInMonth(year: number | null, month: number): number {
 /** True for a real calendar day; a missing year allows 29 February. */
 export function isValidDay(year: number | null, month: number, day: number): boolean {
   if (year !== null && (year < MIN_YEAR || year > MAX_YEAR || !Number.isInteger(year))) return false;
-  return Number.isInteger(month) && month >= 1 && month <= 12 && Number.isInteger(day) && day >= 1 && day <= daysInMonth(year, month);
+  return (
+    Number.isInteger(month) &&
+    month >= 1 &&
+    month <= 12 &&
+    Number.isInteger(day) &&
+    day >= 1 &&
+    day <= daysInMonth(year, month)
+  );
 }
 
 function isValidYear(year: number): boolean {
@@ -100,18 +107,36 @@ const PATTERNS = {
     String.raw`\b(?:ngay|mung|mong)\s+${START}(?<d1>\d{1,2})(?<mid>(?:\s*,\s*\d{1,2})*)\s*,?\s*(?:va|den|toi)\s+(?:ngay\s+)?(?<d2>\d{1,2})${tail('b')}${END}`,
     'g',
   ),
-  dash: new RegExp(String.raw`\b(?:ngay|mung|mong)\s+${START}(?<d1>\d{1,2})\s*[-–]\s*(?<d2>\d{1,2})${tail('b', '/.')}${END}`, 'g'),
+  dash: new RegExp(
+    String.raw`\b(?:ngay|mung|mong)\s+${START}(?<d1>\d{1,2})\s*[-–]\s*(?<d2>\d{1,2})${tail('b', '/.')}${END}`,
+    'g',
+  ),
   single: new RegExp(String.raw`${START}(?<d1>\d{1,2})${tail('b')}${END}`, 'g'),
 };
 
-const ENGLISH_MONTH = `(?:${Object.keys(ENGLISH_MONTHS).sort((a, b) => b.length - a.length).join('|')})`;
+const ENGLISH_MONTH = `(?:${Object.keys(ENGLISH_MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
 const ENGLISH_DAY = new RegExp(
   String.raw`\b(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon1>${ENGLISH_MONTH})|(?<mon2>${ENGLISH_MONTH})\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?)\b(?:,?\s+(?<y>\d{4})\b)?`,
   'g',
 );
 
 // A bare "9/12" after these words, or before these units, counts things ("đạt 9/12 tiêu chí").
-const QUANTITY_BEFORE = new Set(['dat', 'la', 'co', 'gom', 'tren', 'duoi', 'khoang', 'hon', 'chiem', 'le', 'so', 'bang']);
+const QUANTITY_BEFORE = new Set([
+  'dat',
+  'la',
+  'co',
+  'gom',
+  'tren',
+  'duoi',
+  'khoang',
+  'hon',
+  'chiem',
+  'le',
+  'so',
+  'bang',
+]);
 const QUANTITY_AFTER = new RegExp(
   String.raw`^\s*(?:%|ty|trieu|nghin|ngan|dong|nguoi|ho|ha|km|m2|m3|m|tan|ca|xa|phuong|thon|tieu\s+chi|chi\s+tieu|diem|lan|nam|thang|ngay|gio|phut|don\s+vi|truong|phong|ban|co\s+so|du\s+an|cong\s+trinh)\b`,
 );
@@ -127,12 +152,19 @@ function findDatesIn(text: string): DateMention[] {
   const found: DateMention[] = [];
   const claimed: Array<[number, number]> = [];
   const free = (s: number, e: number) => claimed.every(([cs, ce]) => e <= cs || s >= ce);
-  const add = (m: RegExpExecArray, first: DayDate, last: DayDate | null, opts: { cued: boolean; time?: string | null }) => {
+  const add = (
+    m: RegExpExecArray,
+    first: DayDate,
+    last: DayDate | null,
+    opts: { cued: boolean; time?: string | null },
+  ) => {
     const start = m.index;
     const end = m.index + m[0].length;
     if (!free(start, end)) return;
     claimed.push([start, end]);
-    found.push(decorate(t, { start, end, first, last, time: opts.time ?? null, partOfDay: null, cued: opts.cued, before: '' }));
+    found.push(
+      decorate(t, { start, end, first, last, time: opts.time ?? null, partOfDay: null, cued: opts.cued, before: '' }),
+    );
   };
 
   for (const m of matchFolded(t, PATTERNS.iso)) {
@@ -152,7 +184,14 @@ function findDatesIn(text: string): DateMention[] {
     const g = m.groups ?? {};
     const last = tailDate(g, 'b', Number(g['d2']));
     if (!last) continue;
-    const days = [Number(g['d1']), ...(g['mid'] ?? '').split(',').filter((s) => s.trim()).map(Number), last.day];
+    const days = [
+      Number(g['d1']),
+      ...(g['mid'] ?? '')
+        .split(',')
+        .filter((s) => s.trim())
+        .map(Number),
+      last.day,
+    ];
     if (!days.every((d, i) => i === 0 || d > (days[i - 1] ?? 0))) continue;
     const range = orderedRange({ ...last, day: Number(g['d1']) }, last);
     if (range) add(m, range.first, range.last, { cued: true });
@@ -206,7 +245,14 @@ function orderedRange(first: DayDate, last: DayDate): { first: DayDate; last: Da
   return { first: from, last };
 }
 
-function isoLocalDate(y: number, m: number, d: number, hh?: string, mm?: string, tz?: string): { day: DayDate; time: string | null } | null {
+function isoLocalDate(
+  y: number,
+  m: number,
+  d: number,
+  hh?: string,
+  mm?: string,
+  tz?: string,
+): { day: DayDate; time: string | null } | null {
   if (!isValidDay(y, m, d)) return null;
   if (hh === undefined || mm === undefined) return { day: { year: y, month: m, day: d }, time: null };
   if (tz === undefined) return { day: { year: y, month: m, day: d }, time: `${hh}:${mm}` };
@@ -244,7 +290,9 @@ function decorate(t: FoldedText, mention: DateMention): DateMention {
   };
   if (backward(/\b(?:ngay|mung|mong|hom)[^\S\n]+$/)) cued = true;
   if (backward(/\b(?:thu[^\S\n]+(?:hai|ba|tu|nam|sau|bay)|chu[^\S\n]+nhat)[^\S\n]*,?[^\S\n]*$/)) cued = true;
-  const pod = /\b(sang|trua|chieu|toi|dem)[^\S\n]+(?:hom[^\S\n]+(?:nay[^\S\n]+)?)?$/.exec(t.folded.slice(Math.max(0, start - 20), start));
+  const pod = /\b(sang|trua|chieu|toi|dem)[^\S\n]+(?:hom[^\S\n]+(?:nay[^\S\n]+)?)?$/.exec(
+    t.folded.slice(Math.max(0, start - 20), start),
+  );
   const podAt = pod ? start - pod[0].length : start;
   const podWord = PART_OF_DAY[pod?.[1] ?? ''];
   // "toi" is both tối (evening) and tới (until): only the exact spelling is a part of the day.
@@ -254,17 +302,22 @@ function decorate(t: FoldedText, mention: DateMention): DateMention {
     cued = true;
     partOfDay = podWord;
   }
-  const timeBefore = /(?:\bluc[^\S\n]+)?\b(\d{1,2})[:h](\d{2})(?::\d{2})?[^\S\n]*,?[^\S\n]*$/.exec(t.folded.slice(Math.max(0, start - 20), start));
+  const timeBefore = /(?:\bluc[^\S\n]+)?\b(\d{1,2})[:h](\d{2})(?::\d{2})?[^\S\n]*,?[^\S\n]*$/.exec(
+    t.folded.slice(Math.max(0, start - 20), start),
+  );
   if (!time && timeBefore && validTime(timeBefore[1], timeBefore[2])) {
     time = `${pad(Number(timeBefore[1]))}:${timeBefore[2]}`;
     start -= timeBefore[0].length;
   }
-  const timeAfter = /^[^\S\n]*(?:[|,-][^\S\n]*)?(?:luc[^\S\n]+)?(\d{1,2})[:h](\d{2})(?::\d{2})?(?![\d:])/.exec(t.folded.slice(end, end + 20));
+  const timeAfter = /^[^\S\n]*(?:[|,-][^\S\n]*)?(?:luc[^\S\n]+)?(\d{1,2})[:h](\d{2})(?::\d{2})?(?![\d:])/.exec(
+    t.folded.slice(end, end + 20),
+  );
   if (!time && timeAfter && validTime(timeAfter[1], timeAfter[2])) {
     time = `${pad(Number(timeAfter[1]))}:${timeAfter[2]}`;
     end += timeAfter[0].length;
   }
-  const before = /(?:\p{L}+[^\S\n,:|-]*[,:|-]?[^\S\n]+){0,3}$/u.exec(t.folded.slice(Math.max(0, start - 40), start))?.[0] ?? '';
+  const before =
+    /(?:\p{L}+[^\S\n,:|-]*[,:|-]?[^\S\n]+){0,3}$/u.exec(t.folded.slice(Math.max(0, start - 40), start))?.[0] ?? '';
   return { ...mention, start, end, cued, time, partOfDay, before: before.replace(/[\s,:|-]+/g, ' ').trim() };
 }
 
@@ -300,7 +353,10 @@ export type PeriodMention = Period & { start: number; end: number };
 const NUMBER_WORD = '(?:muoi|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?:\\s+(?:muoi|mot|hai))?';
 const YEAR_AFTER = String.raw`(?:(?:\s*[/.-]\s*|\s+nam\s+)(?<y>\d{4}))?`;
 const PERIOD_PATTERNS = {
-  months: new RegExp(String.raw`\b(?<n>\d{1,2}|${NUMBER_WORD})\s+thang\s+(?<side>dau|cuoi)\s+nam(?:\s+(?<y>\d{4}))?\b`, 'g'),
+  months: new RegExp(
+    String.raw`\b(?<n>\d{1,2}|${NUMBER_WORD})\s+thang\s+(?<side>dau|cuoi)\s+nam(?:\s+(?<y>\d{4}))?\b`,
+    'g',
+  ),
   partOfYear: new RegExp(String.raw`\b(?:(?:nhung|cac)\s+thang\s+)?(?<side>dau|cuoi)\s+nam(?:\s+(?<y>\d{4}))?\b`, 'g'),
   quarter: new RegExp(String.raw`\bquy\s+(?<q>iv|i{1,3}|[1-4])${YEAR_AFTER}\b`, 'g'),
   quarterShort: new RegExp(String.raw`\bq(?<q>[1-4])(?:\s*[/-]?\s*(?<y>\d{4}))?\b`, 'g'),
@@ -333,18 +389,20 @@ function findPeriodsIn(text: string): PeriodMention[] {
 
   for (const m of matchFolded(t, PERIOD_PATTERNS.months)) {
     const n = m.groups?.['n'] ?? '';
-    const count = /^\d/.test(n) ? Number(n) : readNumberWords(n.split(/\s+/))?.value ?? 0;
-    if (count >= 1 && count <= 12) take(m, { kind: 'months', side: m.groups?.['side'] === 'dau' ? 'start' : 'end', count, year: yearOf(m) });
+    const count = /^\d/.test(n) ? Number(n) : (readNumberWords(n.split(/\s+/))?.value ?? 0);
+    if (count >= 1 && count <= 12)
+      take(m, { kind: 'months', side: m.groups?.['side'] === 'dau' ? 'start' : 'end', count, year: yearOf(m) });
   }
   for (const m of matchFolded(t, PERIOD_PATTERNS.partOfYear)) {
     take(m, { kind: 'partOfYear', side: m.groups?.['side'] === 'dau' ? 'start' : 'end', year: yearOf(m) });
   }
   for (const m of matchFolded(t, PERIOD_PATTERNS.quarter)) {
     const q = m.groups?.['q'] ?? '';
-    take(m, { kind: 'quarter', quarter: /\d/.test(q) ? Number(q) : parseRoman(q) ?? 0, year: yearOf(m) });
+    take(m, { kind: 'quarter', quarter: /\d/.test(q) ? Number(q) : (parseRoman(q) ?? 0), year: yearOf(m) });
   }
   for (const m of matchFolded(t, PERIOD_PATTERNS.quarterShort)) {
-    if (isAsciiAt(t, m.index, m.index + m[0].length)) take(m, { kind: 'quarter', quarter: Number(m.groups?.['q']), year: yearOf(m) });
+    if (isAsciiAt(t, m.index, m.index + m[0].length))
+      take(m, { kind: 'quarter', quarter: Number(m.groups?.['q']), year: yearOf(m) });
   }
   for (const pattern of [PERIOD_PATTERNS.month, PERIOD_PATTERNS.monthShort]) {
     for (const m of matchFolded(t, pattern)) {
@@ -402,22 +460,32 @@ export interface YearContext {
 export function inferYear(month: number, day: number | null, context: YearContext): number | null {
   const notAfter = context.notAfter ? dayNumber(context.notAfter) : null;
   const notBefore = context.notBefore ? dayNumber(context.notBefore.slice(0, 7) + '-01') : null;
-  const anchors = [context.notAfter, context.notBefore].filter((s): s is string => !!s).map((s) => Number(s.slice(0, 4)));
+  const anchors = [context.notAfter, context.notBefore]
+    .filter((s): s is string => !!s)
+    .map((s) => Number(s.slice(0, 4)));
   const nearAnchors = anchors.flatMap((y) => [y - 1, y, y + 1]);
   // With a bound, the nearest year that fits is the bound's own or one beside it, so stated years
   // cannot change the answer — unless the day is 29 February, which those years may lack, or they
   // fall outside the calendar.
   const settled = anchors.length > 0 && !(month === 2 && day === 29) && nearAnchors.every(isValidYear);
   const years = settled ? [] : (context.years ?? []);
-  const candidates = [...new Set([...nearAnchors, ...years])].filter((y) => isValidYear(y) && isValidDay(y, month, day ?? 1));
+  const candidates = [...new Set([...nearAnchors, ...years])].filter(
+    (y) => isValidYear(y) && isValidDay(y, month, day ?? 1),
+  );
   const at = (y: number) => dayNumber(formatDate(y, month, day ?? 1));
   const within = (y: number, useAfter: boolean, useBefore: boolean) =>
     (!useAfter || notAfter === null || at(y) <= notAfter) && (!useBefore || notBefore === null || at(y) >= notBefore);
-  const distance = (y: number) => (notAfter !== null ? notAfter - at(y) : notBefore !== null ? at(y) - notBefore : years.indexOf(y));
-  for (const [useAfter, useBefore] of [[true, true], [true, false], [false, true]] as const) {
+  const distance = (y: number) =>
+    notAfter !== null ? notAfter - at(y) : notBefore !== null ? at(y) - notBefore : years.indexOf(y);
+  for (const [useAfter, useBefore] of [
+    [true, true],
+    [true, false],
+    [false, true],
+  ] as const) {
     if (notAfter === null && notBefore === null) break;
     const fitting = candidates.filter((y) => within(y, useAfter, useBefore));
-    if (fitting.length > 0) return fitting.reduce((best, y) => (Math.abs(distance(y)) < Math.abs(distance(best)) ? y : best));
+    if (fitting.length > 0)
+      return fitting.reduce((best, y) => (Math.abs(distance(y)) < Math.abs(distance(best)) ? y : best));
   }
   return years.find((y) => candidates.includes(y)) ?? null;
 }

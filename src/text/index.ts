@@ -22,7 +22,22 @@ export {
   type PeriodMention,
   type YearContext,
 } from './dates.ts';
-export { findSessionKind, findSessionNumber, findTerm, parseOrdinal, parseSessionKind, type SessionKind } from './sessions.ts';
-export { bodyAliases, findBodies, mayNameBody, findIssuingBody, recognizeBody, type Body, type BodyMention } from './bodies.ts';
+export {
+  findSessionKind,
+  findSessionNumber,
+  findTerm,
+  parseOrdinal,
+  parseSessionKind,
+  type SessionKind,
+} from './sessions.ts';
+export {
+  bodyAliases,
+  findBodies,
+  mayNameBody,
+  findIssuingBody,
+  recognizeBody,
+  type Body,
+  type BodyMention,
+} from './bodies.ts';
 export { ENGLISH_MONTH_NAMES, ENGLISH_MONTHS } from './months.ts';
 export { DOCUMENT_TYPES, type DocumentType } from './document-types.ts';

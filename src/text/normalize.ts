@@ -55,9 +55,7 @@ function placeToneInWord(word: string): string {
   if (!tone) return word;
   const target = toneIndex(letters);
   if (target < 0) return word;
-  return letters
-    .map((letter, i) => letter.base + letter.modifier + (i === target ? tone : ''))
-    .join('');
+  return letters.map((letter, i) => letter.base + letter.modifier + (i === target ? tone : '')).join('');
 }
 
 /** Index of the letter that carries the tone, or -1 when the word has no vowel nucleus. */

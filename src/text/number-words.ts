@@ -3,7 +3,18 @@
 
 const UNITS: Record<string, number> = { mot: 1, hai: 2, ba: 3, bon: 4, nam: 5, sau: 6, bay: 7, tam: 8, chin: 9 };
 // After "mười"/"mươi" some units change their form: mốt (1), tư (4), lăm (5).
-const UNITS_AFTER_TEN: Record<string, number> = { mot: 1, hai: 2, ba: 3, bon: 4, tu: 4, lam: 5, sau: 6, bay: 7, tam: 8, chin: 9 };
+const UNITS_AFTER_TEN: Record<string, number> = {
+  mot: 1,
+  hai: 2,
+  ba: 3,
+  bon: 4,
+  tu: 4,
+  lam: 5,
+  sau: 6,
+  bay: 7,
+  tam: 8,
+  chin: 9,
+};
 
 /**
  * Reads a number written in words from folded tokens starting at `at` ("chin" → 9, "muoi hai" → 12,

@@ -16,15 +16,27 @@ interface RelativeForm {
 
 const RELATIVE_FORMS: readonly RelativeForm[] = [
   { pattern: /\b(?:nam nay|this year)\b/g, read: (year) => ({ kind: 'year', year }) },
-  { pattern: /\b(?:nam ngoai|nam roi|nam truoc|nam vua qua|last year)\b/g, read: (year) => ({ kind: 'year', year: year - 1 }) },
-  { pattern: /\b(?:thang nay|this month)\b/g, read: (year, month) => ({ kind: 'month', ...monthsBack(year, month, 0) }) },
+  {
+    pattern: /\b(?:nam ngoai|nam roi|nam truoc|nam vua qua|last year)\b/g,
+    read: (year) => ({ kind: 'year', year: year - 1 }),
+  },
+  {
+    pattern: /\b(?:thang nay|this month)\b/g,
+    read: (year, month) => ({ kind: 'month', ...monthsBack(year, month, 0) }),
+  },
   {
     // "tháng trước", "2 tháng trước" (two months ago), "last month".
     pattern: /\b(?:(\d{1,2})\s+)?(?:thang truoc|thang roi)\b|\b(?:thang vua qua|last month)\b/g,
     read: (year, month, count) => ({ kind: 'month', ...monthsBack(year, month, count ?? 1) }),
   },
-  { pattern: /\b(?:quy nay|this quarter)\b/g, read: (year, month) => ({ kind: 'quarter', ...quartersBack(year, month, 0) }) },
-  { pattern: /\b(?:quy truoc|quy vua qua|last quarter)\b/g, read: (year, month) => ({ kind: 'quarter', ...quartersBack(year, month, 1) }) },
+  {
+    pattern: /\b(?:quy nay|this quarter)\b/g,
+    read: (year, month) => ({ kind: 'quarter', ...quartersBack(year, month, 0) }),
+  },
+  {
+    pattern: /\b(?:quy truoc|quy vua qua|last quarter)\b/g,
+    read: (year, month) => ({ kind: 'quarter', ...quartersBack(year, month, 1) }),
+  },
 ];
 
 /**

@@ -21,9 +21,7 @@ const LIST_MARKER = /^(?:[-–—•+*●▪]\s*\S|\(?\d+(?:\.\d+)*[.)]\s|\(?[a-
 const ENUMERATOR = /^\(?(?:(?:Điều|Chương|Mục|Phần|Khoản|Tiết)\s+)?(?:\d+(?:\.\d+)*|[IVXLCDM]+|[a-zđ])$/iu;
 // Words written with a period that is not a sentence end ("TP. Từ Sơn", "TS.", "v.v."),
 // compared folded. Initials ("Nguyễn V. A.") are handled as single capitals.
-const DOTTED_ABBREVIATIONS = new Set([
-  'tp', 'tx', 'tt', 'ts', 'ths', 'th', 'pgs', 'gs', 'bs', 'ks', 'ncs', 'vv', 'tr',
-]);
+const DOTTED_ABBREVIATIONS = new Set(['tp', 'tx', 'tt', 'ts', 'ths', 'th', 'pgs', 'gs', 'bs', 'ks', 'ncs', 'vv', 'tr']);
 // A run-on sentence longer than this is cut at "; " so chunks can still end on a boundary.
 const MAX_SENTENCE_WORDS = 80;
 
@@ -100,7 +98,14 @@ function punctuationCuts(text: string, start: number, end: number, byLayout: rea
   return cuts;
 }
 
-function endsSentence(text: string, at: number, mark: string, after: number, end: number, sentenceStart: number): boolean {
+function endsSentence(
+  text: string,
+  at: number,
+  mark: string,
+  after: number,
+  end: number,
+  sentenceStart: number,
+): boolean {
   if (mark === './.') return true;
   const isPeriod = mark === '.';
   const next = text[after] ?? '';

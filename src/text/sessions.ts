@@ -45,7 +45,8 @@ export function findSessionKind(text: string): SessionPhrase<SessionKind> | null
     const kind = KIND_BY_FOLDED[(m.groups?.['kind'] ?? '').replace(/\s+/g, ' ')];
     if (kind) return { value: kind, start: m.index, end: m.index + m[0].length };
   }
-  for (const m of matchFolded(t, CONFERENCE_PATTERN)) return { value: 'hội nghị', start: m.index, end: m.index + m[0].length };
+  for (const m of matchFolded(t, CONFERENCE_PATTERN))
+    return { value: 'hội nghị', start: m.index, end: m.index + m[0].length };
   return null;
 }
 
@@ -89,7 +90,8 @@ function readOrdinalAt(t: FoldedText, start: number, end: number): { value: numb
   if (/^\d+$/.test(first.word)) return positive(Number(first.word), first.end);
   const written = t.original.slice(first.start, first.end);
   // Roman numerals are written in capitals ("thứ IV"); "vi" or "ma" in lower case are words.
-  if (written === written.toUpperCase() && parseRoman(written) !== null) return positive(parseRoman(written) ?? 0, first.end);
+  if (written === written.toUpperCase() && parseRoman(written) !== null)
+    return positive(parseRoman(written) ?? 0, first.end);
   const afterThu = i > 0;
   if (afterThu && first.word === 'nhat') return { value: 1, end: first.end };
   if (afterThu && first.word === 'tu') return { value: 4, end: first.end };

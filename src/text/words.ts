@@ -18,7 +18,10 @@ export const MAX_WORD_SYLLABLES = 3;
  * mistakes join two real words' syllables, which only makes a word-level match stricter, never
  * looser than the syllables alone.
  */
-export function segmentWords(syllables: readonly string[], isWord: (phrase: string) => boolean): Array<readonly [number, number]> {
+export function segmentWords(
+  syllables: readonly string[],
+  isWord: (phrase: string) => boolean,
+): Array<readonly [number, number]> {
   // best[i]: the best split of the syllables from i on, as its cost and its first word's length.
   const best: Array<{ alone: number; words: number; first: number }> = [];
   best[syllables.length] = { alone: 0, words: 0, first: 0 };
@@ -28,12 +31,18 @@ export function segmentWords(syllables: readonly string[], isWord: (phrase: stri
       if (length > 1 && !isWord(syllables.slice(start, start + length).join(' '))) continue;
       const after = best[start + length]!;
       const candidate = { alone: after.alone + (length === 1 ? 1 : 0), words: after.words + 1, first: length };
-      if (!chosen || candidate.alone < chosen.alone || (candidate.alone === chosen.alone && candidate.words < chosen.words)) chosen = candidate;
+      if (
+        !chosen ||
+        candidate.alone < chosen.alone ||
+        (candidate.alone === chosen.alone && candidate.words < chosen.words)
+      )
+        chosen = candidate;
     }
     best[start] = chosen!;
   }
   const words: Array<readonly [number, number]> = [];
-  for (let start = 0; start < syllables.length; start += best[start]!.first) words.push([start, start + best[start]!.first]);
+  for (let start = 0; start < syllables.length; start += best[start]!.first)
+    words.push([start, start + best[start]!.first]);
   return words;
 }
 

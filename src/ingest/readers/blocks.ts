@@ -2,14 +2,61 @@ import { type DomElement, type DomNode, TEXT_NODE, isElement, tagOf } from './do
 
 // Elements that start and end a paragraph of their own.
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr',
-  'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'ul',
 ]);
 // Elements whose content a reader never sees as text.
 const SKIPPED_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'head', 'iframe', 'svg', 'canvas', 'object', 'button', 'input',
-  'select', 'textarea', 'img',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'iframe',
+  'svg',
+  'canvas',
+  'object',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'img',
 ]);
 const CELL_TAGS = new Set(['td', 'th']);
 
@@ -74,7 +121,10 @@ class ParagraphWalker {
   private flush(): void {
     // Portals often separate paragraphs with <br><br> inside one div: a blank line ends a paragraph.
     for (const chunk of this.line.split(/\n[ \t]*\n/)) {
-      const lines = chunk.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+      const lines = chunk
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
       if (lines.length === 0) continue;
       this.paragraphs.push(this.marker + lines.join('\n'));
       this.marker = '';

@@ -108,4 +108,3 @@ function utf8SequenceLength(bytes: Uint8Array, i: number): number {
 function isUtf8Name(charset: string): boolean {
   return /^(utf-?8|us-ascii|ascii)$/i.test(charset.trim());
 }
-

@@ -18,7 +18,8 @@ const PUBLISHED_META: ReadonlyArray<readonly [attribute: string, value: string]>
   ['name', 'DC.date.issued'],
 ];
 const DATE_NAMED = /date|time|ngay|publish|posted/i;
-const DATE_IN_TEXT = /\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/i;
+const DATE_IN_TEXT =
+  /\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}/i;
 const MAX_DATELINE_CHARS = 100;
 const SITE_NAME = /cổng (thông tin|ttđt)|trang (thông tin|tin)|portal|website|\.(gov\.)?vn\b|\.com\b|báo điện tử/i;
 
@@ -87,9 +88,11 @@ function extractArticle(page: DomDocument, headline: DomElement | null): DomElem
 function isolate(page: DomDocument, scope: DomElement, scopedPage: string): DomDocument {
   const { documentElement: root, head, body } = page;
   if (tagOf(root) !== 'html') return parseHtmlDocument(scopedPage);
-  for (const node of Array.from(page.childNodes)) if (node !== root && node.nodeType !== DOCUMENT_TYPE_NODE) node.remove();
+  for (const node of Array.from(page.childNodes))
+    if (node !== root && node.nodeType !== DOCUMENT_TYPE_NODE) node.remove();
   for (const child of Array.from(root.childNodes)) if (child !== head && child !== body) child.remove();
-  for (const element of [root, head, body]) for (const name of element.getAttributeNames()) element.removeAttribute(name);
+  for (const element of [root, head, body])
+    for (const name of element.getAttributeNames()) element.removeAttribute(name);
   head.replaceChildren();
   if (scope !== body) body.replaceChildren(scope);
   return page;
@@ -136,7 +139,10 @@ function pageTitle(titleElement: DomElement | undefined, siteName: string | unde
 
 /** The content of the first <meta> whose `attribute` is `value`, trimmed. */
 function metaContent(metas: readonly DomElement[], attribute: string, value: string): string | undefined {
-  return metas.find((meta) => meta.getAttribute(attribute) === value)?.getAttribute('content')?.trim();
+  return metas
+    .find((meta) => meta.getAttribute(attribute) === value)
+    ?.getAttribute('content')
+    ?.trim();
 }
 
 function metaPublished(metas: readonly DomElement[], times: readonly DomElement[]): string | undefined {
@@ -144,7 +150,10 @@ function metaPublished(metas: readonly DomElement[], times: readonly DomElement[
     const content = metaContent(metas, attribute, value);
     if (content) return content;
   }
-  const time = times.find((element) => element.getAttribute('datetime') !== null)?.getAttribute('datetime')?.trim();
+  const time = times
+    .find((element) => element.getAttribute('datetime') !== null)
+    ?.getAttribute('datetime')
+    ?.trim();
   return time || undefined;
 }
 

@@ -15,7 +15,8 @@ const TCVN3_WORD = new RegExp(`[A-Za-z${TCVN3_SYMBOLS}]*[${TCVN3_SYMBOLS}][A-Za-
 // VNI writes a base letter followed by a mark letter: "aù" (á), "oâ" (ô), "ñ" (đ), "öô" (ươ).
 // Vietnamese Unicode never puts these marks after a vowel, and never starts a word with "ñ",
 // so foreign names ("Muñoz", "Müller") do not match.
-const VNI_SIGNATURE = /[aeiouyâêôöAEIOUYÂÊÔÖ][ùøûõïåäëüÙØÛÕÏÅÄËÜ]|[aeoAEO][âêÂÊ]|(?<!\p{L})[ñÑ][aeiouyAEIOUYöôÖÔ]|[öÖ][ôÔ]/gu;
+const VNI_SIGNATURE =
+  /[aeiouyâêôöAEIOUYÂÊÔÖ][ùøûõïåäëüÙØÛÕÏÅÄËÜ]|[aeoAEO][âêÂÊ]|(?<!\p{L})[ñÑ][aeiouyAEIOUYöôÖÔ]|[öÖ][ôÔ]/gu;
 
 // Windows-1258 keeps tones as combining marks after the vowel and has its own bytes for
 // ă ơ ư đ; decoded as cp1258, a real Vietnamese file is full of both.
@@ -29,7 +30,9 @@ const MIN_SIGNATURES = 3;
  */
 export function detectLegacyEncodingInText(text: string): LegacyEncoding | null {
   // Looking for words around symbols backtracks over every word: first see whether there are any.
-  const tcvn3Words = TCVN3_SYMBOL.test(text) ? (text.match(TCVN3_WORD) ?? []).filter((w) => /[A-Za-z]/.test(w) || w.length > 1).length : 0;
+  const tcvn3Words = TCVN3_SYMBOL.test(text)
+    ? (text.match(TCVN3_WORD) ?? []).filter((w) => /[A-Za-z]/.test(w) || w.length > 1).length
+    : 0;
   const vni = text.match(VNI_SIGNATURE)?.length ?? 0;
   // Ordinary text has no signatures at all: only then is it worth counting its words.
   if (tcvn3Words < MIN_SIGNATURES && vni < MIN_SIGNATURES) return null;

@@ -4,10 +4,39 @@ import { type DomDocument, type DomElement, TEXT_NODE, tagOf } from './dom.ts';
 // in English or in Vietnamese without diacritics ("tin-lien-quan", "chan-trang", "luot-xem").
 const CHROME_WORDS = new RegExp(
   [
-    'menu', 'breadcrumb', 'sidebar', 'comment', 'related', 'other-?news', 'most-?read', 'share', 'social', 'footer',
-    'copyright', 'view-?count', 'search', 'navbar', 'navigation', 'toolbar', 'pagination', 'col-?right', 'right-?col',
-    'binh-?luan', 'lien-?quan', 'cung-?chuyen-?muc', 'tin-?khac', 'tin-?moi', 'doc-?nhieu', 'xem-?nhieu', 'chia-?se',
-    'ban-?quyen', 'chan-?trang', 'luot-?xem', 'tim-?kiem', 'cot-?phai', 'khung-?phai',
+    'menu',
+    'breadcrumb',
+    'sidebar',
+    'comment',
+    'related',
+    'other-?news',
+    'most-?read',
+    'share',
+    'social',
+    'footer',
+    'copyright',
+    'view-?count',
+    'search',
+    'navbar',
+    'navigation',
+    'toolbar',
+    'pagination',
+    'col-?right',
+    'right-?col',
+    'binh-?luan',
+    'lien-?quan',
+    'cung-?chuyen-?muc',
+    'tin-?khac',
+    'tin-?moi',
+    'doc-?nhieu',
+    'xem-?nhieu',
+    'chia-?se',
+    'ban-?quyen',
+    'chan-?trang',
+    'luot-?xem',
+    'tim-?kiem',
+    'cot-?phai',
+    'khung-?phai',
   ].join('|'),
   'i',
 );
@@ -30,7 +59,8 @@ export function isChromeElement(element: DomElement): boolean {
 /** Removes what a reader never sees: scripts, styles, embedded frames. */
 export function removeInvisible(document: DomDocument): void {
   // One walk over every element costs less than matching a list of selectors.
-  for (const element of Array.from(document.querySelectorAll('*'))) if (INVISIBLE_TAGS.has(tagOf(element))) element.remove();
+  for (const element of Array.from(document.querySelectorAll('*')))
+    if (INVISIBLE_TAGS.has(tagOf(element))) element.remove();
 }
 
 /**
@@ -149,7 +179,14 @@ function isWhitespace(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   if (code < 0xa0) return false;
   return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
   );
 }

@@ -62,7 +62,10 @@ function isHeaderLine(line: string): boolean {
 }
 
 function typicalLineLength(lines: readonly string[]): number {
-  const lengths = lines.filter((line) => line !== '').map((line) => line.length).sort((a, b) => a - b);
+  const lengths = lines
+    .filter((line) => line !== '')
+    .map((line) => line.length)
+    .sort((a, b) => a - b);
   // The upper quartile: most lines of a body text are full, headings and paragraph ends are short.
   return lengths[Math.floor(lengths.length * 0.75)] ?? 0;
 }
