@@ -1,9 +1,11 @@
-// The words that frame a question rather than say what it is about.
+// The words that frame a question rather than say what it is about (vocabulary/question-words.tsv).
+import { loadVocabulary, matching } from '../vocabulary/index.ts';
 
 /** Folded words that ask rather than say what about: they would match every report. */
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(
-  (
-    'gi nao bao nhieu the sao ra khong co la cua ve cho va cac nhung duoc da dang se trong tai voi thi nhu ai khi hoi ' +
-    'minh em toi nhe a oi vay roi nay do bi ko k hay hoac dau may hom buoi luc'
-  ).split(' '),
+  loadVocabulary('question-words', {
+    columns: ['word'],
+    unique: 'word',
+    validate: { word: matching(/^[a-z]+$/, 'one folded syllable') },
+  }).map((row) => row.word),
 );

@@ -2,6 +2,7 @@
 import { foldText, hasVietnameseDiacritics, segmentWords, tokenize } from '../text/index.ts';
 import { isVietnameseWord } from './lexicon.ts';
 import { overlaps, type Span } from './types.ts';
+import { loadVocabulary, matching, oneOf, splitList } from '../vocabulary/index.ts';
 
 interface StopPhrase {
   /** As spelled: a word written with diacritics must be spelled so. */
@@ -13,62 +14,19 @@ interface StopPhrase {
 }
 
 // Question words, particles, pronouns and meeting words: they frame a question, not its subject.
-const STOP_PHRASES: readonly StopPhrase[] = [
-  ...[
-    'như thế nào',
-    'thế nào',
-    'ra sao',
-    'bao nhiêu',
-    'bao giờ',
-    'khi nào',
-    'lúc nào',
-    'ở đâu',
-    'là gì',
-    'những gì',
-    'cái gì',
-    'đến nay',
-    'hiện nay',
-    'hiện tại',
-    'gần đây',
-  ].map((p) => ({ spelled: p.split(' ') })),
-  ...[
-    'gì',
-    'nào',
-    'sao',
-    'không',
-    'được',
-    'là',
-    'và',
-    'với',
-    'của',
-    'cho',
-    'các',
-    'nhé',
-    'rồi',
-    'muốn',
-    'biết',
-    'cần',
-    'hãy',
-    'em',
-    'ạ',
-    'nhỉ',
-    'hả',
-    'phiên',
-    'sẽ',
-  ].map((w) => ({ spelled: [w] })),
-  ...['phiên họp', 'kỳ họp', 'cuộc họp', 'buổi họp', 'hội nghị', 'cho biết'].map((p) => ({ spelled: p.split(' ') })),
-  ...['hỏi', 'đang', 'đâu', 'chưa', 'thì', 'mà', 'trong', 'tại', 'cái', 'từ', 'mình', 'tôi', 'bạn', 'ở'].map((w) => ({
-    spelled: [w],
-    strictOnly: true,
-  })),
-  { spelled: ['họp'], contentNear: ['tac', 'dong', 'phu', 'tong', 'ly', 'le', 'nhat', 'phap', 'thich'] },
-  { spelled: ['xin'], contentNear: ['vac'] },
-  { spelled: ['về'], contentNear: ['sinh', 'bao', 'phong'] },
-  { spelled: ['đã'], contentNear: ['dang'] },
-  { spelled: ['có'], contentNear: ['so', 'cau', 'che', 'quan'] },
-  { spelled: ['những'], contentNear: ['tham'] },
-  { spelled: ['vậy'], contentNear: ['cho', 'von', 'tien', 'no'] },
-];
+const STOP_PHRASES: readonly StopPhrase[] = loadVocabulary('framing-phrases', {
+  columns: ['phrase', 'typed_plain', 'content_near'],
+  unique: 'phrase',
+  validate: {
+    phrase: matching(/^\p{Ll}+(?: \p{Ll}+)*$/u, 'lower case words'),
+    typed_plain: oneOf(['framing', 'content']),
+    content_near: matching(/^(?:-|[a-z]+(?:\|[a-z]+)*)$/, 'folded words separated by |, or -'),
+  },
+}).map((row) => ({
+  spelled: row.phrase.split(' '),
+  ...(row.typed_plain === 'content' ? { strictOnly: true } : {}),
+  ...(row.content_near === '-' ? {} : { contentNear: splitList(row.content_near) }),
+}));
 
 const STOP_BY_FIRST = new Map<string, StopPhrase[]>();
 for (const phrase of STOP_PHRASES) {
