@@ -1,6 +1,6 @@
 // English questions against Vietnamese reports: a glossary of local council vocabulary turns an
 // English question into the Vietnamese words the reports use, for lexical matching and embedding.
-import { normalizeText } from '../text/index.ts';
+import { ENGLISH_MONTHS, normalizeText } from '../text/index.ts';
 import { listOf, loadVocabulary, matching, splitList } from '../vocabulary/index.ts';
 
 const ENGLISH_PHRASE = matching(/^[a-z0-9'’-]+(?: [a-z0-9'’-]+)*$/, 'lower-case English words, single-spaced');
@@ -26,11 +26,20 @@ export interface GlossaryEntry {
   vietnamese: readonly string[];
 }
 
-/** Every English phrase of the glossary, in its base form, with its Vietnamese terms. */
-export const GLOSSARY: readonly GlossaryEntry[] = ROWS.flatMap((row) => {
-  const terms = splitList(row.vietnamese).map((term) => normalizeText(term));
-  return splitList(row.english).map((phrase) => ({ english: phrase, vietnamese: terms }));
-});
+/**
+ * Every English phrase of the glossary, in its base form, with its Vietnamese terms; the month
+ * names come from the one list of them. "may" is left out: it is the month only when capitalised
+ * inside a sentence (see `matchAt`), else a modal verb.
+ */
+export const GLOSSARY: readonly GlossaryEntry[] = [
+  ...ROWS.flatMap((row) => {
+    const terms = splitList(row.vietnamese).map((term) => normalizeText(term));
+    return splitList(row.english).map((phrase) => ({ english: phrase, vietnamese: terms }));
+  }),
+  ...Object.entries(ENGLISH_MONTHS)
+    .filter(([name]) => name !== 'may')
+    .map(([name, month]) => ({ english: name, vietnamese: [`tháng ${month}`] })),
+];
 
 const ENGLISH_WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
 
