@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isDateline, isHeaderBoilerplate, officialHeaderEnd } from '../src/ingest/boilerplate.ts';
 import { readDocument } from '../src/ingest/readers/index.ts';
 import { sectionCue } from '../src/ingest/sections.ts';
-import { inferYear, type YearContext } from '../src/text/dates.ts';
+import { inferYear, type YearContext } from '../src/text/index.ts';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 

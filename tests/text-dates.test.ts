@@ -7,7 +7,7 @@ import {
   parseMonth,
   resolveDay,
   type DateMention,
-} from '../src/text/dates.ts';
+} from '../src/text/index.ts';
 import { foldKeepingOffsets } from '../src/text/folded-match.ts';
 import { parseRoman, readNumberWords } from '../src/text/number-words.ts';
 import { foldText } from '../src/text/normalize.ts';

@@ -1,11 +1,8 @@
 // Which language a question is written in: Vietnamese, Vietnamese typed without diacritics, English.
-import { hasVietnameseDiacritics, lookupAbbreviation } from '../text/index.ts';
+import { hasVietnameseDiacritics, isSyllableShaped, lookupAbbreviation } from '../text/index.ts';
 import { isEnglishVocabulary } from './glossary.ts';
 import { SHORTHAND_WORDS } from './shorthand.ts';
 import type { QuestionLanguage } from './types.ts';
-
-const VIETNAMESE_SYLLABLE =
-  /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$/;
 
 /**
  * English when English words outnumber Vietnamese ones. Abbreviations ("HĐND"), chat shorthand and
@@ -28,7 +25,7 @@ export function detectLanguage(question: string): QuestionLanguage {
       marked++;
       continue;
     }
-    const syllable = VIETNAMESE_SYLLABLE.test(lower);
+    const syllable = isSyllableShaped(lower);
     const known = isEnglishVocabulary(word);
     if (syllable && known) continue;
     if (syllable) {

@@ -2,6 +2,7 @@
 
 import { foldText } from './normalize.ts';
 import { foldedTerms, tokenize, type Token } from './tokens.ts';
+import { isSyllableShaped } from './words.ts';
 import { listOf, loadVocabulary, matching, splitList } from '../vocabulary/index.ts';
 
 /** An abbreviation as officially written, with every long form it stands for. */
@@ -50,9 +51,6 @@ interface PhraseMeaning {
   asLong: FoldedAbbreviation[];
 }
 
-// A folded word shaped like a Vietnamese syllable: initial consonant, vowels, final consonant.
-const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$/;
-
 // Folded phrase (tokens joined by one space) → what it means; plus every proper prefix of a
 // multi-token phrase, so matching stops extending an n-gram as soon as no phrase can follow.
 const PHRASES = new Map<string, PhraseMeaning>();
@@ -85,8 +83,8 @@ for (const abbreviation of ABBREVIATIONS) {
     abbreviation,
     short,
     long: abbreviation.long.map((form) => foldedTerms(form).join(' ')),
-    ambiguous: letters.length <= 2 || SYLLABLE.test(letters),
-    addShortForLong: !SYLLABLE.test(letters),
+    ambiguous: letters.length <= 2 || isSyllableShaped(letters),
+    addShortForLong: !isSyllableShaped(letters),
   };
   for (const spelling of shortSpellings(short)) {
     phraseMeaning(spelling).asShort.push(folded);

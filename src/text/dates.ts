@@ -1,67 +1,16 @@
-// Date, month and period phrases of Vietnamese official writing (and of questions typed as chat).
+// Dates of Vietnamese official writing (and of questions typed as chat): days, ranges of days, times.
 // Everything is matched on folded text whose offsets equal the original's, so a mention can be
 // shown in place and checked against how its keywords are really spelled.
-import { ENGLISH_MONTHS } from './months.ts';
+import { formatDate, isValidDay, pad, toYear, type DayDate } from './calendar.ts';
+import { ENGLISH_MONTH_PATTERN as ENGLISH_MONTH, ENGLISH_MONTHS } from './months.ts';
 import { foldForMatching, keywordsSpelledRight, matchFolded, type FoldedText } from './folded-match.ts';
 import { canonicalizeTones } from './normalize.ts';
-import { parseRoman, readNumberWords } from './number-words.ts';
 import { rememberRecent } from './recent.ts';
-
-// ---------------------------------------------------------------------------------------------
-// Calendar
-
-const MIN_YEAR = 1990;
-const MAX_YEAR = 2100;
-
-function daysInMonth(year: number | null, month: number): number {
-  if (month === 2) return year === null || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** True for a real calendar day; a missing year allows 29 February. */
-export function isValidDay(year: number | null, month: number, day: number): boolean {
-  if (year !== null && (year < MIN_YEAR || year > MAX_YEAR || !Number.isInteger(year))) return false;
-  return (
-    Number.isInteger(month) &&
-    month >= 1 &&
-    month <= 12 &&
-    Number.isInteger(day) &&
-    day >= 1 &&
-    day <= daysInMonth(year, month)
-  );
-}
-
-function isValidYear(year: number): boolean {
-  return Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** "YYYY-MM-DD". */
-export function formatDate(year: number, month: number, day: number): string {
-  return `${year}-${pad(month)}-${pad(day)}`;
-}
-
-/** "YYYY-MM". */
-export function formatMonth(year: number, month: number): string {
-  return `${year}-${pad(month)}`;
-}
-
-function toYear(digits: string | undefined): number | null {
-  if (digits === undefined) return null;
-  const n = Number(digits);
-  return digits.length === 2 ? 2000 + n : n;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Day dates
 
-/** One calendar day as written; `year` is null when the text leaves it out ("sáng ngày 6/10"). */
-export interface DayDate {
-  year: number | null;
-  month: number;
-  day: number;
-}
+export type { DayDate } from './calendar.ts';
 
 export type PartOfDay = 'sáng' | 'trưa' | 'chiều' | 'tối' | 'đêm';
 
@@ -114,9 +63,6 @@ const PATTERNS = {
   single: new RegExp(String.raw`${START}(?<d1>\d{1,2})${tail('b')}${END}`, 'g'),
 };
 
-const ENGLISH_MONTH = `(?:${Object.keys(ENGLISH_MONTHS)
-  .sort((a, b) => b.length - a.length)
-  .join('|')})`;
 const ENGLISH_DAY = new RegExp(
   String.raw`\b(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<mon1>${ENGLISH_MONTH})|(?<mon2>${ENGLISH_MONTH})\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?)\b(?:,?\s+(?<y>\d{4})\b)?`,
   'g',
@@ -223,7 +169,7 @@ function findDatesIn(text: string): DateMention[] {
     .sort((a, b) => a.start - b.start);
 }
 
-function isAsciiAt(t: FoldedText, start: number, end: number): boolean {
+export function isAsciiAt(t: FoldedText, start: number, end: number): boolean {
   return /^[\x00-\x7f]*$/.test(t.original.slice(start, end));
 }
 
@@ -331,183 +277,4 @@ export function parseDate(text: string): string | null {
     if (m.first.year !== null) return formatDate(m.first.year, m.first.month, m.first.day);
   }
   return null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Months and periods
-
-/** A month, quarter or part of a year ("tháng 9/2021", "quý III", "9 tháng đầu năm", "năm 2022"); `year` is null when left out. */
-export type Period = { year: number | null } & (
-  | { kind: 'month'; month: number }
-  | { kind: 'quarter'; quarter: number }
-  /** The first or last `count` months of a year: "9 tháng đầu năm" is January to September, not September. */
-  | { kind: 'months'; side: 'start' | 'end'; count: number }
-  /** "đầu năm", "cuối năm", "những tháng cuối năm". */
-  | { kind: 'partOfYear'; side: 'start' | 'end' }
-  | { kind: 'year' }
-);
-
-/** A period named in a text, with offsets into it. */
-export type PeriodMention = Period & { start: number; end: number };
-
-const NUMBER_WORD = '(?:muoi|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?:\\s+(?:muoi|mot|hai))?';
-const YEAR_AFTER = String.raw`(?:(?:\s*[/.-]\s*|\s+nam\s+)(?<y>\d{4}))?`;
-const PERIOD_PATTERNS = {
-  months: new RegExp(
-    String.raw`\b(?<n>\d{1,2}|${NUMBER_WORD})\s+thang\s+(?<side>dau|cuoi)\s+nam(?:\s+(?<y>\d{4}))?\b`,
-    'g',
-  ),
-  partOfYear: new RegExp(String.raw`\b(?:(?:nhung|cac)\s+thang\s+)?(?<side>dau|cuoi)\s+nam(?:\s+(?<y>\d{4}))?\b`, 'g'),
-  quarter: new RegExp(String.raw`\bquy\s+(?<q>iv|i{1,3}|[1-4])${YEAR_AFTER}\b`, 'g'),
-  quarterShort: new RegExp(String.raw`\bq(?<q>[1-4])(?:\s*[/-]?\s*(?<y>\d{4}))?\b`, 'g'),
-  month: new RegExp(String.raw`(?<!\d\s{0,3})\bthang\s+(?<m>\d{1,2})${YEAR_AFTER}\b(?![/.-]\d)`, 'g'),
-  monthShort: new RegExp(String.raw`\bt(?<m>\d{1,2})(?:\s*[/.-]\s*(?<y>\d{4}))?\b(?![/.-]\d)`, 'g'),
-  monthEnglish: new RegExp(String.raw`\b(?<en>${ENGLISH_MONTH})\b\.?(?:,?\s+(?<y>\d{4})\b)?`, 'g'),
-  year: /\b(?:nam|in|year)\s+(?<y>\d{4})\b/g,
-};
-
-/**
- * Every month and period phrase in `text`, in order: "tháng 9 năm 2021", "tháng 10-2015", "t9/2021",
- * "September 2021", "quý III", "Q3 2022", "6 tháng đầu năm", "cuối năm", "năm 2022", "in 2022".
- * Days dates are not periods: the "tháng 01 năm 2024" of "ngày 25 tháng 01 năm 2024" is left out.
- */
-export const findPeriods: (text: string) => readonly PeriodMention[] = rememberRecent(findPeriodsIn);
-
-function findPeriodsIn(text: string): PeriodMention[] {
-  const t = foldForMatching(text);
-  const claimed: Array<[number, number]> = findDates(text).map((d) => [d.start, d.end]);
-  const found: PeriodMention[] = [];
-  const take = (m: RegExpExecArray, mention: Period) => {
-    const start = m.index;
-    const end = m.index + m[0].length;
-    if (!claimed.every(([cs, ce]) => end <= cs || start >= ce)) return;
-    if (mention.year !== null && !isValidYear(mention.year)) return;
-    claimed.push([start, end]);
-    found.push({ ...mention, start, end });
-  };
-  const yearOf = (m: RegExpExecArray) => toYear(m.groups?.['y']);
-
-  for (const m of matchFolded(t, PERIOD_PATTERNS.months)) {
-    const n = m.groups?.['n'] ?? '';
-    const count = /^\d/.test(n) ? Number(n) : (readNumberWords(n.split(/\s+/))?.value ?? 0);
-    if (count >= 1 && count <= 12)
-      take(m, { kind: 'months', side: m.groups?.['side'] === 'dau' ? 'start' : 'end', count, year: yearOf(m) });
-  }
-  for (const m of matchFolded(t, PERIOD_PATTERNS.partOfYear)) {
-    take(m, { kind: 'partOfYear', side: m.groups?.['side'] === 'dau' ? 'start' : 'end', year: yearOf(m) });
-  }
-  for (const m of matchFolded(t, PERIOD_PATTERNS.quarter)) {
-    const q = m.groups?.['q'] ?? '';
-    take(m, { kind: 'quarter', quarter: /\d/.test(q) ? Number(q) : (parseRoman(q) ?? 0), year: yearOf(m) });
-  }
-  for (const m of matchFolded(t, PERIOD_PATTERNS.quarterShort)) {
-    if (isAsciiAt(t, m.index, m.index + m[0].length))
-      take(m, { kind: 'quarter', quarter: Number(m.groups?.['q']), year: yearOf(m) });
-  }
-  for (const pattern of [PERIOD_PATTERNS.month, PERIOD_PATTERNS.monthShort]) {
-    for (const m of matchFolded(t, pattern)) {
-      const month = Number(m.groups?.['m']);
-      if (month >= 1 && month <= 12) take(m, { kind: 'month', month, year: yearOf(m) });
-    }
-  }
-  for (const m of matchFolded(t, PERIOD_PATTERNS.monthEnglish)) {
-    const word = m.groups?.['en'] ?? '';
-    const written = t.original.slice(m.index, m.index + word.length);
-    if (!isAsciiAt(t, m.index, m.index + word.length)) continue;
-    // "may" is also a Vietnamese word written without marks: only a capital or a year makes it May.
-    if (word === 'may' && !/^M/.test(written) && yearOf(m) === null) continue;
-    take(m, { kind: 'month', month: ENGLISH_MONTHS[word] ?? 0, year: yearOf(m) });
-  }
-  for (const m of matchFolded(t, PERIOD_PATTERNS.year)) take(m, { kind: 'year', year: yearOf(m) });
-  return found.sort((a, b) => a.start - b.start);
-}
-
-/** A month from one phrase: "2021-09", "09/2021", "tháng 9 năm 2021", "September 2021". Null without a year or when invalid. */
-export function parseMonth(text: string): string | null {
-  const isoMonth = /^\s*(\d{4})-(\d{1,2})\s*$/.exec(text);
-  if (isoMonth) return validMonth(Number(isoMonth[1]), Number(isoMonth[2]));
-  const monthYear = /^\s*(\d{1,2})[/.-](\d{4})\s*$/.exec(text);
-  if (monthYear) return validMonth(Number(monthYear[2]), Number(monthYear[1]));
-  const month = findPeriods(text).find((p) => p.kind === 'month');
-  return month?.kind === 'month' && month.year !== null ? formatMonth(month.year, month.month) : null;
-}
-
-function validMonth(year: number, month: number): string | null {
-  return isValidYear(year) && Number.isInteger(month) && month >= 1 && month <= 12 ? formatMonth(year, month) : null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Year inference
-
-/** What a document says elsewhere that fixes the year of a date written without one. */
-export interface YearContext {
-  /** The date cannot be later than this ("YYYY-MM-DD"): the published date for a meeting, the meeting for its session month. */
-  notAfter?: string | null;
-  /** The date cannot be earlier than this month ("YYYY-MM" or a date): the session month for its meeting. */
-  notBefore?: string | null;
-  /**
-   * Years the document states elsewhere, the most telling first. Read only when the bounds cannot
-   * settle the year, so it may be a getter that works them out on demand.
-   */
-  years?: readonly number[];
-}
-
-/**
- * The year of day `day` of `month` (or of the month itself when `day` is null): the year that
- * keeps it within the context's bounds and nearest to them ("sáng ngày 6/10" published 13/10/2021
- * → 2021; "ngày 5/1" for a December 2021 session → 2022), else the first stated year.
- */
-export function inferYear(month: number, day: number | null, context: YearContext): number | null {
-  const notAfter = context.notAfter ? dayNumber(context.notAfter) : null;
-  const notBefore = context.notBefore ? dayNumber(context.notBefore.slice(0, 7) + '-01') : null;
-  const anchors = [context.notAfter, context.notBefore]
-    .filter((s): s is string => !!s)
-    .map((s) => Number(s.slice(0, 4)));
-  const nearAnchors = anchors.flatMap((y) => [y - 1, y, y + 1]);
-  // With a bound, the nearest year that fits is the bound's own or one beside it, so stated years
-  // cannot change the answer — unless the day is 29 February, which those years may lack, or they
-  // fall outside the calendar.
-  const settled = anchors.length > 0 && !(month === 2 && day === 29) && nearAnchors.every(isValidYear);
-  const years = settled ? [] : (context.years ?? []);
-  const candidates = [...new Set([...nearAnchors, ...years])].filter(
-    (y) => isValidYear(y) && isValidDay(y, month, day ?? 1),
-  );
-  const at = (y: number) => dayNumber(formatDate(y, month, day ?? 1));
-  const within = (y: number, useAfter: boolean, useBefore: boolean) =>
-    (!useAfter || notAfter === null || at(y) <= notAfter) && (!useBefore || notBefore === null || at(y) >= notBefore);
-  const distance = (y: number) =>
-    notAfter !== null ? notAfter - at(y) : notBefore !== null ? at(y) - notBefore : years.indexOf(y);
-  for (const [useAfter, useBefore] of [
-    [true, true],
-    [true, false],
-    [false, true],
-  ] as const) {
-    if (notAfter === null && notBefore === null) break;
-    const fitting = candidates.filter((y) => within(y, useAfter, useBefore));
-    if (fitting.length > 0)
-      return fitting.reduce((best, y) => (Math.abs(distance(y)) < Math.abs(distance(best)) ? y : best));
-  }
-  return years.find((y) => candidates.includes(y)) ?? null;
-}
-
-function dayNumber(isoDate: string): number {
-  return Math.floor(Date.parse(`${isoDate.slice(0, 10)}T00:00:00Z`) / 86_400_000);
-}
-
-/** "YYYY-MM-DD" for a day whose year may need inferring; null when the context cannot tell. */
-export function resolveDay(date: DayDate, context: YearContext): string | null {
-  const year = date.year ?? inferYear(date.month, date.day, context);
-  return year === null ? null : formatDate(year, date.month, date.day);
-}
-
-/** "2021-10-06" → "6/10/2021", the way Vietnamese readers write dates. */
-export function vietnameseDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${Number(day)}/${Number(month)}/${year}`;
-}
-
-/** "2021-09" → "9/2021". */
-export function vietnameseMonth(isoMonth: string): string {
-  const [year, month] = isoMonth.split('-');
-  return `${Number(month)}/${year}`;
 }

@@ -4,24 +4,12 @@ export { countWords, foldedTerms, tokenize, type Token } from './tokens.ts';
 export { splitSentences, type Span } from './sentences.ts';
 export { ABBREVIATIONS, expandAbbreviationsInText, lookupAbbreviation, type Abbreviation } from './abbreviations.ts';
 export { matchingText } from './matching.ts';
-export { MAX_WORD_SYLLABLES, segmentWords, syllableRuns } from './words.ts';
+export { isSyllableShaped, MAX_WORD_SYLLABLES, segmentWords, syllableRuns } from './words.ts';
 export { findRelativePeriods } from './relative-periods.ts';
 export { foldForMatching, foldKeepingOffsets, matchFolded, type FoldedText } from './folded-match.ts';
-export {
-  findDates,
-  findPeriods,
-  formatMonth,
-  inferYear,
-  parseDate,
-  parseMonth,
-  resolveDay,
-  vietnameseDate,
-  vietnameseMonth,
-  type DateMention,
-  type Period,
-  type PeriodMention,
-  type YearContext,
-} from './dates.ts';
+export { findDates, parseDate, type DateMention } from './dates.ts';
+export { findPeriods, parseMonth, type Period, type PeriodMention } from './periods.ts';
+export { formatMonth, inferYear, resolveDay, vietnameseDate, vietnameseMonth, type YearContext } from './calendar.ts';
 export {
   findSessionKind,
   findSessionNumber,

@@ -22,3 +22,8 @@ export const ENGLISH_MONTHS: Readonly<Record<string, number>> = Object.fromEntri
     (short) => [short, ENGLISH_MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(short)) + 1] as const,
   ),
 ]);
+
+/** Any English month name or abbreviation, lower case, longest first: a regular-expression source. */
+export const ENGLISH_MONTH_PATTERN = `(?:${Object.keys(ENGLISH_MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;

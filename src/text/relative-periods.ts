@@ -1,7 +1,7 @@
 // Periods named from today: "năm nay", "tháng trước", "quý này", "this year", "last month".
 // Citizens write them more often than dates; read without a clock they would match no filter and
 // the answer would come from whatever month ranks first.
-import type { Period, PeriodMention } from './dates.ts';
+import type { Period, PeriodMention } from './periods.ts';
 import { foldKeepingOffsets } from './folded-match.ts';
 
 // "so với năm trước", "cùng kỳ tháng trước", "higher than last year": a comparison inside what a

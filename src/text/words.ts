@@ -10,6 +10,14 @@
  */
 export const MAX_WORD_SYLLABLES = 3;
 
+// A folded word shaped like a Vietnamese syllable: initial consonant, vowels, final consonant.
+const SYLLABLE_SHAPE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$/;
+
+/** Whether a folded, lower-case word is shaped like a Vietnamese syllable ("nghi", "quyet"; not "hdnd", "budget"). */
+export function isSyllableShaped(folded: string): boolean {
+  return SYLLABLE_SHAPE.test(folded);
+}
+
 /**
  * Splits a run of syllables into words, as [start, end) index pairs: the split that leaves the
  * fewest syllables outside a word `isWord` knows (syllables space-joined, up to
