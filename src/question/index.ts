@@ -16,7 +16,8 @@ export type {
 } from './types.ts';
 export { inheritScope, inSessionMonth, scopeOf } from './scope.ts';
 export type { QuestionScope } from './scope.ts';
-export { askedBy, LOCALITY_UNITS, yearsIn } from './asked.ts';
+export { askedBy, yearsIn } from './asked.ts';
+export { LOCALITY_UNITS } from './names.ts';
 export { QUESTION_WORDS } from './question-words.ts';
 export { isVietnameseWord, loadVietnameseWords } from './lexicon.ts';
 export { isEnglishVocabulary, translateToVietnamese } from './glossary.ts';
