@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createExtractiveAnswerer } from '../src/answer/extractive.ts';
+import { createExtractiveAnswerer } from '../src/answer/index.ts';
 import { AnswerError, type Answerer, type DraftAnswer } from '../src/answer/types.ts';
 import type { App } from '../src/app.ts';
 import type { RankedPassage, Retrieval } from '../src/retrieve/index.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLlmAnswerer, DEFAULT_CHAT_MODEL, type LlmAnswererSettings } from '../src/answer/llm.ts';
-import { AnswerError } from '../src/answer/types.ts';
+import { AnswerError } from '../src/answer/index.ts';
 import type { RankedPassage, Retrieval } from '../src/retrieve/index.ts';
 import type { QuestionLanguage } from '../src/question/index.ts';
 import { errorReply, startFakeOpenAI, type FakeOpenAIServer, type ScriptedReply } from './helpers/openai-server.ts';

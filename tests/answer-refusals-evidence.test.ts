@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { askedBy } from '../src/question/asked.ts';
+import { askedBy, understandQuestion } from '../src/question/index.ts';
 import { claimsOf, unmetAsk, type Claim, type Focus } from '../src/answer/evidence.ts';
 import { type RankedPassage } from '../src/retrieve/index.ts';
-import { understandQuestion } from '../src/question/index.ts';
 import { foldText } from '../src/text/index.ts';
 
 // A made-up report of another province: the rules must hold for any council's writing.

@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { EmbedderError } from '../src/embed/errors.ts';
+import { EmbedderError } from '../src/embed/index.ts';
 import { createOpenAIEmbedder, OPENAI_BATCH_SIZE } from '../src/embed/openai.ts';
 import { embeddingsReply, errorReply, startFakeOpenAI, type FakeOpenAIServer } from './helpers/openai-server.ts';
 

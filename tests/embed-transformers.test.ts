@@ -2,9 +2,9 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { env } from '@xenova/transformers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EmbedderError } from '../src/embed/errors.ts';
+import { EmbedderError } from '../src/embed/index.ts';
 import { loadTransformersEmbedder, prefixesFor } from '../src/embed/transformers.ts';
-import type { Embedder } from '../src/embed/embedder.ts';
+import type { Embedder } from '../src/embed/index.ts';
 import { tempFolder } from './helpers/app.ts';
 import { writeTinyModel, type TinyModel } from './helpers/tiny-model.ts';
 

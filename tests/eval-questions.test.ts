@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { foldText, hasVietnameseDiacritics, normalizeText } from '../src/text/normalize.ts';
+import { foldText, hasVietnameseDiacritics, normalizeText } from '../src/text/index.ts';
 import { CORPUS_DIR, PROJECT_ROOT } from './helpers/app.ts';
 
 type Group = 'vi' | 'vi-plain' | 'en' | 'abbrev' | 'date-session' | 'unanswerable';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { understandQuestion } from '../src/question/query.ts';
+import { understandQuestion, inheritScope, scopeOf } from '../src/question/index.ts';
 import { assumedScopeNote } from '../src/answer/messages.ts';
-import { inheritScope, scopeOf } from '../src/question/scope.ts';
 
 const plan = (question: string) => understandQuestion(question, { knownPlaces: ['Từ Sơn', 'Đông Ngàn'] });
 

@@ -2,8 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chunkText, type Chunk } from '../src/ingest/chunk.ts';
-import { countWords, normalizeText } from '../src/text/index.ts';
-import { splitSentences } from '../src/text/sentences.ts';
+import { countWords, normalizeText, splitSentences } from '../src/text/index.ts';
 
 const SEED_DIR = path.resolve(import.meta.dirname, '../../shared/seeds');
 

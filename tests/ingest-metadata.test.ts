@@ -2,10 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bodyAliases, findBodies, findIssuingBody, recognizeBody } from '../src/text/bodies.ts';
+import { bodyAliases, findBodies, findIssuingBody, recognizeBody, normalizeText } from '../src/text/index.ts';
 import { extractMetadata } from '../src/ingest/metadata.ts';
-import type { ParsedDocument } from '../src/ingest/types.ts';
-import { normalizeText } from '../src/text/normalize.ts';
+import type { ParsedDocument } from '../src/ingest/index.ts';
 
 const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/seeds');
 const SEED = path.join(SEED_DIR, '000_21259f3a66584d3b.txt');

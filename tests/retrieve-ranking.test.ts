@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.ts';
 import { selectReports } from '../src/retrieve/filters.ts';
 import { LabelSet } from '../src/retrieve/label-set.ts';
-import { understandQuestion } from '../src/question/query.ts';
+import { understandQuestion } from '../src/question/index.ts';
 import type { ChunkRecord, ReportRecord, ReportSummary } from '../src/store/index.ts';
 import { tempApp } from './helpers/app.ts';
 

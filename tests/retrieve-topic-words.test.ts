@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isVietnameseWord } from '../src/question/lexicon.ts';
-import { understandQuestion } from '../src/question/index.ts';
+import { isVietnameseWord, understandQuestion } from '../src/question/index.ts';
 
 // Places of another province than the sample corpus.
 const PLACES = ['Quế Võ', 'Phố Mới'];

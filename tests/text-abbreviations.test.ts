@@ -5,8 +5,7 @@ import {
   expandAbbreviationsInText,
   lookupAbbreviation,
 } from '../src/text/abbreviations.ts';
-import { canonicalizeTones, foldText } from '../src/text/normalize.ts';
-import { foldedTerms } from '../src/text/tokens.ts';
+import { canonicalizeTones, foldText, foldedTerms } from '../src/text/index.ts';
 
 const folded = (phrase: string) => foldedTerms(phrase).join(' ');
 

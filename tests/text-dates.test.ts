@@ -7,10 +7,10 @@ import {
   parseMonth,
   resolveDay,
   type DateMention,
+  foldKeepingOffsets,
+  foldText,
 } from '../src/text/index.ts';
-import { foldKeepingOffsets } from '../src/text/folded-match.ts';
 import { parseRoman, readNumberWords } from '../src/text/number-words.ts';
-import { foldText } from '../src/text/normalize.ts';
 
 /** The one date in `text`, as [first, last] with year or "?" where none is written. */
 function only(text: string): { first: string; last: string | null; mention: DateMention; written: string } {

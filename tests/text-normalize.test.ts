@@ -5,7 +5,7 @@ import {
   hasVietnameseDiacritics,
   normalizeText,
   removeDiacritics,
-} from '../src/text/normalize.ts';
+} from '../src/text/index.ts';
 
 describe('canonical tone placement', () => {
   it('makes old and new placement compare equal', () => {

@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizeText } from '../src/text/normalize.ts';
-import { splitSentences, type Span } from '../src/text/sentences.ts';
+import { normalizeText, splitSentences, type Span } from '../src/text/index.ts';
 
 const SEED_DIR = path.resolve(import.meta.dirname, '../../shared/seeds');
 

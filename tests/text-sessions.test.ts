@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSessionKind, findSessionNumber, findTerm, parseOrdinal, parseSessionKind } from '../src/text/sessions.ts';
+import { findSessionKind, findSessionNumber, findTerm, parseOrdinal, parseSessionKind } from '../src/text/index.ts';
 
 describe('findSessionKind', () => {
   it.each([

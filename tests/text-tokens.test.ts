@@ -1,8 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { foldText, normalizeText } from '../src/text/normalize.ts';
-import { foldedTerms, tokenize } from '../src/text/tokens.ts';
+import { foldText, normalizeText, foldedTerms, tokenize } from '../src/text/index.ts';
 
 const SEED_DIR = path.resolve(import.meta.dirname, '../../shared/seeds');
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GLOSSARY } from '../src/question/glossary.ts';
 import { SHORTHAND_WORDS } from '../src/question/shorthand.ts';
-import { ABBREVIATIONS } from '../src/text/abbreviations.ts';
+import { ABBREVIATIONS } from '../src/text/index.ts';
 import { UNIT_RENAMES } from '../src/text/bodies.ts';
 import { listOf, loadVocabulary, matching, VOCABULARY_FOLDER, VocabularyError } from '../src/vocabulary/index.ts';
 
