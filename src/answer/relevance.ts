@@ -1,4 +1,4 @@
-import { type RankedPassage } from '../retrieve/index.ts';
+import type { RankedPassage } from '../retrieve/index.ts';
 import { QUESTION_WORDS, type Question } from '../question/index.ts';
 import type { Store } from '../store/index.ts';
 import { foldedTerms, matchingText, syllableRuns } from '../text/index.ts';
