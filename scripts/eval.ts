@@ -1,6 +1,12 @@
 // Retrieval quality on the evaluation set (scripts/eval/questions.json) over the sample corpus:
 // hit@1, hit@5 and MRR@10 per question group, for each retrieval mode and each embedder that can
-// run on this machine. Each embedder gets a fresh data dir with the corpus ingested.
+// run on this machine, then the answers' quality, and how well the metadata rules read each field.
+// Each embedder gets a fresh data dir with the corpus ingested.
+//
+// `--corpus DIR --questions FILE [--metadata FILE]` evaluates another set of reports the same way
+// (a blind probe of real council articles kept outside the repository); `--metadata` is the
+// reports' metadata as a careful reader states it (tests/fixtures/corpus-metadata.json for the
+// sample corpus).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,19 +33,22 @@ const questionsFile =
     ? path.resolve(process.argv[questionsArg + 1]!)
     : path.join(root, 'scripts/eval/questions.json');
 const questions = JSON.parse(readFileSync(questionsFile, 'utf8')) as EvalQuestion[];
-const corpusDir = path.join(root, 'corpus');
+const corpusDir = path.resolve(argument('--corpus') ?? path.join(root, 'corpus'));
+const metadataFile =
+  argument('--metadata') ?? (argument('--corpus') ? null : path.join(root, 'tests/fixtures/corpus-metadata.json'));
 const MODES: RetrievalMode[] = ['lexical', 'dense', 'hybrid'];
 // `--per-question` prints one line per question and mode (evidence rank) and per answer (mode,
 // cited chunks, text): two runs that print the same lines behaved the same, question by question.
 const perQuestion = process.argv.includes('--per-question');
 
+function argument(flag: string): string | undefined {
+  const at = process.argv.indexOf(flag);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
 /** Rank (1-based) of the first passage that is evidence for the question, or null. */
 function evidenceRank(question: EvalQuestion, passages: readonly RankedPassage[], app: App): number | null {
-  const quotes = question.evidence.map((e) => ({ path: path.join(corpusDir, e.file), quote: normalizeText(e.quote) }));
-  const index = passages.findIndex((passage) => {
-    const report = app.store.getReport(passage.reportId);
-    return quotes.some((q) => report?.path === q.path && passage.text.includes(q.quote));
-  });
+  const index = passages.findIndex((passage) => isEvidence(question, passage.reportId, passage.text, app));
   return index < 0 ? null : index + 1;
 }
 
@@ -74,6 +83,7 @@ async function evaluate(kind: EmbedderKind): Promise<void> {
     console.log(
       `\n## embedder ${embedder.id} (${app.store.counts().reports} reports, ${app.store.counts().chunks} chunks)`,
     );
+    if (metadataFile) printMetadataAccuracy(app, metadataFile);
     const answerable = questions.filter((q) => q.evidence.length > 0);
     const unanswerable = questions.filter((q) => q.evidence.length === 0);
     for (const mode of MODES) {
@@ -139,6 +149,7 @@ async function evaluateAnswers(app: App): Promise<void> {
   let correctRefusals = 0;
   let citations = 0;
   let preciseCitations = 0;
+  let evidenceCited = 0;
   const latencies: number[] = [];
   const failures: string[] = [];
   for (const question of questions) {
@@ -166,6 +177,8 @@ async function evaluateAnswers(app: App): Promise<void> {
       falseRefusals++;
       failures.push(`refused ${question.id}: ${question.question}`);
     }
+    const cited = result.citations.flatMap((c) => result.passages.filter((p) => p.chunkId === c.chunkId));
+    if (cited.some((passage) => isEvidence(question, passage.reportId, passage.text, app))) evidenceCited++;
     const text = normalizeText(result.answer);
     if (question.facts.every((fact) => text.includes(normalizeText(fact)))) factHits++;
     else if (result.mode !== 'no-answer') failures.push(`fact missing ${question.id}: ${question.facts.join(' | ')}`);
@@ -179,7 +192,61 @@ async function evaluateAnswers(app: App): Promise<void> {
   console.log(
     `| ${(factHits / answerable).toFixed(2)} | ${(preciseCitations / Math.max(citations, 1)).toFixed(2)} | ${(correctRefusals / unanswerable).toFixed(2)} (${correctRefusals}/${unanswerable}) | ${(falseRefusals / answerable).toFixed(2)} (${falseRefusals}/${answerable}) | ${p95.toFixed(0)} |`,
   );
+  console.log(
+    `citation hit (answerable questions whose answer cites an evidence passage): ${(evidenceCited / Math.max(answerable, 1)).toFixed(2)} (${evidenceCited}/${answerable})`,
+  );
   if (process.argv.includes('--misses')) console.log(failures.map((f) => `  ${f}`).join('\n'));
+}
+
+/** The metadata fields compared with what a careful reader states; `period` is the span a review meeting reports on. */
+const METADATA_FIELDS = [
+  'body',
+  'sessionKind',
+  'sessionNumber',
+  'sessionMonth',
+  'meetingDate',
+  'publishedDate',
+  'period',
+] as const;
+type GoldMetadata = { file: string } & Partial<Record<(typeof METADATA_FIELDS)[number], unknown>>;
+
+/** Per field, the share of reports whose stored value is the one stated (absent in both counts as right). */
+function printMetadataAccuracy(app: App, file: string): void {
+  const gold = JSON.parse(readFileSync(file, 'utf8')) as GoldMetadata[];
+  const reports = app.store.listReports();
+  const byPath = new Map(reports.map((report) => [report.path, report]));
+  const wrong: string[] = [];
+  console.log(`
+metadata fields read right (${gold.length} reports, ${path.relative(root, file) || file}):`);
+  console.log('| field | right | share |\n|---|---|---|');
+  for (const field of METADATA_FIELDS) {
+    const stated = gold.filter((entry) => field in entry);
+    if (stated.length === 0) continue;
+    let right = 0;
+    for (const entry of stated) {
+      const report = byPath.get(path.join(corpusDir, entry.file));
+      const stored = field === 'period' ? null : (report?.[field] ?? null);
+      const expected =
+        field === 'period' ? ((entry.period as { label?: string } | null)?.label ?? null) : (entry[field] ?? null);
+      const same =
+        typeof expected === 'string' && typeof stored === 'string'
+          ? normalizeText(stored) === normalizeText(expected)
+          : stored === expected;
+      if (same) right++;
+      else wrong.push(`${entry.file} ${field}: stored ${JSON.stringify(stored)}, stated ${JSON.stringify(expected)}`);
+    }
+    const note = field === 'period' ? ' (not stored yet)' : '';
+    console.log(`| ${field}${note} | ${right}/${stated.length} | ${(right / stated.length).toFixed(2)} |`);
+  }
+  if (process.argv.includes('--misses')) console.log(wrong.map((line) => `  ${line}`).join('\n'));
+}
+
+/** Whether a passage of a report holds one of the question's evidence quotes from that report's file. */
+function isEvidence(question: EvalQuestion, reportId: string, text: string, app: App): boolean {
+  const report = app.store.getReport(reportId);
+  return question.evidence.some(
+    (e) => report?.path === path.join(corpusDir, e.file) && text.includes(normalizeText(e.quote)),
+  );
 }
 
 const kinds = (process.env.EVAL_EMBEDDERS ?? 'hashing,transformers').split(',') as EmbedderKind[];
