@@ -203,6 +203,7 @@ describe('the extractive answerer on passages made for the test', () => {
     passages,
     applied: [],
     uncovered: [],
+    assumed: [],
     inherited: null,
   });
 

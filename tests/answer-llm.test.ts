@@ -70,6 +70,7 @@ function retrievalFor(question: string, language: QuestionLanguage, passages = P
     passages,
     applied: [],
     uncovered: [],
+    assumed: [],
     inherited: null,
   };
 }

@@ -65,6 +65,37 @@ describe('recognizeBody', () => {
   });
 });
 
+describe('place names as portals write them', () => {
+  it('ends a body at the end of its sentence', () => {
+    expect(
+      findBodies('Dự kỳ họp có lãnh đạo HĐND tỉnh. Đồng thời, các đại biểu đã thảo luận.').map((b) => b.name),
+    ).toEqual(['HĐND tỉnh']);
+    expect(
+      findBodies('Tham dự có Thường trực HĐND huyện. Trong phiên họp, UBND huyện báo cáo.').map((b) => b.name),
+    ).toEqual(['Thường trực HĐND huyện', 'UBND huyện']);
+  });
+
+  it('keeps the dot of an abbreviated unit', () => {
+    expect(recognizeBody('UBND TP. Hạ Long họp phiên thường kỳ')?.name).toBe('UBND thành phố Hạ Long');
+    expect(recognizeBody('HĐND T.X. Phú Thọ')?.name).toBe('HĐND thị xã Phú Thọ');
+  });
+
+  it('takes the whole place name: a second syllable that is also a heading word, one wrapped onto the next line', () => {
+    expect(recognizeBody('Ban Chấp hành Đảng bộ huyện Bạch Thông tổ chức hội nghị lần thứ 14')?.name).toBe(
+      'BCH Đảng bộ huyện Bạch Thông',
+    );
+    expect(recognizeBody('Đảng ủy phường Châu\nKhê họp phiên thường kỳ tháng 5')?.name).toBe('Đảng ủy phường Châu Khê');
+  });
+
+  it('still ends a name where a heading goes on, and at a title line', () => {
+    expect(recognizeBody('Kỳ Họp Thứ 14 HĐND Tỉnh Quảng Ninh Khóa XIV')?.name).toBe('HĐND tỉnh Quảng Ninh');
+    expect(recognizeBody('UBND PHƯỜNG ĐÔNG NGÀN HỌP PHIÊN THƯỜNG KỲ')?.name).toBe('UBND phường Đông Ngàn');
+    expect(recognizeBody('UBND phường Đông Ngàn\nSáng ngày 29/4, phiên họp diễn ra')?.name).toBe(
+      'UBND phường Đông Ngàn',
+    );
+  });
+});
+
 describe('bodyAliases', () => {
   it('names the same body before and after its town became a city', () => {
     expect(bodyAliases({ role: 'BTV', organ: 'Thị ủy', unitType: 'thị xã', place: 'Từ Sơn' })).toEqual([

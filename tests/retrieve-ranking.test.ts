@@ -113,11 +113,17 @@ describe('choosing reports', () => {
     summary({ id: 'd', body: 'UBND phường Đồng Kỵ', sessionMonth: '2023-05' }),
   ];
   const placeOf = (report: ReportSummary) => (report.body?.endsWith('Tân Hồng') ? 'Tân Hồng' : 'Đồng Kỵ');
+  const noOpening = () => ({ title: '', lead: '' });
 
   it('narrows by period and hands out the same report list for the same filters', () => {
     const plan = understandQuestion('tháng 5/2023 phường họp bàn gì về rác thải?');
-    const first = selectReports(plan, reports, placeOf);
-    const again = selectReports(understandQuestion('tháng 5/2023 có gì mới về trật tự xây dựng?'), reports, placeOf);
+    const first = selectReports(plan, reports, placeOf, noOpening);
+    const again = selectReports(
+      understandQuestion('tháng 5/2023 có gì mới về trật tự xây dựng?'),
+      reports,
+      placeOf,
+      noOpening,
+    );
     expect(first.reportIds).toEqual(['a', 'c', 'd']);
     expect(again.reportIds).toBe(first.reportIds);
     expect(again.applied).toEqual(first.applied);
@@ -132,6 +138,7 @@ describe('choosing reports', () => {
       plan,
       [...reports, summary({ id: 'e', body: 'UBND phường Đồng Kỵ', sessionMonth: '2023-07' })],
       placeOf,
+      noOpening,
     );
     expect(selection.reportIds).toBeUndefined();
     expect(selection.preference('a')).toBeGreaterThan(1);
@@ -140,12 +147,73 @@ describe('choosing reports', () => {
   });
 
   it('ranks the reports of a named place higher without excluding the others', () => {
-    const selection = selectReports(understandQuestion('rác thải ở Tân Hồng xử lý ra sao?'), reports, placeOf);
+    const selection = selectReports(
+      understandQuestion('rác thải ở Tân Hồng xử lý ra sao?'),
+      reports,
+      placeOf,
+      noOpening,
+    );
     expect(selection.reportIds).toBeUndefined();
     expect(selection.preference('a')).toBeGreaterThan(1);
     expect(selection.preference('c')).toBe(selection.preference('a'));
     expect(selection.preference('d')).toBe(1);
     expect(selection.preference('unknown')).toBe(1);
+  });
+
+  describe('when the metadata rules missed or garbled a field', () => {
+    // Articles as portals publish them; the rules read "HĐND tỉnh. Đồng thời" as a body "HĐND tỉnh Đồng"
+    // and left the session number of a conference unread.
+    const published = [
+      summary({ id: 'p', body: 'HĐND tỉnh Đồng', title: 'Khai mạc Kỳ họp thứ 14 HĐND tỉnh Quảng Ninh khóa XIV' }),
+      summary({ id: 'q', body: 'HĐND tỉnh Lạng Sơn', sessionNumber: 9, sessionMonth: '2023-07' }),
+      summary({
+        id: 'r',
+        body: 'BCH Đảng bộ huyện Bạch Thông',
+        sessionKind: 'hội nghị',
+        sessionMonth: '2023-04',
+        title: 'Hội nghị Ban Chấp hành Đảng bộ huyện',
+      }),
+    ];
+    const openings: Record<string, { title: string; lead: string }> = {
+      p: { title: published[0]!.title!, lead: 'Sáng 12/7, HĐND tỉnh Quảng Ninh khai mạc kỳ họp thứ 14.' },
+      q: { title: '', lead: 'Sáng 10/7, HĐND tỉnh Lạng Sơn khai mạc kỳ họp thứ 9, xem xét tình hình 6 tháng đầu năm.' },
+      r: {
+        title: published[2]!.title!,
+        lead: 'Ngày 20/4, Ban Chấp hành Đảng bộ huyện Bạch Thông tổ chức hội nghị lần thứ 14.',
+      },
+    };
+    const openingOf = (report: ReportSummary) => openings[report.id]!;
+    const select = (question: string) => selectReports(understandQuestion(question), published, () => null, openingOf);
+
+    it('finds the report whose own title names the body, and says the body was assumed', () => {
+      const selection = select('Kỳ họp thứ 14 HĐND tỉnh Quảng Ninh thông qua bao nhiêu nghị quyết?');
+      expect(selection.uncovered).toEqual([]);
+      expect(selection.reportIds).toEqual(['p']);
+      expect(selection.assumed).toEqual(['HĐND tỉnh Quảng Ninh', 'kỳ họp thứ 14']);
+    });
+
+    it('reads a session number the lead states where the metadata has none', () => {
+      const selection = select('Hội nghị lần thứ 14 của BCH Đảng bộ huyện Bạch Thông bàn về nội dung gì?');
+      expect(selection.reportIds).toEqual(['r']);
+      expect(selection.assumed).toContain('kỳ họp thứ 14');
+    });
+
+    it('still says a body no report names, in metadata or words, is not covered', () => {
+      const selection = select('Kỳ họp thứ 14 HĐND tỉnh Cao Bằng quyết định gì?');
+      expect(selection.uncovered).toContain('HĐND tỉnh Cao Bằng');
+      expect(selection.reportIds).toBeUndefined();
+    });
+
+    it('does not second-guess a session number the metadata read with one the text mentions', () => {
+      const selection = select('HĐND tỉnh Lạng Sơn kỳ họp thứ 14 quyết định gì?');
+      expect(selection.uncovered).toEqual(['kỳ họp thứ 14']);
+    });
+
+    it('changes nothing when the metadata satisfies the filters', () => {
+      const selection = select('HĐND tỉnh Lạng Sơn kỳ họp thứ 9 quyết định gì?');
+      expect(selection.reportIds).toEqual(['q']);
+      expect(selection.assumed).toEqual([]);
+    });
   });
 
   it('holds the chunk labels of the chosen reports', () => {

@@ -11,7 +11,7 @@ import { reportCatalog, type ReportSummary, type Store } from '../store/index.ts
 import { foldText } from '../text/index.ts';
 import { checkCitations } from './citations.ts';
 import { claimsOf, unmetAsk, type Focus } from './evidence.ts';
-import { assumedScopeNote, llmFallbackNote, notCovered, notInReports } from './messages.ts';
+import { assumedScopeNote, llmFallbackNote, matchedInTextNote, notCovered, notInReports } from './messages.ts';
 import { topicCoverage, topicWeights } from './relevance.ts';
 import { AnswerError, type Answer, type Answerer } from './types.ts';
 
@@ -46,7 +46,12 @@ export async function answer(retrieval: Retrieval, app: AnswerDeps, options: Ans
   const started = options.startedAt ?? retrieved;
   const { question: plan } = retrieval;
   const question = plan.text;
-  const assumed = retrieval.inherited ? assumedScopeNote(retrieval.inherited, plan.language) : null;
+  const assumed = [
+    retrieval.inherited ? assumedScopeNote(retrieval.inherited, plan.language) : null,
+    retrieval.assumed.length > 0 ? matchedInTextNote(retrieval.assumed, plan.language) : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
   const finish = (fields: Pick<Answer, 'answer' | 'mode' | 'citations' | 'note'>): Answer => {
     const done = performance.now();
     return {

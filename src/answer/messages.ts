@@ -43,6 +43,16 @@ export function llmFallbackNote(language: QuestionLanguage): string {
     : 'Không gọi được mô hình ngôn ngữ nên câu trả lời được trích nguyên văn từ báo cáo.';
 }
 
+/**
+ * Said when what the question names (a body, a period, a session) is in no report's recorded
+ * details, and the answer rests on reports whose own title or opening names it.
+ */
+export function matchedInTextNote(named: readonly string[], language: QuestionLanguage): string {
+  return replyLanguage(language) === 'en'
+    ? `No report records ${named.join(', ')} in its session details; this answer rests on reports whose title or opening names it.`
+    : `Chưa báo cáo nào ghi nhận ${named.join(', ')} trong thông tin phiên họp; câu trả lời dựa trên báo cáo có nêu điều này ở tiêu đề hoặc đoạn mở đầu.`;
+}
+
 /** Said when a follow-up question was read in the previous question's session. */
 export function assumedScopeNote(scope: QuestionScope, language: QuestionLanguage): string {
   return replyLanguage(language) === 'en'

@@ -1,5 +1,13 @@
 import { newestFirst, reportDate, type ReportSummary } from '../store/index.ts';
-import { foldText } from '../text/index.ts';
+import {
+  bodyAliases,
+  findBodies,
+  findDates,
+  findPeriods,
+  findSessionKind,
+  findSessionNumber,
+  foldText,
+} from '../text/index.ts';
 import type { Question } from '../question/index.ts';
 import { DATED_MONTH_PREFERENCE, ORGAN_PREFERENCE, PLACE_PREFERENCE } from '../ranking.ts';
 
@@ -16,10 +24,23 @@ export interface ReportSelection {
    */
   preference: (reportId: string) => number;
   /**
-   * Filters no stored report satisfies. The question is then about something the reports do not
-   * cover, and must not silently get another month's or body's passages.
+   * Filters no stored report satisfies, by its metadata or its own words. The question is then
+   * about something the reports do not cover, and must not silently get another month's or body's
+   * passages.
    */
   uncovered: string[];
+  /**
+   * Filters that no report's metadata satisfies but some reports' own title or lead does (the
+   * metadata rules missed or garbled the field): those reports are searched, and the answer says
+   * what was assumed.
+   */
+  assumed: string[];
+}
+
+/** A report's own words that say what it is: its title, and the opening of its text. */
+export interface ReportOpening {
+  title: string;
+  lead: string;
 }
 
 /**
@@ -31,6 +52,7 @@ export function selectReports(
   plan: Question,
   reports: readonly ReportSummary[],
   placeOf: (report: ReportSummary) => string | null,
+  openingOf: (report: ReportSummary) => ReportOpening,
 ): ReportSelection {
   const facts = factsOf(reports);
   const byBody = bodiesWhere(reports, facts);
@@ -61,7 +83,7 @@ export function selectReports(
     return dated.has(facts.dates[index]!.month ?? '') || dated.has(report.meetingDate?.slice(0, 7) ?? '');
   };
   return {
-    ...narrowReports(plan, reports, facts, byBody),
+    ...narrowReports(plan, reports, facts, byBody, openingOf),
     preference: (reportId) => {
       const index = facts.indexOf.get(reportId);
       if (index === undefined) return 1;
@@ -81,7 +103,7 @@ export function selectReports(
 export function latestSessionMonth(plan: Question, reports: readonly ReportSummary[]): string | null {
   const facts = factsOf(reports);
   const byBody = bodiesWhere(reports, facts);
-  const { reportIds, uncovered } = narrowReports({ ...plan, period: null }, reports, facts, byBody);
+  const { reportIds, uncovered } = narrowReports({ ...plan, period: null }, reports, facts, byBody, null);
   if (uncovered.length > 0) return null;
   const organ = plan.body && !plan.body.name ? byBody((report) => bodyMatches([plan.body!.organ], report)) : null;
   const wanted = reportIds ? new Set(reportIds) : null;
@@ -112,48 +134,197 @@ function bodiesWhere(
  * The filters of `selectReports`: body, period, session. Questions repeat their filters ("năm 2022")
  * and narrowing walks every report, so the outcome is kept per filter with the report list (the same
  * `reportIds` array for the same filters, which lets callers key what they derive from it).
+ *
+ * Metadata read by rules can miss or garble a field ("HĐND tỉnh. Đồng thời ..." read as a body, a
+ * session number left unread). When no report's metadata satisfies the filters, a report whose own
+ * title or lead states what its metadata lacks is taken instead (see `namesInOpening`), and the
+ * filter is `assumed`; only a filter that neither any report's metadata nor its words satisfy is
+ * `uncovered`. `openingOf` null reads metadata only.
  */
 function narrowReports(
   plan: Question,
   reports: readonly ReportSummary[],
   facts: ReportFacts,
   byBody: (decide: (report: ReportSummary) => boolean) => Set<number>,
+  openingOf: ((report: ReportSummary) => ReportOpening) | null,
 ): Omit<ReportSelection, 'preference'> {
   const body = plan.body?.name ? { name: plan.body.name, aliases: plan.body.aliases } : null;
   const period = plan.period;
-  const key = JSON.stringify([body, period, plan.sessionNumber, plan.sessionKind]);
+  const key = JSON.stringify([body, period, plan.sessionNumber, plan.sessionKind, openingOf !== null]);
   const known = facts.narrowed.get(key);
-  if (known) return { ...known, applied: [...known.applied], uncovered: [...known.uncovered] };
+  if (known) return copyOf(known);
 
-  const applied: string[] = [];
-  const uncovered: string[] = [];
-  let candidates: readonly number[] = facts.all;
-  const narrow = (label: string, keep: (index: number) => boolean): void => {
-    const kept = candidates.filter(keep);
-    if (kept.length === 0) uncovered.push(label);
-    else {
-      applied.push(label);
-      candidates = kept;
-    }
-  };
+  const filters: ReportFilter[] = [];
   // A body with its place names who issued the report; an organ alone ("HĐND các cấp", "Chủ tịch
   // UBND") is as often a subject of the text as its issuer, so it only ranks its reports higher.
   if (body) {
     const issuers = byBody((report) => bodyMatches([body.name, ...body.aliases], report));
-    narrow(body.name, (index) => issuers.has(facts.bodyOf[index]!));
+    filters.push({ label: body.name, field: 'body', stated: (index) => issuers.has(facts.bodyOf[index]!) });
   }
-  if (period) narrow(period.label, (index) => periodMatches(period, facts.dates[index]!));
-  if (plan.sessionNumber !== null)
-    narrow(`kỳ họp thứ ${plan.sessionNumber}`, (index) => reports[index]!.sessionNumber === plan.sessionNumber);
-  if (plan.sessionKind) narrow(plan.sessionKind, (index) => reports[index]!.sessionKind === plan.sessionKind);
-  const narrowed = {
-    reportIds: applied.length > 0 && uncovered.length === 0 ? candidates.map((index) => reports[index]!.id) : undefined,
-    applied,
-    uncovered,
+  if (period) {
+    filters.push({
+      label: period.label,
+      field: 'period',
+      stated: (index) => periodMatches(period, facts.dates[index]!),
+    });
+  }
+  const { sessionNumber, sessionKind } = plan;
+  if (sessionNumber !== null) {
+    filters.push({
+      label: `kỳ họp thứ ${sessionNumber}`,
+      field: 'sessionNumber',
+      stated: (index) => reports[index]!.sessionNumber === sessionNumber,
+    });
+  }
+  if (sessionKind) {
+    filters.push({
+      label: sessionKind,
+      field: 'sessionKind',
+      stated: (index) => reports[index]!.sessionKind === sessionKind,
+    });
+  }
+  let narrowed = narrowBy(filters, facts.all, (filter, index) => filter.stated(index));
+  if (narrowed.uncovered.length > 0 && openingOf) {
+    const openings = new Map<number, OpeningFacts>();
+    const opening = (index: number) => {
+      let found = openings.get(index);
+      if (!found) openings.set(index, (found = openingFacts(openingOf(reports[index]!))));
+      return found;
+    };
+    const loose = narrowBy(
+      filters,
+      facts.all,
+      (filter, index) => filter.stated(index) || namesInOpening(filter, plan, reports[index]!, opening(index)),
+    );
+    if (loose.uncovered.length === 0) narrowed = loose;
+  }
+  const result = {
+    reportIds:
+      narrowed.applied.length > 0 && narrowed.uncovered.length === 0
+        ? narrowed.candidates.map((index) => reports[index]!.id)
+        : undefined,
+    applied: narrowed.applied,
+    uncovered: narrowed.uncovered,
+    assumed:
+      narrowed.uncovered.length === 0
+        ? filters.filter((filter) => !narrowed.candidates.every(filter.stated)).map((filter) => filter.label)
+        : [],
   };
   if (facts.narrowed.size >= MAX_REMEMBERED_FILTERS) facts.narrowed.clear();
-  facts.narrowed.set(key, narrowed);
-  return { ...narrowed, applied: [...applied], uncovered: [...uncovered] };
+  facts.narrowed.set(key, result);
+  return copyOf(result);
+}
+
+/** One filter a question sets: its label for messages, the metadata field it reads, and whether a report's metadata states it. */
+interface ReportFilter {
+  label: string;
+  field: 'body' | 'period' | 'sessionNumber' | 'sessionKind';
+  stated: (index: number) => boolean;
+}
+
+/**
+ * The filters applied one after another: each keeps the candidates that satisfy it, or, when none
+ * does, is uncovered and leaves them as they were.
+ */
+function narrowBy(
+  filters: readonly ReportFilter[],
+  all: readonly number[],
+  satisfies: (filter: ReportFilter, index: number) => boolean,
+): { candidates: readonly number[]; applied: string[]; uncovered: string[] } {
+  const applied: string[] = [];
+  const uncovered: string[] = [];
+  let candidates = all;
+  for (const filter of filters) {
+    const kept = candidates.filter((index) => satisfies(filter, index));
+    if (kept.length === 0) uncovered.push(filter.label);
+    else {
+      applied.push(filter.label);
+      candidates = kept;
+    }
+  }
+  return { candidates, applied, uncovered };
+}
+
+function copyOf(selection: Omit<ReportSelection, 'preference'>): Omit<ReportSelection, 'preference'> {
+  return {
+    ...selection,
+    applied: [...selection.applied],
+    uncovered: [...selection.uncovered],
+    assumed: [...selection.assumed],
+  };
+}
+
+/** A body as a report names its issuer: its canonical name and other names. */
+type NamedBody = Pick<ReportSummary, 'body' | 'bodyAliases'>;
+
+/** What a report's title and lead state: the bodies they name, months and years, session number and kind. */
+interface OpeningFacts {
+  /** Bodies named in the title; with those of the lead, for reports whose body was not read. */
+  titleBodies: NamedBody[];
+  leadBodies: NamedBody[];
+  /** Months ("YYYY-MM") of the periods and dates named in title and lead. */
+  months: Set<string>;
+  years: Set<number>;
+  sessionNumber: number | null;
+  sessionKind: string | null;
+}
+
+function openingFacts({ title, lead }: ReportOpening): OpeningFacts {
+  const asReports = (text: string) =>
+    findBodies(text).map((mention): NamedBody => ({ body: mention.name, bodyAliases: bodyAliases(mention) }));
+  const text = `${title}\n${lead}`;
+  const months = new Set<string>();
+  const years = new Set<number>();
+  for (const period of findPeriods(text)) {
+    if (period.year === null) continue;
+    years.add(period.year);
+    if (period.kind === 'month') months.add(`${period.year}-${String(period.month).padStart(2, '0')}`);
+  }
+  for (const date of findDates(text)) {
+    if (date.first.year === null) continue;
+    years.add(date.first.year);
+    months.add(`${date.first.year}-${String(date.first.month).padStart(2, '0')}`);
+  }
+  return {
+    titleBodies: asReports(title),
+    leadBodies: asReports(lead),
+    months,
+    years,
+    sessionNumber: findSessionNumber(text)?.value ?? null,
+    sessionKind: findSessionKind(text)?.value ?? null,
+  };
+}
+
+/**
+ * Whether a report's own words state what a filter asks where its metadata does not: a body its
+ * title names (or its lead, when no body was read); a month, year, session number or kind its title
+ * or lead names, when the report's metadata left that field empty. A field the metadata did read is
+ * not second-guessed by a month or number the text mentions in passing.
+ */
+function namesInOpening(filter: ReportFilter, plan: Question, report: ReportSummary, opening: OpeningFacts): boolean {
+  switch (filter.field) {
+    case 'body': {
+      const named = report.body ? opening.titleBodies : [...opening.titleBodies, ...opening.leadBodies];
+      const wanted = plan.body?.name ? [plan.body.name, ...plan.body.aliases] : [];
+      return named.some((mentioned) => bodyMatches(wanted, mentioned));
+    }
+    case 'period': {
+      const period = plan.period;
+      if (!period || report.sessionMonth || report.meetingDate) return false;
+      if (period.months.length > 0) {
+        return period.months.some((wanted) =>
+          wanted.startsWith('*-')
+            ? [...opening.months].some((month) => month.endsWith(wanted.slice(1)))
+            : opening.months.has(wanted),
+        );
+      }
+      return period.year !== null && opening.years.has(period.year);
+    }
+    case 'sessionNumber':
+      return report.sessionNumber === null && opening.sessionNumber === plan.sessionNumber;
+    case 'sessionKind':
+      return report.sessionKind === null && opening.sessionKind === plan.sessionKind;
+  }
 }
 
 const MAX_REMEMBERED_FILTERS = 256;
@@ -237,7 +408,7 @@ function issuerKey(name: string): string {
  * report's body or aliases ("Thị ủy Từ Sơn" in "BTV Thị ủy Từ Sơn"), or both are the Party
  * organisation of the same place.
  */
-function bodyMatches(wanted: readonly string[], report: ReportSummary): boolean {
+function bodyMatches(wanted: readonly string[], report: NamedBody): boolean {
   const names = [report.body, ...report.bodyAliases].filter((name): name is string => Boolean(name));
   return wanted.some((name) => {
     const key = issuerKey(name);

@@ -10,7 +10,7 @@ import {
   type Store,
 } from '../store/index.ts';
 import { countWords, findDates } from '../text/index.ts';
-import { latestSessionMonth, selectReports } from './filters.ts';
+import { latestSessionMonth, selectReports, type ReportOpening } from './filters.ts';
 import { LabelSet } from './label-set.ts';
 import { lexicalIndex, lexicalQuery } from './lexical.ts';
 import { inheritScope, inSessionMonth, type Question, type QuestionScope } from '../question/index.ts';
@@ -46,6 +46,8 @@ export interface Retrieval {
   applied: string[];
   /** Filters no stored report satisfies: the reports do not cover what was asked. */
   uncovered: string[];
+  /** Filters satisfied only by what reports' own titles or leads say, not their metadata (see `ReportSelection.assumed`). */
+  assumed: string[];
   /** The scope taken from the previous question (`RetrieveOptions.context`), when the question named none of its own. */
   inherited: QuestionScope | null;
 }
@@ -89,10 +91,22 @@ export async function retrieve(
   clock.start();
   const reports = reportCatalog(app.store);
   const { question: plan, inherited } = inheritScope(latestAsMonth(understood, reports.list), options.context);
-  const selection = selectReports(plan, reports.list, (report) => reports.placeOf.get(report.id) ?? null);
+  const selection = selectReports(
+    plan,
+    reports.list,
+    (report) => reports.placeOf.get(report.id) ?? null,
+    (report) => openingOf(app.store, reports, report),
+  );
   clock.lap('plan');
   if (selection.uncovered.length > 0) {
-    return { question: plan, passages: [], applied: selection.applied, uncovered: selection.uncovered, inherited };
+    return {
+      question: plan,
+      passages: [],
+      applied: selection.applied,
+      uncovered: selection.uncovered,
+      assumed: [],
+      inherited,
+    };
   }
   const allowed = selection.reportIds ? allowedLabels(app.store, reports, selection.reportIds) : undefined;
   clock.lap('plan');
@@ -143,7 +157,7 @@ export async function retrieve(
     .passages(best.map(({ label }) => label))
     .map((passage): RankedPassage => ({ ...passage, ...hits.get(passage.rowid)! }));
   clock.lap('fusion');
-  return { question: plan, passages, applied: selection.applied, uncovered: [], inherited };
+  return { question: plan, passages, applied: selection.applied, uncovered: [], assumed: selection.assumed, inherited };
 }
 
 /**
@@ -243,4 +257,18 @@ function allowedLabels(store: Store, catalog: ReportCatalog, reportIds: readonly
   const labels = LabelSet.of(reportIds, ranges.byReport, ranges.end);
   labelSets.set(reportIds, labels);
   return labels;
+}
+
+const openings = new WeakMap<ReportCatalog, Map<string, ReportOpening>>();
+
+/** A report's title and first passage, read from the store when a filter needs them, kept while the catalog lasts. */
+function openingOf(store: Store, catalog: ReportCatalog, report: ReportSummary): ReportOpening {
+  let known = openings.get(catalog);
+  if (!known) openings.set(catalog, (known = new Map()));
+  let opening = known.get(report.id);
+  if (!opening) {
+    opening = { title: report.title ?? '', lead: store.passageById(`${report.id}:0`)?.text ?? '' };
+    known.set(report.id, opening);
+  }
+  return opening;
 }

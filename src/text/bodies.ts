@@ -2,7 +2,7 @@
 // their standing boards, People's Councils (HĐND) and People's Committees (UBND), however they are
 // written ("BTV Thị ủy", "Ban Thường vụ Thành ủy", "THÀNH ỦY TỪ SƠN", "hdnd tp tu son").
 import { foldForMatching, foldKeepingOffsets, matchFolded, type FoldedText } from './folded-match.ts';
-import { canonicalizeTones } from './normalize.ts';
+import { canonicalizeTones, foldText } from './normalize.ts';
 import { loadVocabulary, matching, oneOf } from '../vocabulary/index.ts';
 
 const UNIT_TYPES = ['tỉnh', 'thành phố', 'thị xã', 'huyện', 'quận', 'phường', 'xã', 'thị trấn'] as const;
@@ -368,12 +368,14 @@ function knownPlaceList(options: BodyOptions): KnownPlace[] {
 }
 
 /**
- * The place name that starts after `from` (past spaces and a dot): capitalised words on the same
- * line ("Từ Sơn", "TỪ SƠN"), a unit number ("phường 3"), or a known place in any case ("tu son").
+ * The place name that starts after `from` (past spaces): capitalised words, also across a line
+ * wrap ("Bạch\nThông"), "Từ Sơn", "TỪ SƠN"; a unit number ("phường 3"); or a known place in any case
+ * ("tu son"). None after a sentence's end: "HĐND tỉnh. Đồng thời, ..." names no place "Đồng".
  */
 function readPlace(t: FoldedText, from: number, known: readonly KnownPlace[]): { name: string; end: number } | null {
+  if (endsSentence(t, from)) return null;
   const rest = t.original.slice(from, from + 80);
-  const lead = /^[ .]*/.exec(rest)?.[0].length ?? 0;
+  const lead = /^ */.exec(rest)?.[0].length ?? 0;
   const foldedRest = t.folded.slice(from + lead, from + 80);
   for (const { name, key } of known) {
     if (foldedRest.startsWith(key) && !/[\p{L}\d]/u.test(foldedRest.charAt(key.length))) {
@@ -387,11 +389,17 @@ function readPlace(t: FoldedText, from: number, known: readonly KnownPlace[]): {
   let at = lead;
   while (words.length < 4) {
     if (words.length > 0) {
-      if (rest.charAt(at) !== ' ') break;
-      at++;
+      // A line wrap is crossed only after one syllable: a name runs on ("Châu\nKhê"), a title line ends.
+      const gap = (words.length === 1 ? /^ *\n? */ : /^ */).exec(rest.slice(at))?.[0] ?? '';
+      if (gap.length === 0) break;
+      at += gap.length;
     }
     const word = wordPattern.exec(rest.slice(at))?.[0];
-    if (!word || NOT_PLACE.has(canonicalizeTones(word.toLowerCase()))) break;
+    if (!word) break;
+    // A place is rarely one syllable: after one, a capitalised word of a heading ("Thông" of
+    // "Bạch Thông") is read as the name's second syllable unless the heading is in capitals.
+    const heading = NOT_PLACE.has(canonicalizeTones(word.toLowerCase()));
+    if (heading && (words.length !== 1 || word === word.toUpperCase())) break;
     at += word.length;
     words.push({ text: word, end: at });
   }
@@ -402,6 +410,19 @@ function readPlace(t: FoldedText, from: number, known: readonly KnownPlace[]): {
   const last = kept[kept.length - 1];
   if (!last) return null;
   return { name: kept.map((w) => titleCase(w.text)).join(' '), end: from + last.end };
+}
+
+// Units written in full ("tỉnh", "thành phố"), as opposed to abbreviations ("tp", "t.x"): a full
+// stop after one ends a sentence.
+const FULL_UNIT_WORDS = new Set(
+  UNIT_KINDS.filter((row) => row.spelling === foldText(row.kind)).map((row) => row.spelling),
+);
+
+/** Whether the text before `at` ends a sentence: a full stop right after a unit written in full ("tỉnh.", "huyện."). */
+function endsSentence(t: FoldedText, at: number): boolean {
+  if (t.original.charAt(at - 1) !== '.') return false;
+  const unit = /(?:^|[^\p{L}.])(\p{L}+(?: \p{L}+)?)\.$/u.exec(t.folded.slice(Math.max(0, at - 12), at))?.[1] ?? '';
+  return FULL_UNIT_WORDS.has(unit) || FULL_UNIT_WORDS.has(unit.split(' ').at(-1) ?? '');
 }
 
 function titleCase(word: string): string {
