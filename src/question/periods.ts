@@ -168,13 +168,20 @@ function isContentDate(text: string, mention: PeriodMention, language: QuestionL
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The dated months ("YYYY-MM") of the mentions that date what a report says rather than its session. */
+/**
+ * The dated months ("YYYY-MM") of the mentions that date what a report says rather than its
+ * session: a month a figure is dated by ("đến cuối tháng 6/2022"), and the last month of a span a
+ * review covers ("9 tháng đầu năm 2021" ends in September: the September or October session
+ * reports on it).
+ */
 export function contentMonths(text: string, mentions: readonly PeriodMention[], language: QuestionLanguage): string[] {
-  return mentions.flatMap((mention) =>
-    mention.kind === 'month' && mention.year !== null && isContentDate(text, mention, language)
-      ? [`${mention.year}-${pad(mention.month)}`]
-      : [],
-  );
+  return mentions.flatMap((mention) => {
+    if (mention.year === null) return [];
+    if (mention.kind === 'month' && isContentDate(text, mention, language))
+      return [`${mention.year}-${pad(mention.month)}`];
+    if (mention.kind === 'months') return [`${mention.year}-${pad(mention.side === 'start' ? mention.count : 12)}`];
+    return [];
+  });
 }
 const ROMAN = ['', 'I', 'II', 'III', 'IV'];
 

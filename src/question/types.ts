@@ -33,7 +33,8 @@ export interface Question {
   latest?: boolean;
   /**
    * Months ("YYYY-MM") the question dates what it asks about by, not its session: "by late
-   * October 2021", "đến cuối tháng 6/2022". Reports of those months rank a little higher.
+   * October 2021", "đến cuối tháng 6/2022", and the last month of a span a review covers ("9 tháng
+   * đầu năm 2021" → 2021-09). Reports of those months (or the next) rank a little higher.
    */
   datedMonths?: string[];
   /** Content terms (folded) left once period, body, session and question words are taken out: what the question is about. */
