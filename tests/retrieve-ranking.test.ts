@@ -209,6 +209,29 @@ describe('choosing reports', () => {
       expect(selection.uncovered).toEqual(['kỳ họp thứ 14']);
     });
 
+    it('does not exclude, by a year, a report dated only by its council term', () => {
+      const termOnly = [summary({ id: 't', body: 'HĐND thành phố Đà Nẵng', sessionKind: 'bất thường' })];
+      const lead = {
+        title: 'Thông cáo về Kỳ họp thứ 5 (bất thường) HĐND thành phố khóa IX, nhiệm kỳ 2016-2021',
+        lead: '',
+      };
+      const inTerm = selectReports(
+        understandQuestion('Kỳ họp bất thường của HĐND thành phố Đà Nẵng năm 2017 quyết định gì?'),
+        termOnly,
+        () => null,
+        () => lead,
+      );
+      expect(inTerm.reportIds).toEqual(['t']);
+      expect(inTerm.assumed).toEqual(['năm 2017']);
+      const outside = selectReports(
+        understandQuestion('Kỳ họp bất thường của HĐND thành phố Đà Nẵng năm 2023 quyết định gì?'),
+        termOnly,
+        () => null,
+        () => lead,
+      );
+      expect(outside.uncovered).toEqual(['năm 2023']);
+    });
+
     it('changes nothing when the metadata satisfies the filters', () => {
       const selection = select('HĐND tỉnh Lạng Sơn kỳ họp thứ 9 quyết định gì?');
       expect(selection.reportIds).toEqual(['q']);

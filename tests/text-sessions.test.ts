@@ -35,6 +35,10 @@ describe('findSessionNumber', () => {
   it.each([
     ['kỳ họp thứ 4', 4],
     ['kỳ họp thứ tư', 4],
+    ['Kỳ họp thứ Chín, Hội đồng nhân dân tỉnh khóa XII', 9],
+    ['Kỳ họp thứ Mười bảy (bất thường)', 17],
+    ['Kỳ họp thứ Mười bẩy (bất thường)', 17],
+    ['tổ chức phiên họp thường kỳ lần thứ 27, thống nhất nội dung kỳ họp thứ 11', 27],
     ['ky hop thu tu', 4],
     ['kỳ họp thứ IV', 4],
     ['KỲ HỌP THỨ BA', 3],

@@ -20,6 +20,7 @@ const FILES = {
   'question-words': { columns: ['word'], rows: 48 },
   renames: { columns: ['place', 'province', 'from', 'to', 'since', 'resolution'], rows: 3 },
   shorthand: { columns: ['shorthand', 'word'], rows: 31 },
+  surnames: { columns: ['surname'], rows: 54 },
   'unit-kinds': { columns: ['spelling', 'kind'], rows: 13 },
 } as const;
 

@@ -1,6 +1,8 @@
 // Metadata of one report: who met, what session, when it met, when it was published or signed.
 // Official notices and news items lay out their top lines differently; both are read here.
 import {
+  bodyName,
+  placeInAddress,
   DOCUMENT_TYPES,
   mayNameBody,
   bodyAliases,
@@ -118,7 +120,7 @@ export function extractMetadata(doc: ParsedDocument, source: string): ReportMeta
     sessionMonth = year === null ? null : formatMonth(year, session.month);
   }
 
-  const body = given.body ?? bodyFound(doc.text, title);
+  const body = given.body ?? bodyFound(doc.text, title, given.source ?? source);
   const sessionScope = [title ?? '', lead.text, headingText];
   const sessionKind = given.sessionKind ?? firstFound(sessionScope, (s) => findSessionKind(s)?.value);
   const sessionNumber = given.sessionNumber ?? firstFound(sessionScope, (s) => findSessionNumber(s)?.value);
@@ -371,7 +373,15 @@ function meetingScore(folded: string, date: DateMention): number {
 // ---------------------------------------------------------------------------------------------
 // Body
 
-function bodyFound(text: string, title: string | null): { name: string; aliases: string[] } | null {
-  const body = findIssuingBody(text, title);
-  return body ? { name: body.name, aliases: bodyAliases(body) } : null;
+/**
+ * The issuing body, with its place taken from the report's web address when the text names none
+ * ("HĐND tỉnh" on hdndtuyenquang.gov.vn is HĐND tỉnh Tuyên Quang): portals name their council in
+ * their header and address, not in every article.
+ */
+function bodyFound(text: string, title: string | null, source: string): { name: string; aliases: string[] } | null {
+  const found = findIssuingBody(text, title);
+  if (!found) return null;
+  const place = found.place ?? (found.unitType ? placeInAddress(source, found.unitType) : null);
+  const body = place === found.place ? found : { ...found, place, name: bodyName({ ...found, place }) };
+  return { name: body.name, aliases: bodyAliases(body) };
 }

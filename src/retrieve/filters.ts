@@ -6,6 +6,7 @@ import {
   findPeriods,
   findSessionKind,
   findSessionNumber,
+  findTerm,
   foldText,
 } from '../text/index.ts';
 import type { Question } from '../question/index.ts';
@@ -265,6 +266,8 @@ interface OpeningFacts {
   /** Months ("YYYY-MM") of the periods and dates named in title and lead. */
   months: Set<string>;
   years: Set<number>;
+  /** The council's term its opening names ("nhiệm kỳ 2016-2021"): a report dated by nothing else is of one of its years. */
+  term: readonly [number, number] | null;
   sessionNumber: number | null;
   sessionKind: string | null;
 }
@@ -290,6 +293,7 @@ function openingFacts({ title, lead }: ReportOpening): OpeningFacts {
     leadBodies: asReports(lead),
     months,
     years,
+    term: findTerm(text)?.years ?? null,
     sessionNumber: findSessionNumber(text)?.value ?? null,
     sessionKind: findSessionKind(text)?.value ?? null,
   };
@@ -311,14 +315,20 @@ function namesInOpening(filter: ReportFilter, plan: Question, report: ReportSumm
     case 'period': {
       const period = plan.period;
       if (!period || report.sessionMonth || report.meetingDate) return false;
-      if (period.months.length > 0) {
-        return period.months.some((wanted) =>
-          wanted.startsWith('*-')
-            ? [...opening.months].some((month) => month.endsWith(wanted.slice(1)))
-            : opening.months.has(wanted),
-        );
-      }
-      return period.year !== null && opening.years.has(period.year);
+      const named =
+        period.months.length > 0
+          ? period.months.some((wanted) =>
+              wanted.startsWith('*-')
+                ? [...opening.months].some((month) => month.endsWith(wanted.slice(1)))
+                : opening.months.has(wanted),
+            )
+          : period.year !== null && opening.years.has(period.year);
+      if (named) return true;
+      // A report that states no date of its own, only its council's term, may be of any year of it.
+      const term = opening.term;
+      const undated = !report.documentDate && !report.publishedDate;
+      const years = period.months.length > 0 ? period.months.map((month) => Number(month.slice(0, 4))) : [period.year];
+      return undated && term !== null && years.some((year) => year !== null && year >= term[0] && year <= term[1]);
     }
     case 'sessionNumber':
       return report.sessionNumber === null && opening.sessionNumber === plan.sessionNumber;

@@ -4,6 +4,7 @@
 import { foldForMatching, foldKeepingOffsets, matchFolded, type FoldedText } from './folded-match.ts';
 import { canonicalizeTones, foldText } from './normalize.ts';
 import { loadVocabulary, matching, oneOf } from '../vocabulary/index.ts';
+import { isRegisteredPlace } from './places.ts';
 
 const UNIT_TYPES = ['tỉnh', 'thành phố', 'thị xã', 'huyện', 'quận', 'phường', 'xã', 'thị trấn'] as const;
 export type UnitType = (typeof UNIT_TYPES)[number];
@@ -206,7 +207,8 @@ export function findBodies(text: string, options: BodyOptions = {}): BodyMention
       : (PARTY_COMMITTEE_UNIT[organ] ?? null);
     if (unitWord === 'tt' && !/TT\.?$/.test(t.original.slice(m.index, m.index + m[0].length))) continue;
     const end = m.index + m[0].length;
-    const place = readPlace(t, end, known);
+    const read = readPlace(t, end, known);
+    const place = read && unitType && isPersonName(read.name, unitType) ? null : read;
     const before = t.folded.slice(Math.max(0, m.index - 40), m.index);
     mentions.push({
       name: '',
@@ -410,6 +412,24 @@ function readPlace(t: FoldedText, from: number, known: readonly KnownPlace[]): {
   const last = kept[kept.length - 1];
   if (!last) return null;
   return { name: kept.map((w) => titleCase(w.text)).join(' '), end: from + last.end };
+}
+
+const SURNAMES = new Set(
+  loadVocabulary('surnames', {
+    columns: ['surname'],
+    unique: 'surname',
+    validate: { surname: matching(/^\p{Lu}\p{Ll}+$/u, 'a capitalised word') },
+  }).map((row) => row.surname),
+);
+
+/**
+ * Whether capitalised words after a unit are a person's name, not a place: "Phó Chủ tịch UBND
+ * tỉnh Trần Hoàng Tuấn" leaves out the province and names its officer. Three or more words opening
+ * with a family name, and no unit of that kind in the register, are a name.
+ */
+function isPersonName(words: string, unitType: UnitType): boolean {
+  const parts = words.split(' ');
+  return parts.length >= 3 && SURNAMES.has(parts[0]!) && !isRegisteredPlace(words, unitType);
 }
 
 // Units written in full ("tỉnh", "thành phố"), as opposed to abbreviations ("tp", "t.x"): a full

@@ -20,6 +20,7 @@ export {
 } from './sessions.ts';
 export {
   bodyAliases,
+  bodyName,
   findBodies,
   mayNameBody,
   findIssuingBody,
@@ -28,4 +29,5 @@ export {
   type BodyMention,
 } from './bodies.ts';
 export { ENGLISH_MONTH_NAMES, ENGLISH_MONTHS } from './months.ts';
+export { isRegisteredPlace, placeInAddress } from './places.ts';
 export { DOCUMENT_TYPES, type DocumentType } from './document-types.ts';

@@ -22,8 +22,9 @@ export interface SessionPhrase<T> {
   end: number;
 }
 
-const NUMBER_TOKEN = '(?:\\d{1,3}|[ivxlc]+|nhat|tu|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)';
-const ORDINAL = `(?:lan\\s+)?thu\\s+${NUMBER_TOKEN}(?:\\s+(?:muoi|mot|hai|ba|bon|tu|lam|sau|bay|tam|chin))*`;
+// Each number word ends a word: "thứ Chín" is not the Roman "C" of "Chín", "mười bảy" not "mười ba".
+const NUMBER_TOKEN = '(?:\\d{1,3}|[ivxlc]+|nhat|tu|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)(?![a-z\\d])';
+const ORDINAL = `(?:lan\\s+)?thu\\s+${NUMBER_TOKEN}(?:\\s+(?:muoi|mot|hai|ba|bon|tu|lam|sau|bay|tam|chin)(?![a-z\\d]))*`;
 const MEETING = '(?:phien\\s+hop|cuoc\\s+hop|ky\\s+hop|hop\\s+phien|phien|hop)';
 const KIND_PATTERN = new RegExp(
   `\\b${MEETING}\\s+(?:${ORDINAL}\\s*)?\\(?\\s*(?:${MEETING}\\s+)?(?<kind>thuong\\s+ky|dinh\\s+ky|chuyen\\s+de|bat\\s+thuong|thuong\\s+le)\\b`,
@@ -31,7 +32,7 @@ const KIND_PATTERN = new RegExp(
 );
 const CONFERENCE_PATTERN = /\bhoi\s+nghi\b/g;
 const NUMBER_PATTERN = new RegExp(
-  `\\b(?:(?:ky\\s+hop|phien\\s+hop|phien|cuoc\\s+hop)\\s+|hoi\\s+nghi\\b(?:\\s+[^\\s,.;:()]+){0,10}?\\s+)(?<ordinal>${ORDINAL})`,
+  `\\b(?:(?:ky\\s+hop|phien\\s+hop|phien|cuoc\\s+hop)\\s+(?:(?:thuong\\s+ky|dinh\\s+ky|chuyen\\s+de|bat\\s+thuong|thuong\\s+le)\\s+)?|hoi\\s+nghi\\b(?:\\s+[^\\s,.;:()]+){0,10}?\\s+)(?<ordinal>${ORDINAL})`,
   'g',
 );
 

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { extractMetadata } from '../src/ingest/metadata.ts';
+import { findBodies, isRegisteredPlace, placeInAddress } from '../src/text/index.ts';
+
+// Portals name their council in their address; articles often say only "HĐND tỉnh".
+describe('the place a web address names', () => {
+  it.each([
+    ['https://hdndquangninh.gov.vn/tin-tuc/ky-hop', 'tỉnh', 'Quảng Ninh'],
+    ['https://baobacgiang.vn/chinh-tri/ky-hop.html', 'tỉnh', 'Bắc Giang'],
+    ['https://tienyen.quangninh.gov.vn/tin-tuc', 'huyện', 'Tiên Yên'],
+    ['https://vinhcity.gov.vn/tin-tuc', 'thành phố', 'Vinh'],
+    ['http://xadongrui.quangninh.gov.vn/tin', 'xã', 'Đồng Rui'],
+    ['http://dongrui.tienyen.quangninh.gov.vn/tin', 'xã', 'Đồng Rui'],
+  ] as const)('%s (%s) → %s', (address, unit, place) => {
+    expect(placeInAddress(address, unit)).toBe(place);
+  });
+
+  it('names nothing for an address without a place, a district name many provinces share, or a file path', () => {
+    expect(placeInAddress('https://www.example.com/tin-tuc', 'tỉnh')).toBeNull();
+    expect(placeInAddress('https://chauthanh.example.com/tin-tuc', 'huyện')).toBeNull();
+    expect(placeInAddress('/home/council/reports/ky-hop.md', 'tỉnh')).toBeNull();
+  });
+});
+
+describe('a body named without its place in the article', () => {
+  const article = (url: string) =>
+    extractMetadata(
+      {
+        format: 'md',
+        frontMatter: { url },
+        text: 'Khai mạc kỳ họp thứ 12 HĐND tỉnh khóa XIV\n\nSáng 10/7, HĐND tỉnh khai mạc kỳ họp thứ 12, khóa XIV, nhiệm kỳ 2021 - 2026.',
+      },
+      '/reports/ky-hop.md',
+    );
+
+  it('takes its place from the address the report came from', () => {
+    expect(article('https://hdndquangninh.gov.vn/tin-tuc/khai-mac').body).toBe('HĐND tỉnh Quảng Ninh');
+  });
+
+  it('stays without a place when the address names none', () => {
+    expect(article('https://www.example.com/khai-mac').body).toBe('HĐND tỉnh');
+  });
+});
+
+describe('a person named after an office', () => {
+  it('is not read as the place of the body in the office', () => {
+    expect(findBodies('Phó Chủ tịch UBND tỉnh Nguyễn Văn Hùng chủ trì cuộc họp.').map((b) => b.name)).toEqual([
+      'UBND tỉnh',
+    ]);
+    expect(findBodies('Chủ tịch UBND huyện Lê Thị Mai phát biểu.').map((b) => b.name)).toEqual(['UBND huyện']);
+  });
+
+  it('leaves places that open like a family name alone', () => {
+    expect(findBodies('HĐND tỉnh Hà Giang khai mạc kỳ họp').map((b) => b.name)).toEqual(['HĐND tỉnh Hà Giang']);
+    expect(isRegisteredPlace('Hoàng Su Phì', 'huyện')).toBe(true);
+    expect(findBodies('UBND huyện Hoàng Su Phì họp phiên thường kỳ').map((b) => b.name)).toEqual([
+      'UBND huyện Hoàng Su Phì',
+    ]);
+  });
+});
