@@ -66,6 +66,14 @@ describe('what kind of answer a Vietnamese question asks for', () => {
     expect(asked('ai trung cu chu tich xa').asks).toEqual([{ kind: 'agent', counted: ['trung', 'cu'] }]);
     expect(asked('Công ty nào trúng thầu thu gom rác?').asks).toEqual([{ kind: 'agent', counted: ['cong', 'ty'] }]);
     expect(asked('don vi nao thi cong cau Phu Lang').asks).toEqual([{ kind: 'agent', counted: ['don', 'vi'] }]);
+    // The verbs that give a role stand between "ai" and the role the answer must name.
+    expect(asked('Ai được bầu làm Chủ tịch UBND xã?').asks).toEqual([{ kind: 'agent', counted: ['chu', 'tich'] }]);
+    expect(asked('ai lam chu toa ky hop').asks).toEqual([{ kind: 'agent', counted: ['chu', 'toa'] }]);
+    // Whom an election named: the answer must say the election too.
+    expect(asked('HĐND xã đã bầu ai làm Chủ tịch UBND xã?').asks).toEqual([
+      { kind: 'agent', counted: ['chu', 'tich'], required: ['bau'] },
+    ]);
+    expect(asked('Ai giữ chức Phó Chủ tịch HĐND?').asks).toEqual([{ kind: 'agent', counted: ['pho', 'chu'] }]);
     // Whom a task was given to: the task is told in the report's own words.
     expect(asked('UBND giao ai thực hiện việc thu hồi đất?').asks).toEqual([{ kind: 'agent', counted: [] }]);
     expect(asked('Thường trực muốn ai vào cuộc?').asks).toEqual([{ kind: 'agent', counted: [] }]);

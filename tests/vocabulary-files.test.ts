@@ -15,7 +15,7 @@ const FILES = {
   'document-types': { columns: ['name', 'abbreviation', 'title', 'header', 'numbered'], rows: 13 },
   'english-stop-words': { columns: ['word'], rows: 145 },
   fillers: { columns: ['list', 'phrase'], rows: 101 },
-  'framing-phrases': { columns: ['phrase', 'typed_plain', 'content_near'], rows: 65 },
+  'framing-phrases': { columns: ['phrase', 'typed_plain', 'content_near'], rows: 70 },
   glossary: { columns: ['english', 'vietnamese'], rows: 1058 },
   'question-words': { columns: ['word'], rows: 48 },
   renames: { columns: ['place', 'province', 'from', 'to', 'since', 'resolution'], rows: 3 },

@@ -149,11 +149,15 @@ function isAnswerable(retrieval: Retrieval, passages: readonly RankedPassage[], 
   return coverage >= (narrowed ? MIN_TOPIC_COVERAGE_IN_SESSION : MIN_TOPIC_COVERAGE);
 }
 
-/** The texts of the reports the passages come from, each once. */
+/**
+ * The texts of the reports the passages come from, each once, with the bodies that issued them: a
+ * report on a portal names its council's place in its metadata (read from its address) more often
+ * than in its text, and still speaks of that place.
+ */
 function reportTexts(passages: readonly RankedPassage[], store: Store): string[] {
   return [...new Set(passages.map((p) => p.reportId))].flatMap((id) => {
     const report = store.getReport(id);
-    return report ? [`${report.title ?? ''}\n${report.text}`] : [];
+    return report ? [[report.body, ...report.bodyAliases, report.title, report.text].filter(Boolean).join('\n')] : [];
   });
 }
 

@@ -173,6 +173,9 @@ function gives(ask: Ask, region: Region, weights: ReadonlyMap<string, number>): 
   // that never names what was asked measures something else.
   if (region.offTopic && !FRONTED.has(ask.kind)) return false;
   if (!GIVES[ask.kind](FRONTED.has(ask.kind) ? region.part : region.rest)) return false;
+  // "bầu ai làm ...": the sentence says the election, not only someone holding the office.
+  if (ask.required && !ask.required.every((words) => wordRunsOf(`${region.before ?? ''} ${region.part}`).has(words)))
+    return false;
   // The topic words that start within the counted phrase: "học sinh" of "bao giờ học sinh đi học lại", not "đi học".
   const counted = new Map([...weights].filter(([word]) => ask.counted.includes(word.split(' ')[0]!)));
   if (counted.size === 0) return true;

@@ -172,11 +172,14 @@ function vietnameseAsks(normalized: string): Ask[] {
     // After a verb that directs ("giao ai", "muốn ai vào cuộc") "ai" is whom the task went to,
     // and the task is told in the report's own words.
     if (word.written === 'ai') {
-      let role = i + 1;
-      while (ROLE_LEAD.has(words[role]?.folded ?? '')) role++;
+      let roleAt = i + 1;
+      while (ROLE_LEAD.has(words[roleAt]?.folded ?? '')) roleAt++;
       const before = words.slice(Math.max(0, i - 2), i).map((w) => w.folded);
       const directed = DIRECTING_VERBS.has(before.at(-1) ?? '') || DIRECTING_VERBS.has(before.join(' '));
-      asks.push({ kind: 'agent', counted: directed ? [] : countedAfter(words, role, normalized) });
+      // "bầu ai làm Chủ tịch": who was elected, so the answer must say the election, not only name a chairman.
+      const electing = ELECTING_VERBS.find((verb) => before.join(' ').endsWith(verb));
+      const role = directed ? [] : countedAfter(words, roleAt, normalized);
+      asks.push({ kind: 'agent', counted: role, ...(electing ? { required: [electing] } : {}) });
       clauseStart = i + 1;
       continue;
     }
@@ -221,7 +224,22 @@ function vietnameseAsks(normalized: string): Ask[] {
 const EVENT_LEAD: ReadonlySet<string> = new Set(['thi', 'se', 'duoc', 'moi', 'bat', 'dau']);
 
 // Words between "ai" and the role it asks about: "ai là người chủ trì", "ai được giao".
-const ROLE_LEAD: ReadonlySet<string> = new Set(['la', 'nguoi', 'duoc', 'se', 'da', 'dang']);
+// Also the verbs that give a role ("ai được bầu làm Chủ tịch", "ai giữ chức", "ai làm chủ tọa"):
+// the role is what the answer must name.
+// Verbs that give an office, folded: "đã bầu ai làm Chủ tịch" asks whom the election named.
+const ELECTING_VERBS: readonly string[] = ['bau', 'bau bo sung', 'bo nhiem', 'mien nhiem', 'cu giu'];
+const ROLE_LEAD: ReadonlySet<string> = new Set([
+  'la',
+  'nguoi',
+  'duoc',
+  'se',
+  'da',
+  'dang',
+  'lam',
+  'bau',
+  'giu',
+  'chuc',
+]);
 const DIRECTING_VERBS: ReadonlySet<string> = new Set([
   'giao',
   'muon',

@@ -67,7 +67,14 @@ function extractVietnamese(
   let body: PlanBody | null = null;
   const recognized = firstFound((text) => recognizeBody(text, { knownPlaces }));
   if (recognized) {
-    body = planBody(recognized.value, knownPlaces);
+    // Asked who holds an office ("Ai là Chủ tịch UBND xã X?"), the body in the office's title is whom
+    // the question is about, not who issued the report: its organ and place rank reports, they do
+    // not filter them.
+    const asksWhoHolds =
+      recognized.value.attributive && /(?<![\p{L}\d])ai(?![\p{L}\d])/u.test(foldText(recognized.text));
+    body = asksWhoHolds
+      ? { name: null, organ: recognized.value.organ, aliases: [] }
+      : planBody(recognized.value, knownPlaces);
     for (const m of findBodies(recognized.text, { knownPlaces })) spans.push([m.start, m.end]);
     if (recognized.value.place) spans.push(...placeSpans(recognized.text, recognized.value.place));
   }

@@ -81,6 +81,8 @@ export interface Ask {
    * agent, which role or organisation is asked about ("ai trúng cử" → trung, cu; "công ty nào").
    */
   counted: string[];
+  /** Folded words the answering sentence must say: the election a "bầu ai làm ..." asks about ("bau"). */
+  required?: string[];
 }
 
 /** What a question asks the reports to state. */

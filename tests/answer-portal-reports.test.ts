@@ -1,0 +1,88 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.ts';
+import { ingestPaths } from '../src/ingest/index.ts';
+import { tempApp, tempFolder } from './helpers/app.ts';
+
+// An article as a provincial council's portal publishes it: the page names the province in its
+// address and header, the article only says "HĐND tỉnh". Written for this test.
+const ARTICLE = `---
+url: https://hdndquangninh.gov.vn/tin-hoat-dong/khai-mac-ky-hop-thu-12
+---
+Khai mạc Kỳ họp thứ 12 HĐND tỉnh khóa XIV
+
+Cập nhật: 10/07/2023 15:20
+
+Sáng 10/7, HĐND tỉnh khai mạc Kỳ họp thứ 12, khóa XIV, nhiệm kỳ 2021 - 2026. Chủ tọa kỳ họp: Ông Nguyễn Văn Hùng, Chủ tịch HĐND tỉnh.
+
+Kỳ họp xem xét 25 nghị quyết về kinh tế - xã hội, trong đó có nghị quyết phân bổ 1.250 tỷ đồng vốn đầu tư công năm 2023.
+
+Tại kỳ họp, HĐND tỉnh đã bầu bổ sung ông Trần Văn Bình giữ chức vụ Phó Chủ tịch UBND tỉnh nhiệm kỳ 2021 - 2026.
+`;
+
+describe('a report whose place is in its web address, not its text', () => {
+  let app: App;
+  beforeAll(async () => {
+    ({ app } = tempApp());
+    const folder = tempFolder();
+    writeFileSync(path.join(folder, 'ky-hop-12.md'), ARTICLE);
+    await ingestPaths([folder], app);
+  });
+
+  it('is stored as the council of the place its address names', () => {
+    expect(app.store.listReports()[0]?.body).toBe('HĐND tỉnh Quảng Ninh');
+  });
+
+  it('answers a question naming the place, and who chaired', async () => {
+    const answer = await app.ask('Ai làm chủ tọa Kỳ họp thứ 12 HĐND tỉnh Quảng Ninh?');
+    expect(answer.mode).toBe('extractive');
+    expect(answer.answer).toContain('Nguyễn Văn Hùng');
+  });
+
+  it('says whom the session elected, in the words of the report', async () => {
+    const answer = await app.ask('Kỳ họp thứ 12 HĐND tỉnh Quảng Ninh đã bầu ai làm Phó Chủ tịch UBND tỉnh?');
+    expect(answer.mode).toBe('extractive');
+    expect(answer.answer).toContain('Trần Văn Bình');
+  });
+
+  it('refuses whom it elected to an office no election of the report gave', async () => {
+    const answer = await app.ask('Kỳ họp thứ 12 HĐND tỉnh Quảng Ninh đã bầu ai làm Trưởng Ban Pháp chế?');
+    expect(answer.mode).toBe('no-answer');
+  });
+
+  it('still refuses another province', async () => {
+    const answer = await app.ask('Ai làm chủ tọa Kỳ họp thứ 12 HĐND tỉnh Lạng Sơn?');
+    expect(answer.mode).toBe('no-answer');
+  });
+});
+
+describe('a session that elected no one', () => {
+  let app: App;
+  beforeAll(async () => {
+    ({ app } = tempApp());
+    const folder = tempFolder();
+    writeFileSync(
+      path.join(folder, 'ky-hop-xa.md'),
+      [
+        'HĐND xã Đồng Rui tổ chức Kỳ họp thứ 9',
+        '',
+        'Chiều 15/7, HĐND xã Đồng Rui khóa XXI tổ chức Kỳ họp thứ 9. Cùng dự có ông Lê Văn Tâm, Phó Bí thư Đảng ủy, Chủ tịch UBND xã.',
+        '',
+        'Tại kỳ họp, HĐND xã đã thảo luận và thông qua Quy chế làm việc của HĐND xã khóa XXI.',
+      ].join('\n'),
+    );
+    await ingestPaths([folder], app);
+  });
+
+  it('refuses whom it elected, though it names an officer among those present', async () => {
+    const answer = await app.ask('Kỳ họp thứ 9 HĐND xã Đồng Rui đã bầu ai làm Chủ tịch UBND xã?');
+    expect(answer.mode).toBe('no-answer');
+  });
+
+  it('still says who attended as chairman', async () => {
+    const answer = await app.ask('Ai là Chủ tịch UBND xã Đồng Rui dự Kỳ họp thứ 9?');
+    expect(answer.mode).toBe('extractive');
+    expect(answer.answer).toContain('Lê Văn Tâm');
+  });
+});
