@@ -96,7 +96,37 @@ describe('place names as portals write them', () => {
   });
 });
 
+describe('the issuing body of articles as portals write them', () => {
+  it('reads the lead under a headline long enough to pass for prose', () => {
+    const text = [
+      'Hội nghị tổng kết công tác xây dựng Đảng năm 2022 và triển khai phương hướng, nhiệm vụ năm 2023 của thành phố',
+      '',
+      '05/01/2023 3:15:20 CH',
+      '',
+      'Ngày 05/01/2023, Ban Thường vụ Thành ủy Vinh tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2022.',
+    ].join('\n');
+    expect(findIssuingBody(text, null)?.name).toBe('BTV Thành ủy Vinh');
+  });
+
+  it('takes the office of whoever chaired the meeting when no body is its subject', () => {
+    const text =
+      'Thu ngân sách 9 tháng vượt dự toán\n\nTổng thu ngân sách trên địa bàn tỉnh 9 tháng đạt 5.120 tỷ đồng. Thông tin được công bố tại cuộc họp thường kỳ tháng 9 do Chủ tịch UBND tỉnh Nguyễn Văn Hải chủ trì.';
+    expect(findIssuingBody(text, null)?.name).toBe('UBND tỉnh');
+  });
+
+  it('reads no province from "tỉnh 9 tháng"', () => {
+    expect(findBodies('UBND tỉnh 9 tháng qua đã giải ngân 60% kế hoạch').map((b) => b.name)).toEqual(['UBND tỉnh']);
+    expect(recognizeBody('UBND phường 3 họp phiên thường kỳ')?.name).toBe('UBND phường 3');
+  });
+});
+
 describe('bodyAliases', () => {
+  it('names a Party committee and the executive committee of its Party organisation as one body', () => {
+    expect(bodyAliases(recognizeBody('Huyện ủy Tiên Du')!)).toContain('BCH Đảng bộ huyện Tiên Du');
+    expect(bodyAliases(recognizeBody('Ban Chấp hành Đảng bộ huyện Tiên Du')!)).toContain('Huyện ủy Tiên Du');
+    expect(bodyAliases(recognizeBody('Ban Thường vụ Huyện ủy Tiên Du')!)).toEqual([]);
+  });
+
   it('names the same body before and after its town became a city', () => {
     expect(bodyAliases({ role: 'BTV', organ: 'Thị ủy', unitType: 'thị xã', place: 'Từ Sơn' })).toEqual([
       'BTV Thành ủy Từ Sơn',

@@ -208,7 +208,7 @@ export function findBodies(text: string, options: BodyOptions = {}): BodyMention
     if (unitWord === 'tt' && !/TT\.?$/.test(t.original.slice(m.index, m.index + m[0].length))) continue;
     const end = m.index + m[0].length;
     const read = readPlace(t, end, known);
-    const place = read && unitType && isPersonName(read.name, unitType) ? null : read;
+    const place = read && unitType && isMisreadPlace(read.name, unitType) ? null : read;
     const before = t.folded.slice(Math.max(0, m.index - 40), m.index);
     mentions.push({
       name: '',
@@ -245,9 +245,19 @@ export function findIssuingBody(text: string, title: string | null, options: Bod
   const titleMentions = title ? findBodies(title, options).filter((m) => !m.attributive) : [];
   const top = topLines(text);
   const header = actors.filter((m) => m.end <= top.headerEnd);
-  const lead = actors.filter((m) => m.start >= top.leadStart && m.start < top.leadEnd);
+  // A portal's long headline reads as the first prose line: the lead is then the paragraph after it.
+  const inLead = actors.filter((m) => m.start >= top.leadStart && m.start < top.leadEnd);
+  const lead = inLead.length > 0 ? inLead : actors.filter((m) => m.start >= top.leadEnd && m.start < top.nextEnd);
   const subject = lead.find((m) => MEETING_VERB_AFTER.test(foldKeepingOffsets(text.slice(m.end, m.end + 60))));
-  const chosen = titleMentions[0] ?? header[header.length - 1] ?? subject ?? lead[0] ?? null;
+  // "... cuộc họp do Chủ tịch UBND tỉnh chủ trì": a meeting its chair's office names, when no body is its subject.
+  const chaired = all.find(
+    (m) =>
+      m.attributive &&
+      m.start >= top.leadStart &&
+      m.start < top.nextEnd &&
+      CHAIRED_AFTER.test(foldKeepingOffsets(text.slice(m.end, m.end + 60))),
+  );
+  const chosen = titleMentions[0] ?? header[header.length - 1] ?? subject ?? lead[0] ?? chaired ?? null;
   if (!chosen) return null;
   const context = [...titleMentions, ...all];
   const sharper = chosen.role
@@ -262,13 +272,17 @@ export function findIssuingBody(text: string, title: string | null, options: Bod
   return { name, role, organ, unitType, place };
 }
 
+const CHAIRED_AFTER = /^[^.;\n]{0,50}?\bchu\s+tri\b/;
 const MEETING_VERB_AFTER = /^[^.;\n]{0,40}?\b(?:to\s+chuc|hop|tien\s+hanh|khai\s+mac|be\s+mac|nhom\s+hop|dien\s+ra)\b/;
+
+// How far past a lead that names no body the next paragraph is read: a dateline, then a lead sentence.
+const NEXT_PARAGRAPH_CHARS = 600;
 
 /** A line this long, or ending as a sentence does, is prose: the header and title are above it. */
 const PROSE_LENGTH = 80;
 
-/** Where the header ends and the lead paragraph lies. */
-function topLines(text: string): { headerEnd: number; leadStart: number; leadEnd: number } {
+/** Where the header ends, the lead paragraph lies, and the paragraph after it ends. */
+function topLines(text: string): { headerEnd: number; leadStart: number; leadEnd: number; nextEnd: number } {
   let offset = 0;
   let headerEnd = 0;
   // Line by line from the top: the lead is near it, so the rest is never split.
@@ -281,11 +295,12 @@ function topLines(text: string): { headerEnd: number; leadStart: number; leadEnd
     if (trimmed.length === 0) continue;
     if (trimmed.length >= PROSE_LENGTH || /[.;]$/.test(trimmed)) {
       const next = text.indexOf('\n', offset);
-      return { headerEnd, leadStart: start, leadEnd: next < 0 ? text.length : next };
+      const leadEnd = next < 0 ? text.length : next;
+      return { headerEnd, leadStart: start, leadEnd, nextEnd: Math.min(text.length, leadEnd + NEXT_PARAGRAPH_CHARS) };
     }
     headerEnd = start + line.length;
   }
-  return { headerEnd, leadStart: headerEnd, leadEnd: headerEnd };
+  return { headerEnd, leadStart: headerEnd, leadEnd: headerEnd, nextEnd: headerEnd };
 }
 
 /** Other names of the same body: the name before or after its unit was renamed ("Thị ủy Từ Sơn" ↔ "Thành ủy Từ Sơn"). */
@@ -299,6 +314,13 @@ export function bodyAliases(body: Omit<Body, 'name'>): string[] {
     if (!other) continue;
     const organ = PARTY_COMMITTEE_UNIT[body.organ] ? PARTY_COMMITTEE_OF_UNIT[other] : body.organ;
     if (organ) aliases.push(bodyName({ ...body, organ, unitType: other }));
+  }
+  // The Party committee of a place and the executive committee of its Party organisation are one
+  // body: "Huyện ủy Hiệp Đức" is "BCH Đảng bộ huyện Hiệp Đức" (not its standing board, BTV).
+  if (body.role === null || body.role === 'BCH') {
+    const committee = PARTY_COMMITTEE_OF_UNIT[body.unitType];
+    if (committee && body.organ === committee) aliases.push(bodyName({ ...body, role: 'BCH', organ: 'Đảng bộ' }));
+    if (committee && body.organ === 'Đảng bộ') aliases.push(bodyName({ ...body, role: null, organ: committee }));
   }
   return aliases;
 }
@@ -327,7 +349,7 @@ function findPlaces(text: string, options: BodyOptions): Place[] {
     const unitType = UNIT_BY_FOLDED[(m.groups?.['unit'] ?? '').replace(/\s+/g, ' ')];
     if (m.groups?.['unit'] === 'tt') continue;
     const place = readPlace(t, m.index + m[0].length, known);
-    if (unitType && place) places.push({ unitType, name: place.name });
+    if (unitType && place && !isMisreadPlace(place.name, unitType)) places.push({ unitType, name: place.name });
   }
   return places;
 }
@@ -430,6 +452,11 @@ const SURNAMES = new Set(
 function isPersonName(words: string, unitType: UnitType): boolean {
   const parts = words.split(' ');
   return parts.length >= 3 && SURNAMES.has(parts[0]!) && !isRegisteredPlace(words, unitType);
+}
+
+/** Wards and districts of cities are numbered ("phường 3", "quận 1"); "tỉnh 9 tháng" names no province. */
+function isMisreadPlace(name: string, unitType: UnitType): boolean {
+  return /^\d+$/.test(name) ? unitType !== 'phường' && unitType !== 'quận' : isPersonName(name, unitType);
 }
 
 // Units written in full ("tỉnh", "thành phố"), as opposed to abbreviations ("tp", "t.x"): a full
