@@ -108,6 +108,17 @@ describe('the issuing body of articles as portals write them', () => {
     expect(findIssuingBody(text, null)?.name).toBe('BTV Thành ủy Vinh');
   });
 
+  it('reads the meeting day from the lead under a long headline', () => {
+    const text = [
+      'Hội nghị tổng kết công tác xây dựng Đảng năm 2022 và triển khai phương hướng, nhiệm vụ năm 2023 của thành phố',
+      '',
+      'Ngày 05/01/2023, Ban Thường vụ Thành ủy Vinh tổ chức hội nghị tổng kết công tác xây dựng Đảng năm 2022.',
+    ].join('\n');
+    const metadata = extractMetadata({ format: 'txt', text }, '/reports/tong-ket.txt');
+    expect(metadata.meetingDate).toBe('2023-01-05');
+    expect(metadata.title).toMatch(/^Hội nghị tổng kết/);
+  });
+
   it('takes the office of whoever chaired the meeting when no body is its subject', () => {
     const text =
       'Thu ngân sách 9 tháng vượt dự toán\n\nTổng thu ngân sách trên địa bàn tỉnh 9 tháng đạt 5.120 tỷ đồng. Thông tin được công bố tại cuộc họp thường kỳ tháng 9 do Chủ tịch UBND tỉnh Nguyễn Văn Hải chủ trì.';

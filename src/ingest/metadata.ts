@@ -38,6 +38,8 @@ type LineRole = 'motto' | 'number' | 'placeDate' | 'dateline' | 'header' | 'head
 
 /** How many lines from the top can still be header, title or dateline. */
 const TOP_LINES = 20;
+/** A first line shorter than this without a sentence's closing mark is a headline, however long. */
+const HEADLINE_MAX_LENGTH = 200;
 /** A line at least this long is prose: the lead paragraph, not a heading. */
 const PROSE_LENGTH = 80;
 /** A shorter line ending like a sentence is prose from this many words: headings rarely end with a period. */
@@ -172,7 +174,7 @@ function readTop(text: string): { lines: Line[]; roles: LineRole[] } {
       const afterLead = roles[roles.length - 1] === 'lead';
       const line = { text: raw, folded: foldKeepingOffsets(raw), start, end };
       lines.push(line);
-      roles.push(afterLead || lines.length > TOP_LINES ? 'body' : topLineRole(line));
+      roles.push(afterLead || lines.length > TOP_LINES ? 'body' : topLineRole(line, lines.length === 1));
       if (afterLead) break;
     }
     start = end + 1;
@@ -180,8 +182,10 @@ function readTop(text: string): { lines: Line[]; roles: LineRole[] } {
   return { lines, roles };
 }
 
-function topLineRole(line: Line): LineRole {
+function topLineRole(line: Line, first: boolean): LineRole {
   if (MOTTO.test(line.folded)) return 'motto';
+  // A portal's headline can be as long as a sentence; it opens the page and ends without a full stop.
+  if (first && line.text.length < HEADLINE_MAX_LENGTH && !/[.!?…:;]$/.test(line.text)) return 'heading';
   if (DOCUMENT_NUMBER.test(line.folded)) return 'number';
   if (line.text.length < PROSE_LENGTH && PLACE_DATE.test(line.text)) return 'placeDate';
   if (isDateline(line)) return 'dateline';
