@@ -81,6 +81,42 @@ function chatJson(content: unknown): ScriptedReply {
   };
 }
 
+describe('what a session discussed (sample corpus, extractive)', () => {
+  let app: App;
+  beforeAll(async () => {
+    ({ app } = await corpusApp());
+  });
+
+  it.each([
+    'UBND phường Đông Ngàn tháng 4/2022 bàn về vấn đề gì?',
+    'Phiên họp tháng 4/2022 của UBND phường Đông Ngàn có nội dung gì?',
+    'Tóm tắt phiên họp tháng 4/2022 của UBND phường Đông Ngàn',
+    'ubnd phuong dong ngan thang 4/2022 ban ve van de gi',
+    "What was discussed at the April 2022 session of the Dong Ngan ward People's Committee?",
+  ])('answers "%s" with the main points of that session, in report order, each cited', async (question) => {
+    const result = await app.ask(question);
+    expect(result.mode).toBe('extractive');
+    const reports = new Set(result.citations.map((c) => c.reportId));
+    expect(reports.size).toBe(1);
+    expect(result.citations[0]?.body).toBe('UBND phường Đông Ngàn');
+    // What the meeting was, a headline figure of what it assessed, what was proposed and concluded.
+    expect(result.answer).toMatch(/tổ chức phiên họp thường kỳ tháng 4/);
+    expect(result.answer).toMatch(/\d/);
+    expect(result.answer).toMatch(/đề nghị|đề xuất/);
+    expect(result.answer).toMatch(/Kết luận/);
+  });
+
+  it('still answers a question about one subject of the session with that subject', async () => {
+    const result = await app.ask('Phiên họp tháng 4/2022 của UBND phường Đông Ngàn bàn gì về thùng rác?');
+    expect(result.answer).toMatch(/thùng rác/);
+  });
+
+  it('refuses a summary of a session no report covers', async () => {
+    const result = await app.ask('Tóm tắt phiên họp tháng 4/2019 của UBND phường Đông Ngàn');
+    expect(result.mode).toBe('no-answer');
+  });
+});
+
 describe('answering with an LLM behind an OpenAI-compatible server', () => {
   let server: FakeOpenAIServer;
   let app: App;

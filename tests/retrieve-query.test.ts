@@ -314,3 +314,25 @@ describe('understandQuestion: language and search text', () => {
     );
   });
 });
+
+describe('questions for the main points of a meeting', () => {
+  it.each([
+    'Phiên họp tháng 9/2022 của BTV Thành ủy Từ Sơn bàn về vấn đề gì?',
+    'Kỳ họp thứ 10 đã thông qua những nội dung gì?',
+    'Hội nghị có nội dung chính gì?',
+    'phien hop thang 4 ban ve van de gi',
+    'phiên họp gần nhất có gì mới',
+    'What was discussed at the latest session?',
+    'Summarise the September 2022 meeting',
+  ])('reads "%s" as an overview with no topic of its own', (question) => {
+    const plan = understandQuestion(question, { knownPlaces: KNOWN_PLACES });
+    expect(plan.overview).toBe(true);
+    expect(plan.topicWords).toEqual([]);
+  });
+
+  it('keeps the subject of a question about one thing discussed', () => {
+    const plan = understandQuestion('Phiên họp tháng 9 kết luận gì về nông nghiệp?', { knownPlaces: KNOWN_PLACES });
+    expect(plan.overview).toBeUndefined();
+    expect(plan.topicWords).toContain('nong nghiep');
+  });
+});

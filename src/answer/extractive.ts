@@ -60,12 +60,41 @@ export function createExtractiveAnswerer(embedder: Embedder): Answerer {
       if (!top) throw new AnswerError('extractive', 'no passages to quote from');
       const candidates = sentencesOf(passages);
       if (candidates.length === 0) throw new AnswerError('extractive', 'the passages hold no whole sentences');
+      if (isOverview(retrieval.question)) return render(mainPoints(candidates, top.reportId), retrieval.question);
       const question = await score(candidates, retrieval.question, passages.length, embedder);
       const chosen = choose(candidates, question, top.reportId);
       if (chosen.length === 0) throw new AnswerError('extractive', 'no sentence speaks of the question');
       return render(chosen, retrieval.question);
     },
   };
+}
+
+/** A question for a meeting's main points that names no subject of its own ("bàn về vấn đề gì?"). */
+export function isOverview(question: Question): boolean {
+  return question.overview === true && question.topicWords.length === 0;
+}
+
+/**
+ * The main points of the report asked about, in report order, up to MAX_SENTENCES: what the meeting
+ * was (its opening), what it assessed (a headline figure where one is stated), then the first of
+ * what was discussed or proposed, concluded and decided; a report without marked parts gives its
+ * first sentences.
+ */
+function mainPoints(candidates: readonly Candidate[], reportId: string): Candidate[] {
+  const ofReport = candidates.filter((c) => c.passage.reportId === reportId).sort((a, b) => a.position - b.position);
+  const chosen: Candidate[] = [];
+  const take = (candidate: Candidate | undefined) => {
+    if (candidate && !chosen.includes(candidate)) chosen.push(candidate);
+  };
+  const inPart = (section: string) => ofReport.filter((c) => c.passage.section === section);
+  take(inPart('opening')[0]);
+  // Headline figures: a report often states its results before any "đánh giá" heading.
+  const assessed = [...inPart('assessment'), ...inPart('opening')].filter((c) => !chosen.includes(c));
+  take(assessed.find((c) => hasFigure(c.text)) ?? assessed[0]);
+  for (const section of ['opinions', 'conclusion', 'decisions']) take(inPart(section)[0]);
+  for (const candidate of ofReport)
+    if (chosen.length < MAX_SENTENCES && candidate.passage.section === null) take(candidate);
+  return chosen.slice(0, MAX_SENTENCES).sort((a, b) => a.position - b.position);
 }
 
 /** Whole sentences of the passages, each once (overlapping chunks repeat sentences; the better-ranked passage keeps it). */

@@ -20,6 +20,7 @@ import { contentMonths, findAllPeriods, isCumulative, periodFilter } from './per
 import { findSections } from './sections.ts';
 import { ENGLISH_ORDINAL } from './periods.ts';
 import { ENGLISH_SESSION_KIND, ENGLISH_SESSION_NUMBER, KIND_OF_ENGLISH, latestSpan } from './sessions.ts';
+import { overviewCues } from './overview.ts';
 import { normalizeQuestion } from './shorthand.ts';
 import { topicOf } from './topic.ts';
 import type { PeriodFilter, Question, QuestionLanguage, Span } from './types.ts';
@@ -176,7 +177,8 @@ function readQuestion(
     const kept = full.unmatched.filter(keptAsWritten);
     const session = extraction.sessionNumber !== null ? [`thứ ${extraction.sessionNumber}`] : [];
     const searchText = [full.vietnamese, ...kept, ...session].filter(Boolean).join(' ');
-    const rest = translateToVietnamese(blank(normalized, extraction.spans));
+    const overview = overviewCues(foldText(normalized));
+    const rest = translateToVietnamese(blank(normalized, [...extraction.spans, ...overview]));
     const topicText = [rest.vietnamese, ...rest.unmatched.filter(keptAsWritten)].join(' ');
     const { sections, asksWhenHeld } = findSections(`${foldText(full.vietnamese)} ${foldText(normalized)}`);
     const topicTerms = vietnameseTopic(topicText, knownPlaces, today);
@@ -192,6 +194,7 @@ function readQuestion(
       asksWhenHeld,
       topicTerms,
       topicWords: topicTerms,
+      ...(overview.length > 0 ? { overview: true } : {}),
     };
   }
 
@@ -199,7 +202,8 @@ function readQuestion(
   const texts = language === 'vi' ? [normalized, plain] : [plain];
   const extraction = extractVietnamese(texts, language, knownPlaces, today);
   const cues = findSections(foldKeepingOffsets(plain));
-  const topic = topicOf(normalized, [...extraction.spans, ...cues.spans], language === 'vi-plain');
+  const overview = overviewCues(foldKeepingOffsets(plain));
+  const topic = topicOf(normalized, [...extraction.spans, ...cues.spans, ...overview], language === 'vi-plain');
   return {
     text: question,
     normalized,
@@ -210,6 +214,7 @@ function readQuestion(
     asksWhenHeld: cues.asksWhenHeld,
     topicTerms: topic.terms,
     topicWords: topic.words,
+    ...(overview.length > 0 ? { overview: true } : {}),
   };
 }
 

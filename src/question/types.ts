@@ -41,6 +41,8 @@ export interface Question {
   topicTerms: string[];
   /** The same syllables grouped into the words they form where they stand together ("cau vuot", "duong sat"), folded. */
   topicWords: string[];
+  /** The question asks for the main points of a meeting ("bàn về vấn đề gì?", "tóm tắt", "what was discussed?"); absent means no. */
+  overview?: boolean;
   /** What the question asks the reports to state: an amount, a share, a count, a day, who; names and numbered documents. */
   asked: Asked;
   /** What kind of sentence answers it best, by its question words; see `Wants`. */
