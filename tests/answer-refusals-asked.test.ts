@@ -60,6 +60,13 @@ describe('what kind of answer a Vietnamese question asks for', () => {
     expect(asked('Phiên họp diễn ra khi nào?').asks).toEqual([{ kind: 'time', counted: [] }]);
   });
 
+  it('ends what is counted at a preposition that says what it is set against', () => {
+    expect(asked('Tổng thu ngân sách đạt bao nhiêu theo phiên họp tháng 9?').asks).toEqual([
+      { kind: 'figure', counted: [] },
+    ]);
+    expect(asked('Có bao nhiêu hộ nghèo so với cùng kỳ?').asks).toEqual([{ kind: 'figure', counted: ['ho', 'ngheo'] }]);
+  });
+
   it('keeps the role or organisation a "who" question asks about', () => {
     // "đầu" folds onto "đâu" (where), a question word: the role is known by what comes before it.
     expect(asked('Ai là chủ đầu tư dự án nhà máy nước?').asks).toEqual([{ kind: 'agent', counted: ['chu'] }]);

@@ -232,6 +232,41 @@ describe('choosing reports', () => {
       expect(outside.uncovered).toEqual(['năm 2023']);
     });
 
+    it('takes a report whose meeting day was not read as of the month it was published in', () => {
+      const published = [
+        summary({ id: 'u', body: 'HĐND tỉnh Lạng Sơn', sessionKind: 'bất thường', publishedDate: '2020-04-13' }),
+      ];
+      const opening = () => ({ title: 'Kỳ họp thứ 17 (bất thường) HĐND tỉnh', lead: '' });
+      const april = selectReports(
+        understandQuestion('HĐND tỉnh Lạng Sơn họp bất thường tháng 4/2020 quyết định gì?'),
+        published,
+        () => null,
+        opening,
+      );
+      expect(april.reportIds).toEqual(['u']);
+      expect(april.assumed).toEqual(['tháng 4/2020']);
+      const june = selectReports(
+        understandQuestion('HĐND tỉnh Lạng Sơn họp bất thường tháng 6/2020 quyết định gì?'),
+        published,
+        () => null,
+        opening,
+      );
+      expect(june.uncovered).toEqual(['tháng 6/2020']);
+    });
+
+    it('cannot rule out by a year a report that states no date at all', () => {
+      const undated = [summary({ id: 'v', body: 'Huyện ủy Tiên Du', sessionKind: 'hội nghị' })];
+      const opening = () => ({ title: 'Huyện ủy Tiên Du tổ chức hội nghị lần thứ 10', lead: '' });
+      const selection = selectReports(
+        understandQuestion('Hội nghị Huyện ủy Tiên Du 9 tháng đầu năm 2019 đánh giá gì?'),
+        undated,
+        () => null,
+        opening,
+      );
+      expect(selection.reportIds).toEqual(['v']);
+      expect(selection.assumed).toEqual(['9 tháng đầu năm 2019']);
+    });
+
     it('changes nothing when the metadata satisfies the filters', () => {
       const selection = select('HĐND tỉnh Lạng Sơn kỳ họp thứ 9 quyết định gì?');
       expect(selection.reportIds).toEqual(['q']);

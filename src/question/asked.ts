@@ -281,12 +281,17 @@ function agentNounBefore(words: readonly Word[], i: number): number {
 // sốt xuất huyết", "mấy dự án, vốn bao nhiêu"): the measure word and the noun after it.
 const MAX_COUNTED_WORDS = 2;
 
+// Prepositions that open what the count is set against, not what is counted: "đạt bao nhiêu theo
+// phiên họp", "bao nhiêu so với cùng kỳ", "bao nhiêu đến hết tháng 6".
+const PHRASE_ENDS: ReadonlySet<string> = new Set(['theo', 'so', 'den', 'tu', 'sau', 'truoc', 'o']);
+
 function countedAfter(words: readonly Word[], from: number, normalized: string): string[] {
   const counted: string[] = [];
   for (let i = from; i < words.length && counted.length < MAX_COUNTED_WORDS; i++) {
     const word = words[i]!;
     const gap = normalized.slice(words[i - 1]!.end, word.start);
-    if (!/^\s+$/.test(gap) || QUESTION_WORDS.has(word.folded) || /^\d/.test(word.folded)) break;
+    const ends = QUESTION_WORDS.has(word.folded) || PHRASE_ENDS.has(word.folded) || /^\d/.test(word.folded);
+    if (!/^\s+$/.test(gap) || ends) break;
     counted.push(word.folded);
   }
   return counted;

@@ -324,9 +324,21 @@ function namesInOpening(filter: ReportFilter, plan: Question, report: ReportSumm
             )
           : period.year !== null && opening.years.has(period.year);
       if (named) return true;
-      // A report that states no date of its own, only its council's term, may be of any year of it.
+      // A report whose meeting day was not read is most likely of the month it was published in.
+      const published = report.publishedDate?.slice(0, 7) ?? report.documentDate?.slice(0, 7);
+      if (
+        published &&
+        period.months.some(
+          (wanted) => wanted === published || (wanted.startsWith('*-') && published.endsWith(wanted.slice(1))),
+        )
+      ) {
+        return true;
+      }
+      // A report that states no date of its own, only its council's term, may be of any year of it;
+      // one that states none at all cannot be ruled out by a year.
       const term = opening.term;
       const undated = !report.documentDate && !report.publishedDate;
+      if (undated && opening.years.size === 0 && term === null && period.months.length === 0) return true;
       const years = period.months.length > 0 ? period.months.map((month) => Number(month.slice(0, 4))) : [period.year];
       return undated && term !== null && years.some((year) => year !== null && year >= term[0] && year <= term[1]);
     }
