@@ -1,6 +1,7 @@
 // How the bot is run: npm start without a token, a clean stop on SIGTERM, webhook mode with its
 // secret-token check, and npm run stats over the question log.
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { botDependencies, openApp } from '../src/app.ts';
 import { startBot } from '../src/bot/index.ts';
@@ -88,6 +89,18 @@ describe('npm run bot:local', () => {
   }, 150_000);
 });
 
+/** A port nothing listens on now: the system's choice, not a random guess that another test may hold. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 describe('webhook mode', () => {
   it('accepts updates only with the secret token it registered', async () => {
     const { app, dispose } = tempApp({
@@ -95,7 +108,7 @@ describe('webhook mode', () => {
       TELEGRAM_API_ROOT: emulator.apiRoot,
       WEBHOOK_URL: 'http://127.0.0.1:1/telegram',
       WEBHOOK_SECRET: 'hook-secret_1',
-      PORT: String(20000 + Math.floor(Math.random() * 20000)),
+      PORT: String(await freePort()),
     });
     await ingestPaths([CORPUS_DIR], app);
     const running = await startBot(botDependencies(app));
