@@ -51,6 +51,12 @@ describe('a report whose place is in its web address, not its text', () => {
     expect(answer.mode).toBe('no-answer');
   });
 
+  it('answers how many resolutions the session passed', async () => {
+    const answer = await app.ask('Kỳ họp thứ 12 HĐND tỉnh Quảng Ninh thông qua bao nhiêu nghị quyết?');
+    expect(answer.mode).toBe('extractive');
+    expect(answer.answer).toContain('25 nghị quyết');
+  });
+
   it('still refuses another province', async () => {
     const answer = await app.ask('Ai làm chủ tọa Kỳ họp thứ 12 HĐND tỉnh Lạng Sơn?');
     expect(answer.mode).toBe('no-answer');
@@ -70,6 +76,8 @@ describe('a session that elected no one', () => {
         'Chiều 15/7, HĐND xã Đồng Rui khóa XXI tổ chức Kỳ họp thứ 9. Cùng dự có ông Lê Văn Tâm, Phó Bí thư Đảng ủy, Chủ tịch UBND xã.',
         '',
         'Tại kỳ họp, HĐND xã đã thảo luận và thông qua Quy chế làm việc của HĐND xã khóa XXI.',
+        '',
+        'Kỳ họp tiếp theo sẽ tiến hành bầu bổ sung Chủ tịch UBND xã theo quy định.',
       ].join('\n'),
     );
     await ingestPaths([folder], app);
@@ -77,6 +85,11 @@ describe('a session that elected no one', () => {
 
   it('refuses whom it elected, though it names an officer among those present', async () => {
     const answer = await app.ask('Kỳ họp thứ 9 HĐND xã Đồng Rui đã bầu ai làm Chủ tịch UBND xã?');
+    expect(answer.mode).toBe('no-answer');
+  });
+
+  it('refuses how many resolutions it passed, when it gives no count of them', async () => {
+    const answer = await app.ask('Kỳ họp thứ 9 HĐND xã Đồng Rui thông qua bao nhiêu nghị quyết?');
     expect(answer.mode).toBe('no-answer');
   });
 

@@ -51,7 +51,8 @@ describe('what kind of answer a Vietnamese question asks for', () => {
 
   it("keeps which kind of organisation an English question asks for, in the reports' Vietnamese", () => {
     expect(asked('Which contractor built the new bridge?').asks).toEqual([{ kind: 'agent', counted: ['nha', 'thau'] }]);
-    expect(asked('Who chaired the session?').asks).toEqual([{ kind: 'agent', counted: [] }]);
+    expect(asked('Who chaired the session?').asks).toEqual([{ kind: 'agent', counted: ['chu', 'tri'] }]);
+    expect(asked('Who opened the meeting and who spoke?').asks).toEqual([{ kind: 'agent', counted: [] }]);
   });
 
   it('keeps the event a "when" question asks about, when it follows the question word', () => {

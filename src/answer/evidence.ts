@@ -173,12 +173,19 @@ function gives(ask: Ask, region: Region, weights: ReadonlyMap<string, number>): 
   // that never names what was asked measures something else.
   if (region.offTopic && !FRONTED.has(ask.kind)) return false;
   if (!GIVES[ask.kind](FRONTED.has(ask.kind) ? region.part : region.rest)) return false;
-  // "bầu ai làm ...": the sentence says the election, not only someone holding the office.
-  if (ask.required && !ask.required.every((words) => wordRunsOf(`${region.before ?? ''} ${region.part}`).has(words)))
-    return false;
+  // "bầu ai làm ...": the sentence says the election and names whom it chose, not only an office
+  // or someone already holding it.
+  if (ask.required) {
+    if (!ask.required.every((words) => wordRunsOf(`${region.before ?? ''} ${region.part}`).has(words))) return false;
+    if (!namesPerson(region.part)) return false;
+  }
   // The topic words that start within the counted phrase: "học sinh" of "bao giờ học sinh đi học lại", not "đi học".
   const counted = new Map([...weights].filter(([word]) => ask.counted.includes(word.split(' ')[0]!)));
-  if (counted.size === 0) return true;
+  // What is counted may be no topic word (the section cue "nghị quyết" of "bao nhiêu nghị quyết được
+  // thông qua"): then the sentence must say it as written.
+  if (counted.size === 0) {
+    return ask.counted.length === 0 || wordRunsOf(`${region.before ?? ''} ${region.rest}`).has(ask.counted.join(' '));
+  }
   const total = [...counted.values()].reduce((sum, weight) => sum + weight, 0);
   // What is counted is named where the figure stands ("38 đơn"); what kind of it may be the
   // subject of the sentence before ("giải quyết KNTC quý I ... Trong 45 đơn thuộc thẩm quyền").

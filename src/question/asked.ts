@@ -339,6 +339,10 @@ function inReportsWords(english: string): string[] {
 // "which company", "which contractor": the answer must be one, named as the reports name it.
 const ENGLISH_AGENT_NOUN = /\bwhich (company|companies|firm|firms|contractor|contractors|investor|investors)\b/;
 
+// The verb after "who" that says what was done: "who chaired", "who was elected", "who presided over".
+const ENGLISH_WHO_DID =
+  /\bwho (?:was |were |has been |had been )?(chaired|presided|elected|appointed|nominated|opened|closed|signed)\b/;
+
 function englishAsks(folded: string): Ask[] {
   const asks: Ask[] = [];
   if (/\b(?:when|by what date|what date|which date|what day|which day|which days|deadline)\b/.test(folded)) {
@@ -351,7 +355,9 @@ function englishAsks(folded: string): Ask[] {
       folded,
     )
   ) {
-    asks.push({ kind: 'agent', counted: [] });
+    // "who chaired", "who was elected": what the person did, in the reports' words, is what the answer must say.
+    const did = ENGLISH_WHO_DID.exec(folded)?.[1];
+    asks.push({ kind: 'agent', counted: did ? inReportsWords(did).slice(0, MAX_COUNTED_WORDS) : [] });
   }
   if (/\b(?:what|how)\b.*\b(?:percentage|percent|proportion|share|rate)\b/.test(folded))
     asks.push({ kind: 'percent', counted: [] });
