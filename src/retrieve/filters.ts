@@ -186,16 +186,11 @@ function narrowReports(
   }
   let narrowed = narrowBy(filters, facts.all, (filter, index) => filter.stated(index));
   if (narrowed.uncovered.length > 0 && openingOf) {
-    const openings = new Map<number, OpeningFacts>();
-    const opening = (index: number) => {
-      let found = openings.get(index);
-      if (!found) openings.set(index, (found = openingFacts(openingOf(reports[index]!))));
-      return found;
-    };
     const loose = narrowBy(
       filters,
       facts.all,
-      (filter, index) => filter.stated(index) || namesInOpening(filter, plan, reports[index]!, opening(index)),
+      (filter, index) =>
+        filter.stated(index) || namesInOpening(filter, plan, reports[index]!, openingOf(reports[index]!)),
     );
     if (loose.uncovered.length === 0) narrowed = loose;
   }
@@ -272,9 +267,37 @@ interface OpeningFacts {
   sessionKind: string | null;
 }
 
-function openingFacts({ title, lead }: ReportOpening): OpeningFacts {
-  const asReports = (text: string) =>
-    findBodies(text).map((mention): NamedBody => ({ body: mention.name, bodyAliases: bodyAliases(mention) }));
+// What openings state, read once per opening (the catalog keeps one opening per report).
+const openingFactsCache = new WeakMap<ReportOpening, OpeningFacts>();
+const titleBodiesCache = new WeakMap<ReportOpening, NamedBody[]>();
+
+const foldedTitles = new WeakMap<ReportOpening, string>();
+
+/** The opening's title folded, with a space each side, for quick whole-word tests. */
+function foldedTitleOf(opening: ReportOpening): string {
+  let folded = foldedTitles.get(opening);
+  if (folded === undefined) foldedTitles.set(opening, (folded = ` ${foldText(opening.title)} `));
+  return folded;
+}
+
+function bodiesNamed(text: string): NamedBody[] {
+  return findBodies(text).map((mention): NamedBody => ({ body: mention.name, bodyAliases: bodyAliases(mention) }));
+}
+
+function titleBodiesOf(opening: ReportOpening): NamedBody[] {
+  let bodies = titleBodiesCache.get(opening);
+  if (!bodies) titleBodiesCache.set(opening, (bodies = bodiesNamed(opening.title)));
+  return bodies;
+}
+
+function openingFactsOf(opening: ReportOpening): OpeningFacts {
+  let found = openingFactsCache.get(opening);
+  if (!found) openingFactsCache.set(opening, (found = openingFacts(opening)));
+  return found;
+}
+
+function openingFacts(opening: ReportOpening): OpeningFacts {
+  const { title, lead } = opening;
   const text = `${title}\n${lead}`;
   const months = new Set<string>();
   const years = new Set<number>();
@@ -289,8 +312,8 @@ function openingFacts({ title, lead }: ReportOpening): OpeningFacts {
     months.add(`${date.first.year}-${String(date.first.month).padStart(2, '0')}`);
   }
   return {
-    titleBodies: asReports(title),
-    leadBodies: asReports(lead),
+    titleBodies: titleBodiesOf(opening),
+    leadBodies: bodiesNamed(lead),
     months,
     years,
     term: findTerm(text)?.years ?? null,
@@ -305,25 +328,23 @@ function openingFacts({ title, lead }: ReportOpening): OpeningFacts {
  * or lead names, when the report's metadata left that field empty. A field the metadata did read is
  * not second-guessed by a month or number the text mentions in passing.
  */
-function namesInOpening(filter: ReportFilter, plan: Question, report: ReportSummary, opening: OpeningFacts): boolean {
+function namesInOpening(filter: ReportFilter, plan: Question, report: ReportSummary, words: ReportOpening): boolean {
+  // Cheap tests first: this runs over every report when no metadata satisfies a filter.
   switch (filter.field) {
     case 'body': {
-      const named = report.body ? opening.titleBodies : [...opening.titleBodies, ...opening.leadBodies];
       const wanted = plan.body?.name ? [plan.body.name, ...plan.body.aliases] : [];
-      return named.some((mentioned) => bodyMatches(wanted, mentioned));
+      if (report.body) {
+        // A title that does not spell the place of any wanted name names none of them.
+        const title = foldedTitleOf(words);
+        if (!wanted.some((name) => title.includes(` ${foldText(name).split(' ').slice(-2).join(' ')} `))) return false;
+        return titleBodiesOf(words).some((mentioned) => bodyMatches(wanted, mentioned));
+      }
+      const opening = openingFactsOf(words);
+      return [...opening.titleBodies, ...opening.leadBodies].some((mentioned) => bodyMatches(wanted, mentioned));
     }
     case 'period': {
       const period = plan.period;
       if (!period || report.sessionMonth || report.meetingDate) return false;
-      const named =
-        period.months.length > 0
-          ? period.months.some((wanted) =>
-              wanted.startsWith('*-')
-                ? [...opening.months].some((month) => month.endsWith(wanted.slice(1)))
-                : opening.months.has(wanted),
-            )
-          : period.year !== null && opening.years.has(period.year);
-      if (named) return true;
       // A report whose meeting day was not read is most likely of the month it was published in.
       const published = report.publishedDate?.slice(0, 7) ?? report.documentDate?.slice(0, 7);
       if (
@@ -334,6 +355,16 @@ function namesInOpening(filter: ReportFilter, plan: Question, report: ReportSumm
       ) {
         return true;
       }
+      const opening = openingFactsOf(words);
+      const named =
+        period.months.length > 0
+          ? period.months.some((wanted) =>
+              wanted.startsWith('*-')
+                ? [...opening.months].some((month) => month.endsWith(wanted.slice(1)))
+                : opening.months.has(wanted),
+            )
+          : period.year !== null && opening.years.has(period.year);
+      if (named) return true;
       // A report that states no date of its own, only its council's term, may be of any year of it;
       // one that states none at all cannot be ruled out by a year.
       const term = opening.term;
@@ -343,9 +374,9 @@ function namesInOpening(filter: ReportFilter, plan: Question, report: ReportSumm
       return undated && term !== null && years.some((year) => year !== null && year >= term[0] && year <= term[1]);
     }
     case 'sessionNumber':
-      return report.sessionNumber === null && opening.sessionNumber === plan.sessionNumber;
+      return report.sessionNumber === null && openingFactsOf(words).sessionNumber === plan.sessionNumber;
     case 'sessionKind':
-      return report.sessionKind === null && opening.sessionKind === plan.sessionKind;
+      return report.sessionKind === null && openingFactsOf(words).sessionKind === plan.sessionKind;
   }
 }
 

@@ -261,13 +261,20 @@ function allowedLabels(store: Store, catalog: ReportCatalog, reportIds: readonly
 
 const openings = new WeakMap<ReportCatalog, Map<string, ReportOpening>>();
 
-/** A report's title and first passage, read from the store when a filter needs them, kept while the catalog lasts. */
+/** A report's title and first passage (read when a filter first needs it), kept while the catalog lasts. */
 function openingOf(store: Store, catalog: ReportCatalog, report: ReportSummary): ReportOpening {
   let known = openings.get(catalog);
   if (!known) openings.set(catalog, (known = new Map()));
   let opening = known.get(report.id);
   if (!opening) {
-    opening = { title: report.title ?? '', lead: store.passageById(`${report.id}:0`)?.text ?? '' };
+    // The lead is read from the store only if a filter needs more than the title.
+    let lead: string | undefined;
+    opening = {
+      title: report.title ?? '',
+      get lead() {
+        return (lead ??= store.passageById(`${report.id}:0`)?.text ?? '');
+      },
+    };
     known.set(report.id, opening);
   }
   return opening;
