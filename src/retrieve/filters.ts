@@ -1,16 +1,11 @@
 import { newestFirst, reportDate, type ReportSummary } from '../store/index.ts';
-import {
-  bodyAliases,
-  findBodies,
-  findDates,
-  findPeriods,
-  findSessionKind,
-  findSessionNumber,
-  findTerm,
-  foldText,
-} from '../text/index.ts';
+import { foldText } from '../text/index.ts';
 import type { Question } from '../question/index.ts';
 import { DATED_MONTH_PREFERENCE, ORGAN_PREFERENCE, PLACE_PREFERENCE } from '../ranking.ts';
+import { bodyMatches } from './issuers.ts';
+import { namesInOpening, type ReportOpening } from './opening.ts';
+
+export type { ReportOpening } from './opening.ts';
 
 /** What the question's period, body and session narrowed the search to. */
 export interface ReportSelection {
@@ -36,12 +31,6 @@ export interface ReportSelection {
    * what was assumed.
    */
   assumed: string[];
-}
-
-/** A report's own words that say what it is: its title, and the opening of its text. */
-export interface ReportOpening {
-  title: string;
-  lead: string;
 }
 
 /**
@@ -250,136 +239,6 @@ function copyOf(selection: Omit<ReportSelection, 'preference'>): Omit<ReportSele
   };
 }
 
-/** A body as a report names its issuer: its canonical name and other names. */
-type NamedBody = Pick<ReportSummary, 'body' | 'bodyAliases'>;
-
-/** What a report's title and lead state: the bodies they name, months and years, session number and kind. */
-interface OpeningFacts {
-  /** Bodies named in the title; with those of the lead, for reports whose body was not read. */
-  titleBodies: NamedBody[];
-  leadBodies: NamedBody[];
-  /** Months ("YYYY-MM") of the periods and dates named in title and lead. */
-  months: Set<string>;
-  years: Set<number>;
-  /** The council's term its opening names ("nhiệm kỳ 2016-2021"): a report dated by nothing else is of one of its years. */
-  term: readonly [number, number] | null;
-  sessionNumber: number | null;
-  sessionKind: string | null;
-}
-
-// What openings state, read once per opening (the catalog keeps one opening per report).
-const openingFactsCache = new WeakMap<ReportOpening, OpeningFacts>();
-const titleBodiesCache = new WeakMap<ReportOpening, NamedBody[]>();
-
-const foldedTitles = new WeakMap<ReportOpening, string>();
-
-/** The opening's title folded, with a space each side, for quick whole-word tests. */
-function foldedTitleOf(opening: ReportOpening): string {
-  let folded = foldedTitles.get(opening);
-  if (folded === undefined) foldedTitles.set(opening, (folded = ` ${foldText(opening.title)} `));
-  return folded;
-}
-
-function bodiesNamed(text: string): NamedBody[] {
-  return findBodies(text).map((mention): NamedBody => ({ body: mention.name, bodyAliases: bodyAliases(mention) }));
-}
-
-function titleBodiesOf(opening: ReportOpening): NamedBody[] {
-  let bodies = titleBodiesCache.get(opening);
-  if (!bodies) titleBodiesCache.set(opening, (bodies = bodiesNamed(opening.title)));
-  return bodies;
-}
-
-function openingFactsOf(opening: ReportOpening): OpeningFacts {
-  let found = openingFactsCache.get(opening);
-  if (!found) openingFactsCache.set(opening, (found = openingFacts(opening)));
-  return found;
-}
-
-function openingFacts(opening: ReportOpening): OpeningFacts {
-  const { title, lead } = opening;
-  const text = `${title}\n${lead}`;
-  const months = new Set<string>();
-  const years = new Set<number>();
-  for (const period of findPeriods(text)) {
-    if (period.year === null) continue;
-    years.add(period.year);
-    if (period.kind === 'month') months.add(`${period.year}-${String(period.month).padStart(2, '0')}`);
-  }
-  for (const date of findDates(text)) {
-    if (date.first.year === null) continue;
-    years.add(date.first.year);
-    months.add(`${date.first.year}-${String(date.first.month).padStart(2, '0')}`);
-  }
-  return {
-    titleBodies: titleBodiesOf(opening),
-    leadBodies: bodiesNamed(lead),
-    months,
-    years,
-    term: findTerm(text)?.years ?? null,
-    sessionNumber: findSessionNumber(text)?.value ?? null,
-    sessionKind: findSessionKind(text)?.value ?? null,
-  };
-}
-
-/**
- * Whether a report's own words state what a filter asks where its metadata does not: a body its
- * title names (or its lead, when no body was read); a month, year, session number or kind its title
- * or lead names, when the report's metadata left that field empty. A field the metadata did read is
- * not second-guessed by a month or number the text mentions in passing.
- */
-function namesInOpening(filter: ReportFilter, plan: Question, report: ReportSummary, words: ReportOpening): boolean {
-  // Cheap tests first: this runs over every report when no metadata satisfies a filter.
-  switch (filter.field) {
-    case 'body': {
-      const wanted = plan.body?.name ? [plan.body.name, ...plan.body.aliases] : [];
-      if (report.body) {
-        // A title that does not spell the place of any wanted name names none of them.
-        const title = foldedTitleOf(words);
-        if (!wanted.some((name) => title.includes(` ${foldText(name).split(' ').slice(-2).join(' ')} `))) return false;
-        return titleBodiesOf(words).some((mentioned) => bodyMatches(wanted, mentioned));
-      }
-      const opening = openingFactsOf(words);
-      return [...opening.titleBodies, ...opening.leadBodies].some((mentioned) => bodyMatches(wanted, mentioned));
-    }
-    case 'period': {
-      const period = plan.period;
-      if (!period || report.sessionMonth || report.meetingDate) return false;
-      // A report whose meeting day was not read is most likely of the month it was published in.
-      const published = report.publishedDate?.slice(0, 7) ?? report.documentDate?.slice(0, 7);
-      if (
-        published &&
-        period.months.some(
-          (wanted) => wanted === published || (wanted.startsWith('*-') && published.endsWith(wanted.slice(1))),
-        )
-      ) {
-        return true;
-      }
-      const opening = openingFactsOf(words);
-      const named =
-        period.months.length > 0
-          ? period.months.some((wanted) =>
-              wanted.startsWith('*-')
-                ? [...opening.months].some((month) => month.endsWith(wanted.slice(1)))
-                : opening.months.has(wanted),
-            )
-          : period.year !== null && opening.years.has(period.year);
-      if (named) return true;
-      // A report that states no date of its own, only its council's term, may be of any year of it;
-      // one that states none at all cannot be ruled out by a year.
-      const term = opening.term;
-      const undated = !report.documentDate && !report.publishedDate;
-      if (undated && opening.years.size === 0 && term === null && period.months.length === 0) return true;
-      const years = period.months.length > 0 ? period.months.map((month) => Number(month.slice(0, 4))) : [period.year];
-      return undated && term !== null && years.some((year) => year !== null && year >= term[0] && year <= term[1]);
-    }
-    case 'sessionNumber':
-      return report.sessionNumber === null && openingFactsOf(words).sessionNumber === plan.sessionNumber;
-    case 'sessionKind':
-      return report.sessionKind === null && openingFactsOf(words).sessionKind === plan.sessionKind;
-  }
-}
-
 const MAX_REMEMBERED_FILTERS = 256;
 
 /** What the filters read of each report, worked out once per report list (see `factsOf`). */
@@ -440,37 +299,9 @@ function factsOf(reports: readonly ReportSummary[]): ReportFacts {
 // Sessions from this month on often decide the next year's plan and budget.
 const YEAR_END_FROM_MONTH = 10;
 
-// The Party organisation of a place, its committee and the committee's standing board are one
-// issuer to a citizen: "Đảng bộ thành phố Từ Sơn" asks about what "BTV Thành ủy Từ Sơn" decided.
-const PARTY_WORDS =
-  /^(?:btv |bch |ban thuong vu |thuong truc )?(?:dang bo (?:tinh|thanh pho|thi xa|huyen|quan|phuong|xa|thi tran)|tinh uy|thanh uy|thi uy|huyen uy|quan uy|dang uy(?: (?:phuong|xa|thi tran))?) /;
-
 function nextMonth(month: string): string {
   const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7));
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-function issuerKey(name: string): string {
-  const folded = ` ${foldText(name)} `.replace(/\s+/g, ' ');
-  const party = PARTY_WORDS.exec(folded.trimStart());
-  return party ? `party ${folded.trimStart().slice(party[0].length).trim()}` : folded.trim();
-}
-
-/**
- * Whether a report was issued by one of the named bodies: the names' words appear in the
- * report's body or aliases ("Thị ủy Từ Sơn" in "BTV Thị ủy Từ Sơn"), or both are the Party
- * organisation of the same place.
- */
-function bodyMatches(wanted: readonly string[], report: NamedBody): boolean {
-  const names = [report.body, ...report.bodyAliases].filter((name): name is string => Boolean(name));
-  return wanted.some((name) => {
-    const key = issuerKey(name);
-    return names.some(
-      (reportName) =>
-        ` ${foldText(reportName)} `.includes(` ${foldText(name)} `) ||
-        (key.startsWith('party ') && issuerKey(reportName) === key),
-    );
-  });
 }
 
 function periodMatches(period: NonNullable<Question['period']>, { month, dated }: ReportDates): boolean {

@@ -1,13 +1,12 @@
 // Issuing bodies of council reports: Party committees (Thị ủy, Huyện ủy, Đảng ủy phường ...) and
 // their standing boards, People's Councils (HĐND) and People's Committees (UBND), however they are
 // written ("BTV Thị ủy", "Ban Thường vụ Thành ủy", "THÀNH ỦY TỪ SƠN", "hdnd tp tu son").
-import { foldForMatching, foldKeepingOffsets, matchFolded, type FoldedText } from './folded-match.ts';
-import { canonicalizeTones, foldText } from './normalize.ts';
-import { loadVocabulary, matching, oneOf } from '../vocabulary/index.ts';
-import { isRegisteredPlace } from './places.ts';
+import { foldForMatching, foldKeepingOffsets, matchFolded } from './folded-match.ts';
+import { isMisreadPlace, knownPlaceList, readPlace } from './place-names.ts';
+import { UNIT_BY_FOLDED, UNIT_KINDS, UNIT_RENAMES, type UnitType } from './units.ts';
 
-const UNIT_TYPES = ['tỉnh', 'thành phố', 'thị xã', 'huyện', 'quận', 'phường', 'xã', 'thị trấn'] as const;
-export type UnitType = (typeof UNIT_TYPES)[number];
+export { UNIT_RENAMES, type UnitRename, type UnitType } from './units.ts';
+
 export type Organ =
   | 'Tỉnh ủy'
   | 'Thành ủy'
@@ -34,28 +33,6 @@ export interface BodyMention {
   /** Named inside a person's title or a sub-unit's name ("Bí thư Thị ủy", "Ban Tuyên giáo Thị ủy"), not as an actor. */
   attributive: boolean;
 }
-
-/** A town or district that changed its kind of unit, so its bodies carry two names. */
-export interface UnitRename {
-  place: string;
-  from: UnitType;
-  to: UnitType;
-  /** Day the new status took effect. */
-  since: string;
-}
-
-const UNIT_TYPE = oneOf(UNIT_TYPES);
-/** A vocabulary cell checked with UNIT_TYPE. */
-const unitType = (checked: string): UnitType => checked as UnitType;
-
-/**
- * Known upgrades of administrative units, from `vocabulary/renames.tsv`: only ones confirmed by the
- * resolution that made them.
- */
-export const UNIT_RENAMES: readonly UnitRename[] = loadVocabulary('renames', {
-  columns: ['place', 'province', 'from', 'to', 'since', 'resolution'],
-  validate: { from: UNIT_TYPE, to: UNIT_TYPE, since: matching(/^\d{4}-\d{2}-\d{2}$/, 'a day written YYYY-MM-DD') },
-}).map((row) => ({ place: row.place, from: unitType(row.from), to: unitType(row.to), since: row.since }));
 
 const PARTY_COMMITTEE_UNIT: Partial<Record<Organ, UnitType>> = {
   'Tỉnh ủy': 'tỉnh',
@@ -90,16 +67,6 @@ const ORGAN_BY_FOLDED: Record<string, Organ> = {
   'uy ban nhan dan': 'UBND',
 };
 
-// How kinds of unit are written, folded ("tx", "thi xa"): `vocabulary/unit-kinds.tsv`.
-const UNIT_KINDS = loadVocabulary('unit-kinds', {
-  columns: ['spelling', 'kind'],
-  unique: 'spelling',
-  validate: { spelling: matching(/^[a-z.]+(?: [a-z.]+)*$/, 'folded (lower case, no diacritics)'), kind: UNIT_TYPE },
-});
-const UNIT_BY_FOLDED: Record<string, UnitType> = Object.fromEntries(
-  UNIT_KINDS.map((row) => [row.spelling, unitType(row.kind)]),
-);
-
 // Longest spelling first, so that none stops short at a shorter one it begins with.
 const UNIT_SPELLINGS = UNIT_KINDS.map((row) => row.spelling)
   .sort((a, b) => b.length - a.length)
@@ -124,58 +91,6 @@ export function mayNameBody(folded: string): boolean {
 // Words a person's title or a sub-unit puts before an organ's name.
 const ATTRIBUTIVE_BEFORE =
   /\b(?:chu\s+tich|bi\s+thu|uy\s+vien|tuv|thanh\s+vien|dai\s+bieu|truong\s+ban|chanh\s+van\s+phong|van\s+phong|lanh\s+dao|can\s+bo|ban\s+(?!thuong\s+vu|chap\s+hanh)\p{L}+(?:\s+\p{L}+)?|uy\s+ban\s+kiem\s+tra|ubkt)\s*$/u;
-// Words that end a place name in a heading written in capitals ("THÀNH ỦY TỪ SƠN HỌP PHIÊN ...").
-// Compared with their diacritics, so "NAM" (Hà Nam) and "NĂM" stay apart.
-const NOT_PLACE = new Set([
-  'họp',
-  'tổ',
-  'chức',
-  'phiên',
-  'kỳ',
-  'khóa',
-  'lần',
-  'thứ',
-  'nhiệm',
-  'về',
-  'thông',
-  'báo',
-  'tại',
-  'triển',
-  'khai',
-  'năm',
-  'tháng',
-  'ngày',
-  'làm',
-  'việc',
-  'quyết',
-  'nghị',
-  'kết',
-  'luận',
-  'của',
-  'và',
-  'với',
-  'tiếp',
-  'đảng',
-  'cộng',
-  'sản',
-  'số',
-  'hội',
-  'ban',
-  'ủy',
-  'cho',
-  'ý',
-  'kiến',
-  'đánh',
-  'giá',
-  'mạc',
-  'bế',
-  'hđnd',
-  'ubnd',
-  'btv',
-  'bch',
-  'tp',
-  'tx',
-]);
 
 /** A body without where it was found: what an issuing body or a question's filter needs. */
 export type Body = Pick<BodyMention, 'name' | 'role' | 'organ' | 'unitType' | 'place'>;
@@ -189,7 +104,7 @@ export interface BodyOptions {
 /** Every body named in `text`, in order, each with the place written next to it (if any). */
 export function findBodies(text: string, options: BodyOptions = {}): BodyMention[] {
   const t = foldForMatching(text);
-  const known = knownPlaceList(options);
+  const known = knownPlaceList(options.knownPlaces);
   const mentions: BodyMention[] = [];
   for (const m of matchFolded(t, BODY_PATTERN)) {
     const g = m.groups ?? {};
@@ -343,7 +258,7 @@ interface Place {
 /** Units named with their place anywhere in the text ("Thị xã Từ Sơn", "phường Đông Ngàn"). */
 function findPlaces(text: string, options: BodyOptions): Place[] {
   const t = foldForMatching(text);
-  const known = knownPlaceList(options);
+  const known = knownPlaceList(options.knownPlaces);
   const places: Place[] = [];
   for (const m of matchFolded(t, PLACE_PATTERN)) {
     const unitType = UNIT_BY_FOLDED[(m.groups?.['unit'] ?? '').replace(/\s+/g, ' ')];
@@ -374,106 +289,4 @@ function withPlace(
   }
   const filled = { ...body, place, unitType };
   return { ...filled, name: bodyName(filled) };
-}
-
-interface KnownPlace {
-  name: string;
-  /** The name lower-cased and folded: how it is looked for in folded text. */
-  key: string;
-}
-
-// Plain case mapping throughout: Vietnamese has no locale-specific case rules (ICU has them for
-// Turkish, Azeri and Lithuanian), and toLocaleLowerCase('vi') costs many times more.
-const knownPlace = (name: string): KnownPlace => ({ name, key: foldKeepingOffsets(name.toLowerCase()) });
-const RENAMED_PLACES: readonly KnownPlace[] = UNIT_RENAMES.map((r) => knownPlace(r.place));
-
-function knownPlaceList(options: BodyOptions): KnownPlace[] {
-  return [...(options.knownPlaces ?? []).map(knownPlace), ...RENAMED_PLACES];
-}
-
-/**
- * The place name that starts after `from` (past spaces): capitalised words, also across a line
- * wrap ("Bạch\nThông"), "Từ Sơn", "TỪ SƠN"; a unit number ("phường 3"); or a known place in any case
- * ("tu son"). None after a sentence's end: "HĐND tỉnh. Đồng thời, ..." names no place "Đồng".
- */
-function readPlace(t: FoldedText, from: number, known: readonly KnownPlace[]): { name: string; end: number } | null {
-  if (endsSentence(t, from)) return null;
-  const rest = t.original.slice(from, from + 80);
-  const lead = /^ */.exec(rest)?.[0].length ?? 0;
-  const foldedRest = t.folded.slice(from + lead, from + 80);
-  for (const { name, key } of known) {
-    if (foldedRest.startsWith(key) && !/[\p{L}\d]/u.test(foldedRest.charAt(key.length))) {
-      return { name, end: from + lead + key.length };
-    }
-  }
-  const numbered = /^\d{1,2}(?![\d/.,-])/.exec(rest.slice(lead));
-  if (numbered) return { name: numbered[0], end: from + lead + numbered[0].length };
-  const words: Array<{ text: string; end: number }> = [];
-  const wordPattern = /^\p{Lu}\p{L}*/u;
-  let at = lead;
-  while (words.length < 4) {
-    if (words.length > 0) {
-      // A line wrap is crossed only after one syllable: a name runs on ("Châu\nKhê"), a title line ends.
-      const gap = (words.length === 1 ? /^ *\n? */ : /^ */).exec(rest.slice(at))?.[0] ?? '';
-      if (gap.length === 0) break;
-      at += gap.length;
-    }
-    const word = wordPattern.exec(rest.slice(at))?.[0];
-    if (!word) break;
-    // A place is rarely one syllable: after one, a capitalised word of a heading ("Thông" of
-    // "Bạch Thông") is read as the name's second syllable unless the heading is in capitals.
-    const heading = NOT_PLACE.has(canonicalizeTones(word.toLowerCase()));
-    if (heading && (words.length !== 1 || word === word.toUpperCase())) break;
-    at += word.length;
-    words.push({ text: word, end: at });
-  }
-  // Capitals running on past four words are a heading, not a name: keep the usual two syllables.
-  const runsOn =
-    words.length === 4 && words.every((w) => w.text === w.text.toUpperCase()) && /^ \p{Lu}/u.test(rest.slice(at));
-  const kept = runsOn ? words.slice(0, 2) : words;
-  const last = kept[kept.length - 1];
-  if (!last) return null;
-  return { name: kept.map((w) => titleCase(w.text)).join(' '), end: from + last.end };
-}
-
-const SURNAMES = new Set(
-  loadVocabulary('surnames', {
-    columns: ['surname'],
-    unique: 'surname',
-    validate: { surname: matching(/^\p{Lu}\p{Ll}+$/u, 'a capitalised word') },
-  }).map((row) => row.surname),
-);
-
-/**
- * Whether capitalised words after a unit are a person's name, not a place: "Phó Chủ tịch UBND
- * tỉnh Trần Hoàng Tuấn" leaves out the province and names its officer. Three or more words opening
- * with a family name, and no unit of that kind in the register, are a name.
- */
-function isPersonName(words: string, unitType: UnitType): boolean {
-  const parts = words.split(' ');
-  return parts.length >= 3 && SURNAMES.has(parts[0]!) && !isRegisteredPlace(words, unitType);
-}
-
-/** Wards and districts of cities are numbered ("phường 3", "quận 1"); "tỉnh 9 tháng" names no province. */
-function isMisreadPlace(name: string, unitType: UnitType): boolean {
-  return /^\d+$/.test(name) ? unitType !== 'phường' && unitType !== 'quận' : isPersonName(name, unitType);
-}
-
-// Units written in full ("tỉnh", "thành phố"), as opposed to abbreviations ("tp", "t.x"): a full
-// stop after one ends a sentence.
-const FULL_UNIT_WORDS = new Set(
-  UNIT_KINDS.filter((row) => row.spelling === foldText(row.kind)).map((row) => row.spelling),
-);
-
-/** Whether the text before `at` ends a sentence: a full stop right after a unit written in full ("tỉnh.", "huyện."). */
-function endsSentence(t: FoldedText, at: number): boolean {
-  if (t.original.charAt(at - 1) !== '.') return false;
-  const unit = /(?:^|[^\p{L}.])(\p{L}+(?: \p{L}+)?)\.$/u.exec(t.folded.slice(Math.max(0, at - 12), at))?.[1] ?? '';
-  return FULL_UNIT_WORDS.has(unit) || FULL_UNIT_WORDS.has(unit.split(' ').at(-1) ?? '');
-}
-
-function titleCase(word: string): string {
-  if (/^\d+$/.test(word)) return word;
-  const lower = word.toLowerCase();
-  return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
