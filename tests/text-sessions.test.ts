@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { findSessionKind, findSessionNumber, findTerm, parseOrdinal, parseSessionKind } from '../src/text/index.ts';
 
 describe('findSessionKind', () => {
+  it('tells a Party congress from a conference, by whichever a text names first', () => {
+    expect(findSessionKind('Đại hội Đảng bộ huyện lần thứ XXI, nhiệm kỳ 2020 - 2025')?.value).toBe('đại hội');
+    expect(findSessionKind('Hội nghị lần thứ 21 bàn công tác chuẩn bị Đại hội Đảng bộ huyện')?.value).toBe('hội nghị');
+    expect(findSessionKind('dai hoi dang bo huyen lan thu XXI to chuc ngay nao')?.value).toBe('đại hội');
+  });
+
   it.each([
     ['Ban Thường vụ tổ chức phiên họp thường kỳ tháng 9', 'thường kỳ'],
     ['BTV Huyện ủy họp phiên thường kỳ tháng 3', 'thường kỳ'],

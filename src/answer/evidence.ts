@@ -3,7 +3,7 @@
 // did it cost?" of a project whose cost no report states), and quoting the nearest sentences
 // would then answer a different question.
 import type { RankedPassage } from '../retrieve/index.ts';
-import { findDates, foldText } from '../text/index.ts';
+import { findDates, findPeriods, foldText } from '../text/index.ts';
 import { yearsIn, type Ask, type AnswerKind, type Asked, type NumberedDocument } from '../question/index.ts';
 import { heldWeight, wordRunsOf } from './relevance.ts';
 
@@ -207,10 +207,11 @@ const CONTEXT_CHARS = 200;
 /** A number that is not a year or part of a date, or a count written out: an amount, a share, a count. */
 export function hasFigure(text: string): boolean {
   let masked = text;
-  for (const date of findDates(text))
-    masked = masked.slice(0, date.start) + ' '.repeat(date.end - date.start) + masked.slice(date.end);
-  // "a)", "1." open list items: labels, not figures.
-  masked = masked.replace(/^\s*(?:\d+|[a-zđ])[.)]\s/iu, ' ');
+  // Dates and the spans a report covers ("9 tháng đầu năm", "quý III") say when, not how much.
+  for (const span of [...findDates(text), ...findPeriods(text)])
+    masked = masked.slice(0, span.start) + ' '.repeat(span.end - span.start) + masked.slice(span.end);
+  // "a)", "1." open list items, and "kỳ họp thứ 7", "lần thứ 21" name which: labels, not figures.
+  masked = masked.replace(/^\s*(?:\d+|[a-zđ])[.)]\s/iu, ' ').replace(/(?<!\p{L})thứ\s+\d+/giu, ' ');
   const numbers = masked.match(new RegExp(NUMBER, 'g')) ?? [];
   return numbers.some((number) => !/^(?:19|20)\d\d$/.test(number)) || COUNT_WORDS.test(masked);
 }

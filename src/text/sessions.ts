@@ -4,7 +4,7 @@ import { foldForMatching, matchFolded, type FoldedText } from './folded-match.ts
 import { parseRoman, readNumberWords } from './number-words.ts';
 
 /** Kinds of session named in council reports. "định kỳ" is read as "thường kỳ". */
-export type SessionKind = 'thường kỳ' | 'chuyên đề' | 'bất thường' | 'thường lệ' | 'hội nghị';
+export type SessionKind = 'thường kỳ' | 'chuyên đề' | 'bất thường' | 'thường lệ' | 'hội nghị' | 'đại hội';
 
 const KIND_BY_FOLDED: Record<string, SessionKind> = {
   'thuong ky': 'thường kỳ',
@@ -30,7 +30,8 @@ const KIND_PATTERN = new RegExp(
   `\\b${MEETING}\\s+(?:${ORDINAL}\\s*)?\\(?\\s*(?:${MEETING}\\s+)?(?<kind>thuong\\s+ky|dinh\\s+ky|chuyen\\s+de|bat\\s+thuong|thuong\\s+le)\\b`,
   'g',
 );
-const CONFERENCE_PATTERN = /\bhoi\s+nghi\b/g;
+// A conference ("hội nghị") or a Party congress ("đại hội", held once a term): a different meeting.
+const CONFERENCE_PATTERN = /\b(?<kind>hoi\s+nghi|dai\s+hoi)\b/g;
 const NUMBER_PATTERN = new RegExp(
   `\\b(?:(?:ky\\s+hop|phien\\s+hop|phien|cuoc\\s+hop)\\s+(?:(?:thuong\\s+ky|dinh\\s+ky|chuyen\\s+de|bat\\s+thuong|thuong\\s+le)\\s+)?|hoi\\s+nghi\\b(?:\\s+[^\\s,.;:()]+){0,10}?\\s+)(?<ordinal>${ORDINAL})`,
   'g',
@@ -38,7 +39,8 @@ const NUMBER_PATTERN = new RegExp(
 
 /**
  * The first session kind named in `text`: "phiên họp thường kỳ", "họp phiên thường kỳ", "kỳ họp
- * bất thường", "kỳ họp thứ 4 (kỳ họp thường lệ)" ...; "hội nghị" only when nothing more precise is named.
+ * bất thường", "kỳ họp thứ 4 (kỳ họp thường lệ)" ...; "hội nghị" or "đại hội", whichever is named first, only when
+ * nothing more precise is named.
  */
 export function findSessionKind(text: string): SessionPhrase<SessionKind> | null {
   const t = foldForMatching(text);
@@ -46,8 +48,10 @@ export function findSessionKind(text: string): SessionPhrase<SessionKind> | null
     const kind = KIND_BY_FOLDED[(m.groups?.['kind'] ?? '').replace(/\s+/g, ' ')];
     if (kind) return { value: kind, start: m.index, end: m.index + m[0].length };
   }
-  for (const m of matchFolded(t, CONFERENCE_PATTERN))
-    return { value: 'hội nghị', start: m.index, end: m.index + m[0].length };
+  for (const m of matchFolded(t, CONFERENCE_PATTERN)) {
+    const value = m.groups?.['kind']?.startsWith('dai') ? 'đại hội' : 'hội nghị';
+    return { value, start: m.index, end: m.index + m[0].length };
+  }
   return null;
 }
 
