@@ -336,3 +336,19 @@ describe('questions for the main points of a meeting', () => {
     expect(plan.topicWords).toContain('nong nghiep');
   });
 });
+
+describe('a Party congress in a question', () => {
+  it('is the meeting asked about when the question says which congress', () => {
+    const plan = understandQuestion('Đại hội Đảng bộ huyện lần thứ XXI tổ chức ngày nào?');
+    expect(plan.sessionKind).toBe('đại hội');
+    expect(plan.sessionNumber).toBe(21);
+  });
+
+  it('is what the question asks about otherwise, answered from a conference report', () => {
+    const plan = understandQuestion(
+      'Theo Huyện ủy, đại hội Đảng bộ huyện nhiệm kỳ 2020-2025 phải tổ chức trước thời điểm nào?',
+    );
+    expect(plan.sessionKind).toBeNull();
+    expect(plan.topicWords).toContain('dai hoi');
+  });
+});

@@ -85,7 +85,11 @@ function extractVietnamese(
   }
   const number = firstFound((text) => findSessionNumber(text));
   if (number) spans.push([number.value.start, number.value.end]);
-  const kind = firstFound((text) => findSessionKind(text));
+  const found = firstFound((text) => findSessionKind(text));
+  // A congress ("đại hội", once a term) is the meeting asked about only when the question says
+  // which one ("Đại hội lần thứ XXI"); otherwise it is what the question asks about ("đại hội phải
+  // tổ chức trước khi nào?"), which a conference's report answers.
+  const kind = found?.value.value === 'đại hội' && !number ? null : found;
   if (kind) spans.push([kind.value.start, kind.value.end]);
   const latest = latestSpan(texts[texts.length - 1] ?? '');
   if (latest) spans.push(latest);

@@ -33,7 +33,7 @@ const KIND_PATTERN = new RegExp(
 // A conference ("hội nghị") or a Party congress ("đại hội", held once a term): a different meeting.
 const CONFERENCE_PATTERN = /\b(?<kind>hoi\s+nghi|dai\s+hoi)\b/g;
 const NUMBER_PATTERN = new RegExp(
-  `\\b(?:(?:ky\\s+hop|phien\\s+hop|phien|cuoc\\s+hop)\\s+(?:(?:thuong\\s+ky|dinh\\s+ky|chuyen\\s+de|bat\\s+thuong|thuong\\s+le)\\s+)?|hoi\\s+nghi\\b(?:\\s+[^\\s,.;:()]+){0,10}?\\s+)(?<ordinal>${ORDINAL})`,
+  `\\b(?:(?:ky\\s+hop|phien\\s+hop|phien|cuoc\\s+hop)\\s+(?:(?:thuong\\s+ky|dinh\\s+ky|chuyen\\s+de|bat\\s+thuong|thuong\\s+le)\\s+)?|(?:hoi\\s+nghi|dai\\s+hoi)\\b(?:\\s+[^\\s,.;:()]+){0,10}?\\s+)(?<ordinal>${ORDINAL})`,
   'g',
 );
 
