@@ -228,13 +228,17 @@ metadata fields read right (${gold.length} reports, ${path.relative(root, file) 
       // The month a session is for, or, for sittings named by number, the month it met: what a month filter reads.
       const stored =
         field === 'period'
-          ? null
+          ? report?.period
+            ? `${report.period.from}..${report.period.to}`
+            : null
           : field === 'sessionMonth'
             ? (report?.sessionMonth ?? report?.meetingDate?.slice(0, 7) ?? null)
             : (report?.[field] ?? null);
       const expected =
         field === 'period'
-          ? ((entry.period as { label?: string } | null)?.label ?? null)
+          ? (entry.period as { from?: string | null } | null)?.from
+            ? `${(entry.period as { from: string }).from}..${(entry.period as { to: string }).to}`
+            : null
           : field === 'sessionMonth'
             ? (entry.sessionMonth ?? (entry.meetingDate as string | null | undefined)?.slice(0, 7) ?? null)
             : (entry[field] ?? null);
@@ -247,7 +251,7 @@ metadata fields read right (${gold.length} reports, ${path.relative(root, file) 
       if (same) right++;
       else wrong.push(`${entry.file} ${field}: stored ${JSON.stringify(stored)}, stated ${JSON.stringify(expected)}`);
     }
-    const note = field === 'period' ? ' (not stored yet)' : field === 'sessionMonth' ? ' (or the month met)' : '';
+    const note = field === 'period' ? ' (first..last month)' : field === 'sessionMonth' ? ' (or the month met)' : '';
     console.log(`| ${field}${note} | ${right}/${stated.length} | ${(right / stated.length).toFixed(2)} |`);
   }
   if (process.argv.includes('--misses')) console.log(wrong.map((line) => `  ${line}`).join('\n'));

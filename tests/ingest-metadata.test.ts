@@ -131,6 +131,47 @@ describe('the issuing body of articles as portals write them', () => {
   });
 });
 
+describe('the span a review meeting reports on', () => {
+  const periodOf = (text: string) => extractMetadata({ format: 'txt', text }, '/reports/x.txt').period ?? null;
+
+  it('is read from the title or lead, apart from the session month and meeting day', () => {
+    const metadata = extractMetadata(
+      {
+        format: 'txt',
+        text: 'UBND phường Hòa Bình sơ kết 6 tháng đầu năm 2023\n\nSáng 5/7/2023, UBND phường tổ chức hội nghị sơ kết 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm.',
+      },
+      '/reports/so-ket.txt',
+    );
+    expect(metadata.period).toEqual({ label: '6 tháng đầu năm 2023', from: '2023-01', to: '2023-06' });
+    expect(metadata.meetingDate).toBe('2023-07-05');
+  });
+
+  it('takes the year of a span written without one from the meeting, and a quarter or a reviewed year', () => {
+    expect(
+      periodOf('Hội nghị trực báo\n\nNgày 8/10/2020, UBND huyện tổ chức hội nghị trực báo tình hình 9 tháng đầu năm.'),
+    ).toEqual({
+      label: '9 tháng đầu năm 2020',
+      from: '2020-01',
+      to: '2020-09',
+    });
+    expect(
+      periodOf('Phiên họp đánh giá kết quả quý I/2024\n\nNgày 2/4/2024, UBND xã họp đánh giá kết quả quý I năm 2024.')
+        ?.to,
+    ).toBe('2024-03');
+    expect(
+      periodOf(
+        'Hội nghị tổng kết công tác năm 2022\n\nNgày 10/1/2023, Đảng ủy xã tổ chức hội nghị tổng kết công tác năm 2022.',
+      )?.label,
+    ).toBe('năm 2022');
+  });
+
+  it('is none for a span the meeting only plans for, or a year it plans for', () => {
+    expect(
+      periodOf('Kỳ họp thứ 5\n\nNgày 10/12/2023, HĐND xã khai mạc kỳ họp thứ 5, bàn phương hướng nhiệm vụ năm 2024.'),
+    ).toBeNull();
+  });
+});
+
 describe('bodyAliases', () => {
   it('names a Party committee and the executive committee of its Party organisation as one body', () => {
     expect(bodyAliases(recognizeBody('Huyện ủy Tiên Du')!)).toContain('BCH Đảng bộ huyện Tiên Du');
@@ -200,6 +241,8 @@ describe('extractMetadata on a news item', () => {
       meetingEndDate: null,
       publishedDate: '2022-08-05',
       documentDate: null,
+      // "đánh giá kết quả 7 tháng đầu năm": the span this monthly session reviews.
+      period: { label: '7 tháng đầu năm 2022', from: '2022-01', to: '2022-07' },
       source: 'tin.txt',
       warnings: [],
     });

@@ -267,6 +267,25 @@ describe('choosing reports', () => {
       expect(selection.assumed).toEqual(['9 tháng đầu năm 2019']);
     });
 
+    it('finds a half-year review by the year it reports on', () => {
+      const reviews = [
+        summary({
+          id: 'w',
+          body: 'UBND tỉnh Lạng Sơn',
+          sessionKind: 'hội nghị',
+          period: { label: '6 tháng đầu năm 2015', from: '2015-01', to: '2015-06' },
+        }),
+      ];
+      const selection = selectReports(
+        understandQuestion('UBND tỉnh Lạng Sơn năm 2015 giải ngân được bao nhiêu?'),
+        reviews,
+        () => null,
+        () => ({ title: '', lead: '' }),
+      );
+      expect(selection.reportIds).toEqual(['w']);
+      expect(selection.assumed).toEqual([]);
+    });
+
     it('changes nothing when the metadata satisfies the filters', () => {
       const selection = select('HĐND tỉnh Lạng Sơn kỳ họp thứ 9 quyết định gì?');
       expect(selection.reportIds).toEqual(['q']);

@@ -25,6 +25,7 @@ import {
 } from '../text/index.ts';
 import { PARTY_NAME, STATE_MOTTO, STATE_NAME } from './mottos.ts';
 import { readFrontMatter } from './front-matter.ts';
+import { reportedPeriod } from './reported-period.ts';
 import type { ParsedDocument, ReportMetadata } from './types.ts';
 
 interface Line {
@@ -145,6 +146,7 @@ export function extractMetadata(doc: ParsedDocument, source: string): ReportMeta
     meetingEndDate,
     publishedDate,
     documentDate,
+    period: reportedPeriod(title, lead.text, meetingDate ?? publishedDate ?? documentDate),
     source: given.source ?? source,
     warnings,
   };

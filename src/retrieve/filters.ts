@@ -70,7 +70,12 @@ export function selectReports(
   const dated = new Set((plan.datedMonths ?? []).flatMap((month) => [month, nextMonth(month)]));
   const ofDatedMonth = (index: number) => {
     const report = reports[index]!;
-    return dated.has(facts.dates[index]!.month ?? '') || dated.has(report.meetingDate?.slice(0, 7) ?? '');
+    // ... or whose review closes that month ("9 tháng đầu năm 2021" ends in September).
+    return (
+      dated.has(facts.dates[index]!.month ?? '') ||
+      dated.has(report.meetingDate?.slice(0, 7) ?? '') ||
+      (report.period ? dated.has(report.period.to) : false)
+    );
   };
   return {
     ...narrowReports(plan, reports, facts, byBody, openingOf),
@@ -155,7 +160,12 @@ function narrowReports(
     filters.push({
       label: period.label,
       field: 'period',
-      stated: (index) => periodMatches(period, facts.dates[index]!),
+      // A year is also the year a review reports on ("Sáu tháng đầu năm 2015", met in July or not dated).
+      stated: (index) =>
+        periodMatches(period, facts.dates[index]!) ||
+        (period.months.length === 0 &&
+          period.year !== null &&
+          reports[index]!.period?.to.startsWith(`${period.year}-`) === true),
     });
   }
   const { sessionNumber, sessionKind } = plan;

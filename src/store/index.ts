@@ -14,4 +14,4 @@ export type {
   StoredChunk,
 } from './store.ts';
 export type { LoggedCitation, LoggedQuestion, QuestionEntry, QuestionLog, QuestionStats } from './question-log.ts';
-export type { DocumentFormat, ReportMetadata, SectionLabel } from './report.ts';
+export type { DocumentFormat, ReportedPeriod, ReportMetadata, SectionLabel } from './report.ts';

@@ -3,6 +3,13 @@
 /** Source formats the readers understand, named by file extension. */
 export type DocumentFormat = 'txt' | 'md' | 'html' | 'docx' | 'pdf';
 
+/** A span a report reports on: its label as said, and its first and last month ("YYYY-MM"). */
+export interface ReportedPeriod {
+  label: string;
+  from: string;
+  to: string;
+}
+
 /** Metadata of one report. Every field may be missing; what is missing is listed in `warnings`. */
 export interface ReportMetadata {
   title: string | null;
@@ -22,6 +29,11 @@ export interface ReportMetadata {
   meetingEndDate: string | null;
   /** When the report was published, "YYYY-MM-DD". */
   publishedDate: string | null;
+  /**
+   * The span a review meeting reports on ("6 tháng đầu năm 2023", "quý I/2024", "năm 2022"), apart
+   * from its session month and meeting date; absent or null for a meeting that reviews no span.
+   */
+  period?: ReportedPeriod | null;
   /** The date an official notice gives itself ("Từ Sơn, ngày 25 tháng 01 năm 2024"), "YYYY-MM-DD". */
   documentDate: string | null;
   /** URL from front matter, else the file path. */

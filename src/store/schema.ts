@@ -92,4 +92,10 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (question_id, user_id)
   );
   `,
+  `
+  -- The span a review meeting reports on ("6 tháng đầu năm 2023"), apart from its session month.
+  ALTER TABLE reports ADD COLUMN period_label TEXT;
+  ALTER TABLE reports ADD COLUMN period_from TEXT;
+  ALTER TABLE reports ADD COLUMN period_to TEXT;
+  `,
 ];

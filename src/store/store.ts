@@ -104,6 +104,9 @@ interface ReportRow {
   session_month: string | null;
   meeting_date: string | null;
   meeting_end_date: string | null;
+  period_label: string | null;
+  period_from: string | null;
+  period_to: string | null;
   published_date: string | null;
   document_date: string | null;
   warnings: string;
@@ -125,7 +128,7 @@ interface ChunkRow {
 
 const REPORT_COLUMNS = `r.id, r.source, r.path, r.format, r.content_hash, r.title, r.body, r.body_aliases,
   r.session_kind, r.session_number, r.session_month, r.meeting_date, r.meeting_end_date,
-  r.published_date, r.document_date, r.warnings, r.ingested_at`;
+  r.published_date, r.document_date, r.period_label, r.period_from, r.period_to, r.warnings, r.ingested_at`;
 
 /** The SQLite file: reports, their chunks and the lexical index, behind typed methods. */
 export class Store {
@@ -442,14 +445,18 @@ export class Store {
       .prepare(
         `INSERT INTO reports (id, source, path, format, content_hash, title, body, body_aliases, session_kind,
            session_number, session_month, meeting_date, meeting_end_date, published_date, document_date,
-           warnings, text, ingested_at)
+           period_label, period_from, period_to, warnings, text, ingested_at)
          VALUES (@id, @source, @path, @format, @contentHash, @title, @body, @bodyAliases, @sessionKind,
            @sessionNumber, @sessionMonth, @meetingDate, @meetingEndDate, @publishedDate, @documentDate,
-           @warnings, @text, @ingestedAt)`,
+           @periodLabel, @periodFrom, @periodTo, @warnings, @text, @ingestedAt)`,
       )
       .run({
         ...report,
         bodyAliases: JSON.stringify(report.bodyAliases),
+        period: undefined,
+        periodLabel: report.period?.label ?? null,
+        periodFrom: report.period?.from ?? null,
+        periodTo: report.period?.to ?? null,
         warnings: JSON.stringify(report.warnings),
         ingestedAt: new Date().toISOString(),
       });
@@ -573,6 +580,10 @@ function toSummary(row: ReportRow): ReportSummary {
     meetingEndDate: row.meeting_end_date,
     publishedDate: row.published_date,
     documentDate: row.document_date,
+    period:
+      row.period_label && row.period_from && row.period_to
+        ? { label: row.period_label, from: row.period_from, to: row.period_to }
+        : null,
     warnings: JSON.parse(row.warnings) as string[],
     ingestedAt: row.ingested_at,
     chunks: row.chunks,
