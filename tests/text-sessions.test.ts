@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { findSessionKind, findSessionNumber, findTerm, parseOrdinal, parseSessionKind } from '../src/text/index.ts';
 
 describe('findSessionKind', () => {
+  it('reads the number of a congress only where asked about one, not in a report that prepares it', () => {
+    const report =
+      'Phiên họp thường kỳ tháng 2 cho ý kiến vào dự thảo báo cáo chính trị trình Đại hội đại biểu huyện lần thứ XXIV.';
+    expect(findSessionNumber(report)).toBeNull();
+    expect(findSessionNumber('Đại hội Đảng bộ huyện lần thứ XXI tổ chức ngày nào?', { congress: true })?.value).toBe(
+      21,
+    );
+  });
+
   it('tells a Party congress from a conference, by whichever a text names first', () => {
     expect(findSessionKind('Đại hội Đảng bộ huyện lần thứ XXI, nhiệm kỳ 2020 - 2025')?.value).toBe('đại hội');
     expect(findSessionKind('Hội nghị lần thứ 21 bàn công tác chuẩn bị Đại hội Đảng bộ huyện')?.value).toBe('hội nghị');

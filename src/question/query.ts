@@ -83,7 +83,7 @@ function extractVietnamese(
     body ??= ANY_STANDING_BOARD;
     spans.push([m.index, m.index + m[0].length]);
   }
-  const number = firstFound((text) => findSessionNumber(text));
+  const number = firstFound((text) => findSessionNumber(text, { congress: true }));
   if (number) spans.push([number.value.start, number.value.end]);
   const found = firstFound((text) => findSessionKind(text));
   // A congress ("đại hội", once a term) is the meeting asked about only when the question says

@@ -32,10 +32,15 @@ const KIND_PATTERN = new RegExp(
 );
 // A conference ("hội nghị") or a Party congress ("đại hội", held once a term): a different meeting.
 const CONFERENCE_PATTERN = /\b(?<kind>hoi\s+nghi|dai\s+hoi)\b/g;
-const NUMBER_PATTERN = new RegExp(
-  `\\b(?:(?:ky\\s+hop|phien\\s+hop|phien|cuoc\\s+hop)\\s+(?:(?:thuong\\s+ky|dinh\\s+ky|chuyen\\s+de|bat\\s+thuong|thuong\\s+le)\\s+)?|(?:hoi\\s+nghi|dai\\s+hoi)\\b(?:\\s+[^\\s,.;:()]+){0,10}?\\s+)(?<ordinal>${ORDINAL})`,
-  'g',
-);
+/** "kỳ họp thứ 4", "Hội nghị BCH ... lần thứ năm"; with `congress`, also "Đại hội ... lần thứ XXI". */
+function numberPattern(congress: boolean): RegExp {
+  return new RegExp(
+    `\\b(?:(?:ky\\s+hop|phien\\s+hop|phien|cuoc\\s+hop)\\s+(?:(?:thuong\\s+ky|dinh\\s+ky|chuyen\\s+de|bat\\s+thuong|thuong\\s+le)\\s+)?|(?:hoi\\s+nghi${congress ? '|dai\\s+hoi' : ''})\\b(?:\\s+[^\\s,.;:()]+){0,10}?\\s+)(?<ordinal>${ORDINAL})`,
+    'g',
+  );
+}
+const NUMBER_PATTERN = numberPattern(false);
+const CONGRESS_NUMBER_PATTERN = numberPattern(true);
 
 /**
  * The first session kind named in `text`: "phiên họp thường kỳ", "họp phiên thường kỳ", "kỳ họp
@@ -62,9 +67,11 @@ export function parseSessionKind(value: string): SessionKind | null {
 }
 
 /** The first session number in `text`: "kỳ họp thứ 4", "kỳ họp thứ tư", "phiên họp thứ IV", "Hội nghị BCH ... lần thứ năm". */
-export function findSessionNumber(text: string): SessionPhrase<number> | null {
+export function findSessionNumber(text: string, options: { congress?: boolean } = {}): SessionPhrase<number> | null {
   const t = foldForMatching(text);
-  for (const m of matchFolded(t, NUMBER_PATTERN)) {
+  // A report names the number of the congress it prepares ("trình Đại hội lần thứ XXIV"); only a
+  // question about a congress ("Đại hội lần thứ XXI tổ chức ngày nào?") means it.
+  for (const m of matchFolded(t, options.congress ? CONGRESS_NUMBER_PATTERN : NUMBER_PATTERN)) {
     const ordinalText = m.groups?.['ordinal'] ?? '';
     const ordinalStart = m.index + m[0].length - ordinalText.length;
     const ordinal = readOrdinalAt(t, ordinalStart, ordinalStart + ordinalText.length);
