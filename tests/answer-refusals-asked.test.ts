@@ -71,15 +71,20 @@ describe('what kind of answer a Vietnamese question asks for', () => {
   it('keeps the role or organisation a "who" question asks about', () => {
     // "đầu" folds onto "đâu" (where), a question word: the role is known by what comes before it.
     expect(asked('Ai là chủ đầu tư dự án nhà máy nước?').asks).toEqual([{ kind: 'agent', counted: ['chu'] }]);
-    expect(asked('ai trung cu chu tich xa').asks).toEqual([{ kind: 'agent', counted: ['trung', 'cu'] }]);
+    // Whom an election chose ("trúng cử", "được bầu"): the role, and any word for the election.
+    expect(asked('ai trung cu chu tich xa').asks).toEqual([
+      { kind: 'agent', counted: ['chu', 'tich'], required: ['bau|trung cu|dac cu|bo nhiem'] },
+    ]);
     expect(asked('Công ty nào trúng thầu thu gom rác?').asks).toEqual([{ kind: 'agent', counted: ['cong', 'ty'] }]);
     expect(asked('don vi nao thi cong cau Phu Lang').asks).toEqual([{ kind: 'agent', counted: ['don', 'vi'] }]);
     // The verbs that give a role stand between "ai" and the role the answer must name.
-    expect(asked('Ai được bầu làm Chủ tịch UBND xã?').asks).toEqual([{ kind: 'agent', counted: ['chu', 'tich'] }]);
+    expect(asked('Ai được bầu làm Chủ tịch UBND xã?').asks).toEqual([
+      { kind: 'agent', counted: ['chu', 'tich'], required: ['bau|trung cu|dac cu|bo nhiem'] },
+    ]);
     expect(asked('ai lam chu toa ky hop').asks).toEqual([{ kind: 'agent', counted: ['chu', 'toa'] }]);
     // Whom an election named: the answer must say the election too.
     expect(asked('HĐND xã đã bầu ai làm Chủ tịch UBND xã?').asks).toEqual([
-      { kind: 'agent', counted: ['chu', 'tich'], required: ['bau'] },
+      { kind: 'agent', counted: ['chu', 'tich'], required: ['bau|trung cu|dac cu|bo nhiem'] },
     ]);
     expect(asked('Ai giữ chức Phó Chủ tịch HĐND?').asks).toEqual([{ kind: 'agent', counted: ['pho', 'chu'] }]);
     // Whom a task was given to: the task is told in the report's own words.

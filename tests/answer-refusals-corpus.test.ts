@@ -62,7 +62,7 @@ describe('refusing questions the reports touch but do not answer (sample corpus,
     [
       'who was elected, where the reports only tell of the election (no diacritics)',
       'ai trung cu dai bieu HDND tinh o tu son',
-      /agent trung cu/,
+      /agent dai bieu/,
     ],
   ])('refuses %s', async (_what, question, reason) => {
     const result = await ask(question);

@@ -352,3 +352,21 @@ describe('a Party congress in a question', () => {
     expect(plan.topicWords).toContain('dai hoi');
   });
 });
+
+describe('a body named as the office a who-question asks about', () => {
+  it('ranks reports instead of filtering them, in English as in Vietnamese', () => {
+    const english = understandQuestion("Who was elected chairman of the Dong Ngan ward People's Committee?", {
+      knownPlaces: KNOWN_PLACES,
+    });
+    expect(english.body).toEqual({ name: null, organ: 'UBND', aliases: [] });
+    const vietnamese = understandQuestion('Ai là Chủ tịch UBND phường Đông Ngàn?', { knownPlaces: KNOWN_PLACES });
+    expect(vietnamese.body?.name).toBeNull();
+  });
+
+  it('still filters by a body that is the subject', () => {
+    const plan = understandQuestion("What did the Dong Ngan ward People's Committee decide?", {
+      knownPlaces: KNOWN_PLACES,
+    });
+    expect(plan.body?.name).toBe('UBND phường Đông Ngàn');
+  });
+});

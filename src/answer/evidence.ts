@@ -176,7 +176,8 @@ function gives(ask: Ask, region: Region, weights: ReadonlyMap<string, number>): 
   // "bầu ai làm ...": the sentence says the election and names whom it chose, not only an office
   // or someone already holding it.
   if (ask.required) {
-    if (!ask.required.every((words) => wordRunsOf(`${region.before ?? ''} ${region.part}`).has(words))) return false;
+    const said = wordRunsOf(`${region.before ?? ''} ${region.part}`);
+    if (!ask.required.every((alternatives) => alternatives.split('|').some((words) => said.has(words)))) return false;
     if (!namesPerson(region.part)) return false;
   }
   // The topic words that start within the counted phrase: "học sinh" of "bao giờ học sinh đi học lại", not "đi học".

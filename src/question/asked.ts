@@ -173,13 +173,24 @@ function vietnameseAsks(normalized: string): Ask[] {
     // and the task is told in the report's own words.
     if (word.written === 'ai') {
       let roleAt = i + 1;
-      while (ROLE_LEAD.has(words[roleAt]?.folded ?? '')) roleAt++;
+      let elected = false;
+      for (;;) {
+        const next = words.slice(roleAt, roleAt + 2).map((w) => w.folded);
+        if (ELECTED_AFTER.includes(next.join(' '))) {
+          elected = true;
+          roleAt += 2;
+        } else if (ROLE_LEAD.has(next[0] ?? '')) {
+          elected ||= next[0] === 'bau';
+          roleAt++;
+        } else break;
+      }
       const before = words.slice(Math.max(0, i - 2), i).map((w) => w.folded);
       const directed = DIRECTING_VERBS.has(before.at(-1) ?? '') || DIRECTING_VERBS.has(before.join(' '));
-      // "bầu ai làm Chủ tịch": who was elected, so the answer must say the election, not only name a chairman.
-      const electing = ELECTING_VERBS.find((verb) => before.join(' ').endsWith(verb));
+      // "bầu ai làm Chủ tịch", "ai trúng cử Chủ tịch": who was elected, so the answer must say the
+      // election (in any of the words for it), not only name someone holding the office.
+      elected ||= ELECTING_VERBS.some((verb) => before.join(' ').endsWith(verb));
       const role = directed ? [] : countedAfter(words, roleAt, normalized);
-      asks.push({ kind: 'agent', counted: role, ...(electing ? { required: [electing] } : {}) });
+      asks.push({ kind: 'agent', counted: role, ...(elected ? { required: [ELECTION_WORDS] } : {}) });
       clauseStart = i + 1;
       continue;
     }
@@ -228,6 +239,10 @@ const EVENT_LEAD: ReadonlySet<string> = new Set(['thi', 'se', 'duoc', 'moi', 'ba
 // the role is what the answer must name.
 // Verbs that give an office, folded: "đã bầu ai làm Chủ tịch" asks whom the election named.
 const ELECTING_VERBS: readonly string[] = ['bau', 'bau bo sung', 'bo nhiem', 'mien nhiem', 'cu giu'];
+// After "ai": "ai trúng cử / đắc cử Chủ tịch".
+const ELECTED_AFTER: readonly string[] = ['trung cu', 'dac cu'];
+// Any of these, folded, says an election or appointment took place; "|" separates the alternatives.
+const ELECTION_WORDS = 'bau|trung cu|dac cu|bo nhiem';
 const ROLE_LEAD: ReadonlySet<string> = new Set([
   'la',
   'nguoi',

@@ -120,7 +120,11 @@ function extractEnglish(text: string, knownPlaces: readonly string[], today: Dat
   } else {
     const english = englishBody(text, knownPlaces);
     if (english) {
-      body = english.body;
+      // "Who was elected chairman of the X People's Committee?": the body is the office asked about,
+      // as in Vietnamese, so it ranks reports instead of filtering them.
+      const first = Math.min(...english.spans.map(([start]) => start));
+      const ofOffice = /\bwho\b/i.test(text) && ENGLISH_OFFICE_BEFORE.test(text.slice(Math.max(0, first - 40), first));
+      body = ofOffice ? { name: null, organ: english.body.organ, aliases: [] } : english.body;
       spans.push(...english.spans);
     }
   }
@@ -138,6 +142,10 @@ function extractEnglish(text: string, knownPlaces: readonly string[], today: Dat
   if (latest) spans.push(latest);
   return { period, body, sessionKind, sessionNumber, latest: latest !== null, datedMonths, spans };
 }
+
+// An office named before a body in English: "chairman of the", "vice chair of".
+const ENGLISH_OFFICE_BEFORE =
+  /\b(?:chair(?:man|woman|person)?|vice[\s-]chair\w*|secretary|head|director|deputy|member)s?\s+of\s+(?:the\s+)?$/i;
 
 /** Words of an English question worth searching as they are: numbers, names, Vietnamese words, abbreviations. */
 function keptAsWritten(word: string): boolean {

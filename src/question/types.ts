@@ -83,7 +83,7 @@ export interface Ask {
    * agent, which role or organisation is asked about ("ai trúng cử" → trung, cu; "công ty nào").
    */
   counted: string[];
-  /** Folded words the answering sentence must say: the election a "bầu ai làm ..." asks about ("bau"). */
+  /** Folded words the answering sentence must say, "|" between alternatives: the election a "bầu ai làm ..." asks about. */
   required?: string[];
 }
 

@@ -109,7 +109,7 @@ const ADDRESS_PREFIXES = [
   'tx',
   'tinh',
 ];
-const ADDRESS_SUFFIXES = ['city', 'tv', 'online', 'news', 'portal'];
+const ADDRESS_SUFFIXES = ['city', 'tv', 'rt', 'online', 'news', 'portal'];
 
 /** The readings of one label of an address: as it is, and without the organ, unit or portal words around it. */
 function labelKeys(label: string): string[] {
