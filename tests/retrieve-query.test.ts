@@ -69,10 +69,14 @@ const QUESTIONS: ReadonlyArray<[string, Expected]> = [
     'q3 2022 ubnd chi dao gi',
     { language: 'vi-plain', months: ['2022-07', '2022-08', '2022-09'], organ: 'UBND', sections: ['conclusion'] },
   ],
+  // A year that qualifies what is asked ("kế hoạch năm 2022", "dự toán năm 2024") is its subject,
+  // often decided at the session of the year before: no session filter.
   [
     'kế hoạch năm 2022 của UBND phường Đông Ngàn',
-    { language: 'vi', year: 2022, organ: 'UBND', name: 'UBND phường Đông Ngàn' },
+    { language: 'vi', year: null, organ: 'UBND', name: 'UBND phường Đông Ngàn' },
   ],
+  ['HĐND thành phố chốt dự toán thu ngân sách năm 2024 là bao nhiêu', { language: 'vi', year: null, organ: 'HĐND' }],
+  ['Huyện phấn đấu tăng trưởng kinh tế năm 2016 ở mức bao nhiêu?', { language: 'vi', year: null }],
   // "đầu năm"/"cuối năm" is the time a report talks about, not a session month: only a named year filters.
   ['đầu năm 2022 thành ủy họp bàn gì', { language: 'vi', months: [], year: 2022, organ: 'Thành ủy' }],
   ['cuoi nam hdnd hop chua', { language: 'vi-plain', organ: 'HĐND' }],

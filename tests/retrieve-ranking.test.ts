@@ -286,6 +286,37 @@ describe('choosing reports', () => {
       expect(selection.assumed).toEqual([]);
     });
 
+    it('takes the standing office of a council for the council, and the session its meeting prepares', () => {
+      const office = [
+        summary({ id: 'x', body: 'Thường trực HĐND huyện Tiên Yên', sessionNumber: 20, sessionKind: 'thường kỳ' }),
+      ];
+      const opening = () => ({
+        title: 'Thường trực HĐND huyện họp phiên thường kỳ',
+        lead: 'Ngày 2/7, Thường trực HĐND huyện Tiên Yên họp phiên thứ 20 để chuẩn bị nội dung kỳ họp thứ 8 HĐND huyện khóa XX.',
+      });
+      const selection = selectReports(
+        understandQuestion('Kỳ họp thứ 8 HĐND huyện Tiên Yên dự kiến diễn ra vào ngày nào?'),
+        office,
+        () => null,
+        opening,
+      );
+      expect(selection.reportIds).toEqual(['x']);
+      expect(selection.assumed).toEqual(['kỳ họp thứ 8']);
+      const asOffice = selectReports(
+        understandQuestion('Thường trực HĐND huyện Tiên Yên họp phiên thứ 20 bàn gì?'),
+        office,
+        () => null,
+        opening,
+      );
+      expect(asOffice.reportIds).toEqual(['x']);
+    });
+
+    it('does not filter by kind a question asking which kind a session was', () => {
+      expect(
+        understandQuestion('Kỳ họp thứ 8 HĐND thành phố là kỳ họp thường lệ hay chuyên đề?').sessionKind,
+      ).toBeNull();
+    });
+
     it('changes nothing when the metadata satisfies the filters', () => {
       const selection = select('HĐND tỉnh Lạng Sơn kỳ họp thứ 9 quyết định gì?');
       expect(selection.reportIds).toEqual(['q']);

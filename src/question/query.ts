@@ -89,7 +89,9 @@ function extractVietnamese(
   // A congress ("đại hội", once a term) is the meeting asked about only when the question says
   // which one ("Đại hội lần thứ XXI"); otherwise it is what the question asks about ("đại hội phải
   // tổ chức trước khi nào?"), which a conference's report answers.
-  const kind = found?.value.value === 'đại hội' && !number ? null : found;
+  // "là kỳ họp thường lệ hay chuyên đề?" asks which kind it was: no kind to filter by.
+  const asksWhichKind = texts.some((text) => KIND_CHOICE.test(foldText(text)));
+  const kind = (found?.value.value === 'đại hội' && !number) || asksWhichKind ? null : found;
   if (kind) spans.push([kind.value.start, kind.value.end]);
   const latest = latestSpan(texts[texts.length - 1] ?? '');
   if (latest) spans.push(latest);
@@ -142,6 +144,11 @@ function extractEnglish(text: string, knownPlaces: readonly string[], today: Dat
   if (latest) spans.push(latest);
   return { period, body, sessionKind, sessionNumber, latest: latest !== null, datedMonths, spans };
 }
+
+const KIND_WORD = '(?:thuong le|thuong ky|dinh ky|chuyen de|bat thuong|mo rong)';
+const KIND_CHOICE = new RegExp(
+  `\\b${KIND_WORD}\\s+(?:hay|hoac|or)\\s+(?:(?:ky hop|phien hop|hop)\\s+)?${KIND_WORD}\\b`,
+);
 
 // An office named before a body in English: "chairman of the", "vice chair of".
 const ENGLISH_OFFICE_BEFORE =

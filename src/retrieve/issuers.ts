@@ -1,5 +1,5 @@
-// Whether a report was issued by a body a question names: its name and aliases, or the Party
-// organisation of the same place.
+// Whether a report was issued by a body a question names: its name and aliases, the Party
+// organisation of the same place, or the council of which it names the standing office.
 import type { ReportSummary } from '../store/index.ts';
 import { foldText } from '../text/index.ts';
 
@@ -11,10 +11,17 @@ export type NamedBody = Pick<ReportSummary, 'body' | 'bodyAliases'>;
 const PARTY_WORDS =
   /^(?:btv |bch |ban thuong vu |thuong truc )?(?:dang bo (?:tinh|thanh pho|thi xa|huyen|quan|phuong|xa|thi tran)|tinh uy|thanh uy|thi uy|huyen uy|quan uy|dang uy(?: (?:phuong|xa|thi tran))?) /;
 
+// A council and its standing office (Thường trực HĐND) are one issuer too: the standing office
+// reports on the council's sessions and acts for it between them.
+const COUNCIL_OFFICE = /^thuong truc (?=hdnd )/;
+
 function issuerKey(name: string): string {
-  const folded = ` ${foldText(name)} `.replace(/\s+/g, ' ');
-  const party = PARTY_WORDS.exec(folded.trimStart());
-  return party ? `party ${folded.trimStart().slice(party[0].length).trim()}` : folded.trim();
+  const folded = ` ${foldText(name)} `.replace(/\s+/g, ' ').trim();
+  const party = PARTY_WORDS.exec(`${folded} `);
+  if (party) return `party ${`${folded} `.slice(party[0].length).trim()}`;
+  return folded.startsWith('hdnd ') || COUNCIL_OFFICE.test(folded)
+    ? `council ${folded.replace(COUNCIL_OFFICE, '')}`
+    : folded;
 }
 
 /**
@@ -29,7 +36,7 @@ export function bodyMatches(wanted: readonly string[], report: NamedBody): boole
     return names.some(
       (reportName) =>
         ` ${foldText(reportName)} `.includes(` ${foldText(name)} `) ||
-        (key.startsWith('party ') && issuerKey(reportName) === key),
+        ((key.startsWith('party ') || key.startsWith('council ')) && issuerKey(reportName) === key),
     );
   });
 }

@@ -9,6 +9,7 @@ import {
   findPeriods,
   findSessionKind,
   findSessionNumber,
+  findSessionNumbers,
   findTerm,
   foldText,
 } from '../text/index.ts';
@@ -31,8 +32,16 @@ interface OpeningFacts {
   /** The council's term its opening names ("nhiệm kỳ 2016-2021"): a report dated by nothing else is of one of its years. */
   term: readonly [number, number] | null;
   sessionNumber: number | null;
+  /** Every session number named, and whether the meeting prepares a council session ("chuẩn bị kỳ họp thứ 8"). */
+  sessionNumbers: number[];
+  prepares: boolean;
   sessionKind: string | null;
 }
+
+// A meeting that prepares a council session: "chuẩn bị (nội dung) kỳ họp", "dự kiến ... kỳ họp",
+// "thống nhất nội dung, chương trình kỳ họp".
+const PREPARES_SESSION =
+  /\b(?:chuan bi|du kien|thong nhat (?:noi dung|chuong trinh)|chuong trinh)\b[^.]{0,80}\bky hop\b/;
 
 // What openings state, read once per opening (the catalog keeps one opening per report).
 const openingFactsCache = new WeakMap<ReportOpening, OpeningFacts>();
@@ -85,6 +94,8 @@ function openingFacts(opening: ReportOpening): OpeningFacts {
     years,
     term: findTerm(text)?.years ?? null,
     sessionNumber: findSessionNumber(text)?.value ?? null,
+    sessionNumbers: findSessionNumbers(text).map((phrase) => phrase.value),
+    prepares: PREPARES_SESSION.test(foldText(text)),
     sessionKind: findSessionKind(text)?.value ?? null,
   };
 }
@@ -145,8 +156,13 @@ export function namesInOpening(
       const years = period.months.length > 0 ? period.months.map((month) => Number(month.slice(0, 4))) : [period.year];
       return undated && term !== null && years.some((year) => year !== null && year >= term[0] && year <= term[1]);
     }
-    case 'sessionNumber':
-      return report.sessionNumber === null && openingFactsOf(words).sessionNumber === plan.sessionNumber;
+    case 'sessionNumber': {
+      const opening = openingFactsOf(words);
+      if (report.sessionNumber === null) return opening.sessionNumber === plan.sessionNumber;
+      // The standing office's meeting that prepares a session reports on it too: its number was read
+      // as the meeting's own ("phiên họp thứ 20"), the session asked about is the one it prepares.
+      return opening.prepares && plan.sessionNumber !== null && opening.sessionNumbers.includes(plan.sessionNumber);
+    }
     case 'sessionKind':
       return report.sessionKind === null && openingFactsOf(words).sessionKind === plan.sessionKind;
   }

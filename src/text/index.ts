@@ -13,6 +13,7 @@ export { formatMonth, inferYear, resolveDay, vietnameseDate, vietnameseMonth, ty
 export {
   findSessionKind,
   findSessionNumber,
+  findSessionNumbers,
   findTerm,
   parseOrdinal,
   parseSessionKind,

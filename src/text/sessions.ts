@@ -68,16 +68,22 @@ export function parseSessionKind(value: string): SessionKind | null {
 
 /** The first session number in `text`: "kỳ họp thứ 4", "kỳ họp thứ tư", "phiên họp thứ IV", "Hội nghị BCH ... lần thứ năm". */
 export function findSessionNumber(text: string, options: { congress?: boolean } = {}): SessionPhrase<number> | null {
+  return findSessionNumbers(text, options)[0] ?? null;
+}
+
+/** Every session number `text` names, in order ("chuẩn bị nội dung kỳ họp thứ 8" names the one prepared too). */
+export function findSessionNumbers(text: string, options: { congress?: boolean } = {}): SessionPhrase<number>[] {
   const t = foldForMatching(text);
+  const found: SessionPhrase<number>[] = [];
   // A report names the number of the congress it prepares ("trình Đại hội lần thứ XXIV"); only a
   // question about a congress ("Đại hội lần thứ XXI tổ chức ngày nào?") means it.
   for (const m of matchFolded(t, options.congress ? CONGRESS_NUMBER_PATTERN : NUMBER_PATTERN)) {
     const ordinalText = m.groups?.['ordinal'] ?? '';
     const ordinalStart = m.index + m[0].length - ordinalText.length;
     const ordinal = readOrdinalAt(t, ordinalStart, ordinalStart + ordinalText.length);
-    if (ordinal) return { value: ordinal.value, start: m.index, end: ordinal.end };
+    if (ordinal) found.push({ value: ordinal.value, start: m.index, end: ordinal.end });
   }
-  return null;
+  return found;
 }
 
 /** An ordinal on its own: "thứ tư", "4", "IV", "hai mươi mốt", "lần thứ 3" → its number. */
