@@ -233,7 +233,9 @@ metadata fields read right (${gold.length} reports, ${path.relative(root, file) 
             : null
           : field === 'sessionMonth'
             ? (report?.sessionMonth ?? report?.meetingDate?.slice(0, 7) ?? null)
-            : (report?.[field] ?? null);
+            : field === 'sessionKind' && (report?.sessionKind === 'hội nghị' || report?.sessionKind === 'đại hội')
+              ? null // a conference or congress: a kind of meeting, no session kind
+              : (report?.[field] ?? null);
       const expected =
         field === 'period'
           ? (entry.period as { from?: string | null } | null)?.from
@@ -251,7 +253,14 @@ metadata fields read right (${gold.length} reports, ${path.relative(root, file) 
       if (same) right++;
       else wrong.push(`${entry.file} ${field}: stored ${JSON.stringify(stored)}, stated ${JSON.stringify(expected)}`);
     }
-    const note = field === 'period' ? ' (first..last month)' : field === 'sessionMonth' ? ' (or the month met)' : '';
+    const note =
+      field === 'period'
+        ? ' (first..last month)'
+        : field === 'sessionMonth'
+          ? ' (or the month met)'
+          : field === 'sessionKind'
+            ? ' (a conference has none)'
+            : '';
     console.log(`| ${field}${note} | ${right}/${stated.length} | ${(right / stated.length).toFixed(2)} |`);
   }
   if (process.argv.includes('--misses')) console.log(wrong.map((line) => `  ${line}`).join('\n'));
