@@ -374,3 +374,16 @@ describe('a body named as the office a who-question asks about', () => {
     expect(plan.body?.name).toBe('UBND phường Đông Ngàn');
   });
 });
+
+describe('a council standing committee named in English', () => {
+  it("is the council's standing office, not a Party standing board", () => {
+    const plan = understandQuestion('What did the Tu Son city council standing committee review in October 2021?', {
+      knownPlaces: KNOWN_PLACES,
+    });
+    expect(plan.body?.name).toBe('Thường trực HĐND thành phố Từ Sơn');
+  });
+
+  it('leaves "town council seats" as what is asked about', () => {
+    expect(understandQuestion('How many town council seats were up in May 2021?').body).toBeNull();
+  });
+});

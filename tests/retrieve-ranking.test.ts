@@ -311,6 +311,26 @@ describe('choosing reports', () => {
       expect(asOffice.reportIds).toEqual(['x']);
     });
 
+    it('finds the meeting that prepares an extraordinary session by the kind of that session', () => {
+      const office = [
+        summary({ id: 'y', body: 'Thường trực HĐND tỉnh Lạng Sơn', sessionKind: 'thường kỳ', sessionMonth: '2019-10' }),
+      ];
+      const opening = () => ({
+        title: 'Phiên họp thường kỳ tháng 10/2019 của Thường trực HĐND tỉnh',
+        lead: 'Phiên họp cho ý kiến về việc chuẩn bị kỳ họp bất thường của HĐND tỉnh dự kiến tổ chức trong tháng 11.',
+      });
+      const selection = selectReports(
+        understandQuestion(
+          'Theo phiên họp tháng 10/2019 của Thường trực HĐND tỉnh Lạng Sơn, kỳ họp bất thường dự kiến diễn ra khi nào?',
+        ),
+        office,
+        () => null,
+        opening,
+      );
+      expect(selection.reportIds).toEqual(['y']);
+      expect(selection.assumed).toEqual(['bất thường']);
+    });
+
     it('does not filter by kind a question asking which kind a session was', () => {
       expect(
         understandQuestion('Kỳ họp thứ 8 HĐND thành phố là kỳ họp thường lệ hay chuyên đề?').sessionKind,

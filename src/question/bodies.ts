@@ -51,16 +51,19 @@ const ENGLISH_PARTY_COMMITTEE: Record<string, string> = {
 };
 const UNIT_WORD = '(town|city|district|ward|commune|province|provincial)';
 const ENGLISH_BODY = new RegExp(
-  String.raw`\b(?:${UNIT_WORD}(?:['’]s)?\s+)?(?:(party\s+committee)|people['’]?s\s+(council|committee)|(standing\s+(?:committee|board)))\b`,
+  String.raw`\b(?:${UNIT_WORD}(?:['’]s)?\s+)?(?:(party\s+committee)|people['’]?s\s+(council|committee)|(standing\s+(?:committee|board))|(council))\b`,
   'gi',
 );
 
 /** The body an English question names: its organ in English, its place as a known Vietnamese name. */
 export function englishBody(text: string, knownPlaces: readonly string[]): { body: PlanBody; spans: Span[] } | null {
-  const organs = [...text.matchAll(ENGLISH_BODY)];
+  const matches = [...text.matchAll(ENGLISH_BODY)];
+  const standing = matches.some((m) => m[4]);
+  // "council" without "People's" names the issuer only as "the provincial council standing
+  // committee"; "town council seats" are what a question asks about.
+  const organs = matches.filter((m) => !m[5] || (m[1] && standing));
   if (organs.length === 0) return null;
-  const standing = organs.some((m) => m[4]);
-  const organ = organs.find((m) => m[2] || m[3]);
+  const organ = organs.find((m) => m[2] || m[3] || m[5]);
   const spans: Span[] = organs.map((m): Span => [m.index, m.index + m[0].length]);
   const unitWord = (organ?.[1] ?? '').toLowerCase();
   const place = findKnownPlace(text, knownPlaces);
@@ -70,8 +73,11 @@ export function englishBody(text: string, knownPlaces: readonly string[]): { bod
     : undefined;
   const unit = unitWord || unitNearPlace || '';
   let vietnamese: string;
-  if (organ?.[3]) {
-    vietnamese = `${organ[3].toLowerCase() === 'council' ? 'HĐND' : 'UBND'}${ENGLISH_UNIT[unit] ? ` ${ENGLISH_UNIT[unit]}` : ''}`;
+  const council = organ?.[5] !== undefined || organ?.[3]?.toLowerCase() === 'council';
+  if (organ?.[3] || organ?.[5]) {
+    // "the provincial council standing committee" is the council's standing office (Thường trực HĐND).
+    const office = council && standing ? 'Thường trực ' : '';
+    vietnamese = `${office}${council ? 'HĐND' : 'UBND'}${ENGLISH_UNIT[unit] ? ` ${ENGLISH_UNIT[unit]}` : ''}`;
   } else {
     const committee = ENGLISH_PARTY_COMMITTEE[unit];
     // A party committee of no named level cannot be told from the ward ones: no filter.

@@ -35,6 +35,8 @@ interface OpeningFacts {
   /** Every session number named, and whether the meeting prepares a council session ("chuẩn bị kỳ họp thứ 8"). */
   sessionNumbers: number[];
   prepares: boolean;
+  /** Title and lead folded, with a space each side. */
+  folded: string;
   sessionKind: string | null;
 }
 
@@ -96,6 +98,7 @@ function openingFacts(opening: ReportOpening): OpeningFacts {
     sessionNumber: findSessionNumber(text)?.value ?? null,
     sessionNumbers: findSessionNumbers(text).map((phrase) => phrase.value),
     prepares: PREPARES_SESSION.test(foldText(text)),
+    folded: ` ${foldText(text).replace(/\s+/g, ' ')} `,
     sessionKind: findSessionKind(text)?.value ?? null,
   };
 }
@@ -163,7 +166,13 @@ export function namesInOpening(
       // as the meeting's own ("phiên họp thứ 20"), the session asked about is the one it prepares.
       return opening.prepares && plan.sessionNumber !== null && opening.sessionNumbers.includes(plan.sessionNumber);
     }
-    case 'sessionKind':
-      return report.sessionKind === null && openingFactsOf(words).sessionKind === plan.sessionKind;
+    case 'sessionKind': {
+      const opening = openingFactsOf(words);
+      if (report.sessionKind === null) return opening.sessionKind === plan.sessionKind;
+      // A meeting that prepares an extraordinary or thematic session speaks of that session's kind.
+      return (
+        opening.prepares && plan.sessionKind !== null && opening.folded.includes(` ${foldText(plan.sessionKind)} `)
+      );
+    }
   }
 }
