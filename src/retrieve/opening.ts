@@ -23,6 +23,7 @@ export interface ReportOpening {
 
 /** What a report's title and lead state: the bodies they name, months and years, session number and kind. */
 interface OpeningFacts {
+  // Read-only: each is read from the opening on first use.
   /** Bodies named in the title; with those of the lead, for reports whose body was not read. */
   titleBodies: NamedBody[];
   leadBodies: NamedBody[];
@@ -44,6 +45,11 @@ interface OpeningFacts {
 // "thống nhất nội dung, chương trình kỳ họp".
 const PREPARES_SESSION =
   /\b(?:chuan bi|du kien|thong nhat (?:noi dung|chuong trinh)|chuong trinh)\b[^.]{0,80}\bky hop\b/;
+
+/** A council's standing office, whose meetings prepare the council's sessions. */
+function isStandingOffice(report: ReportSummary): boolean {
+  return /^thường trực /i.test(report.body ?? '');
+}
 
 // What openings state, read once per opening (the catalog keeps one opening per report).
 const openingFactsCache = new WeakMap<ReportOpening, OpeningFacts>();
@@ -74,32 +80,65 @@ function openingFactsOf(opening: ReportOpening): OpeningFacts {
   return found;
 }
 
+/**
+ * What an opening states, each fact read on first use: the filters test cheap facts first and most
+ * reports never need the costly ones (bodies, dates).
+ */
 function openingFacts(opening: ReportOpening): OpeningFacts {
-  const { title, lead } = opening;
-  const text = `${title}\n${lead}`;
-  const months = new Set<string>();
-  const years = new Set<number>();
-  for (const period of findPeriods(text)) {
-    if (period.year === null) continue;
-    years.add(period.year);
-    if (period.kind === 'month') months.add(`${period.year}-${String(period.month).padStart(2, '0')}`);
-  }
-  for (const date of findDates(text)) {
-    if (date.first.year === null) continue;
-    years.add(date.first.year);
-    months.add(`${date.first.year}-${String(date.first.month).padStart(2, '0')}`);
-  }
+  const memo = new Map<string, unknown>();
+  const once = <T>(key: string, read: () => T): T => {
+    if (!memo.has(key)) memo.set(key, read());
+    return memo.get(key) as T;
+  };
+  const text = () => once('text', () => `${opening.title}\n${opening.lead}`);
+  const dated = () =>
+    once('dated', () => {
+      const months = new Set<string>();
+      const years = new Set<number>();
+      for (const period of findPeriods(text())) {
+        if (period.year === null) continue;
+        years.add(period.year);
+        if (period.kind === 'month') months.add(`${period.year}-${String(period.month).padStart(2, '0')}`);
+      }
+      for (const date of findDates(text())) {
+        if (date.first.year === null) continue;
+        years.add(date.first.year);
+        months.add(`${date.first.year}-${String(date.first.month).padStart(2, '0')}`);
+      }
+      return { months, years };
+    });
+  const folded = () => once('folded', () => ` ${foldText(text()).replace(/\s+/g, ' ')} `);
   return {
-    titleBodies: titleBodiesOf(opening),
-    leadBodies: bodiesNamed(lead),
-    months,
-    years,
-    term: findTerm(text)?.years ?? null,
-    sessionNumber: findSessionNumber(text)?.value ?? null,
-    sessionNumbers: findSessionNumbers(text).map((phrase) => phrase.value),
-    prepares: PREPARES_SESSION.test(foldText(text)),
-    folded: ` ${foldText(text).replace(/\s+/g, ' ')} `,
-    sessionKind: findSessionKind(text)?.value ?? null,
+    get titleBodies() {
+      return titleBodiesOf(opening);
+    },
+    get leadBodies() {
+      return once('leadBodies', () => bodiesNamed(opening.lead));
+    },
+    get months() {
+      return dated().months;
+    },
+    get years() {
+      return dated().years;
+    },
+    get term() {
+      return once('term', () => findTerm(text())?.years ?? null);
+    },
+    get sessionNumber() {
+      return once('sessionNumber', () => findSessionNumber(text())?.value ?? null);
+    },
+    get sessionNumbers() {
+      return once('sessionNumbers', () => findSessionNumbers(text()).map((phrase) => phrase.value));
+    },
+    get prepares() {
+      return once('prepares', () => PREPARES_SESSION.test(folded()));
+    },
+    get folded() {
+      return folded();
+    },
+    get sessionKind() {
+      return once('sessionKind', () => findSessionKind(text())?.value ?? null);
+    },
   };
 }
 
@@ -160,18 +199,28 @@ export function namesInOpening(
       return undated && term !== null && years.some((year) => year !== null && year >= term[0] && year <= term[1]);
     }
     case 'sessionNumber': {
+      if (report.sessionNumber !== null && !isStandingOffice(report)) return false;
       const opening = openingFactsOf(words);
       if (report.sessionNumber === null) return opening.sessionNumber === plan.sessionNumber;
       // The standing office's meeting that prepares a session reports on it too: its number was read
       // as the meeting's own ("phiên họp thứ 20"), the session asked about is the one it prepares.
-      return opening.prepares && plan.sessionNumber !== null && opening.sessionNumbers.includes(plan.sessionNumber);
+      return (
+        isStandingOffice(report) &&
+        opening.prepares &&
+        plan.sessionNumber !== null &&
+        opening.sessionNumbers.includes(plan.sessionNumber)
+      );
     }
     case 'sessionKind': {
+      if (report.sessionKind !== null && !isStandingOffice(report)) return false;
       const opening = openingFactsOf(words);
       if (report.sessionKind === null) return opening.sessionKind === plan.sessionKind;
-      // A meeting that prepares an extraordinary or thematic session speaks of that session's kind.
+      // The standing office's meeting that prepares an extraordinary or thematic session speaks of its kind.
       return (
-        opening.prepares && plan.sessionKind !== null && opening.folded.includes(` ${foldText(plan.sessionKind)} `)
+        isStandingOffice(report) &&
+        opening.prepares &&
+        plan.sessionKind !== null &&
+        opening.folded.includes(` ${foldText(plan.sessionKind)} `)
       );
     }
   }
