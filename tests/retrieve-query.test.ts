@@ -349,9 +349,7 @@ describe('a Party congress in a question', () => {
   });
 
   it('is what the question asks about otherwise, answered from a conference report', () => {
-    const plan = understandQuestion(
-      'Theo Huyện ủy, đại hội Đảng bộ huyện nhiệm kỳ 2020-2025 phải tổ chức trước thời điểm nào?',
-    );
+    const plan = understandQuestion('Huyện ủy yêu cầu đại hội Đảng bộ huyện nhiệm kỳ 2020-2025 xong trước khi nào?');
     expect(plan.sessionKind).toBeNull();
     expect(plan.topicWords).toContain('dai hoi');
   });

@@ -168,7 +168,7 @@ describe('choosing reports', () => {
       summary({ id: 'q', body: 'HĐND tỉnh Lạng Sơn', sessionNumber: 9, sessionMonth: '2023-07' }),
       summary({
         id: 'r',
-        body: 'BCH Đảng bộ huyện Bạch Thông',
+        body: 'BCH Đảng bộ huyện Vĩnh Thông',
         sessionKind: 'hội nghị',
         sessionMonth: '2023-04',
         title: 'Hội nghị Ban Chấp hành Đảng bộ huyện',
@@ -179,7 +179,7 @@ describe('choosing reports', () => {
       q: { title: '', lead: 'Sáng 10/7, HĐND tỉnh Lạng Sơn khai mạc kỳ họp thứ 9, xem xét tình hình 6 tháng đầu năm.' },
       r: {
         title: published[2]!.title!,
-        lead: 'Ngày 20/4, Ban Chấp hành Đảng bộ huyện Bạch Thông tổ chức hội nghị lần thứ 14.',
+        lead: 'Ngày 20/4, hội nghị lần thứ 14 của Ban Chấp hành Đảng bộ huyện Vĩnh Thông được tổ chức.',
       },
     };
     const openingOf = (report: ReportSummary) => openings[report.id]!;
@@ -193,7 +193,7 @@ describe('choosing reports', () => {
     });
 
     it('reads a session number the lead states where the metadata has none', () => {
-      const selection = select('Hội nghị lần thứ 14 của BCH Đảng bộ huyện Bạch Thông bàn về nội dung gì?');
+      const selection = select('Hội nghị lần thứ 14 của BCH Đảng bộ huyện Vĩnh Thông bàn về nội dung gì?');
       expect(selection.reportIds).toEqual(['r']);
       expect(selection.assumed).toContain('kỳ họp thứ 14');
     });
@@ -210,13 +210,13 @@ describe('choosing reports', () => {
     });
 
     it('does not exclude, by a year, a report dated only by its council term', () => {
-      const termOnly = [summary({ id: 't', body: 'HĐND thành phố Đà Nẵng', sessionKind: 'bất thường' })];
+      const termOnly = [summary({ id: 't', body: 'HĐND thành phố Hải Dương', sessionKind: 'bất thường' })];
       const lead = {
         title: 'Thông cáo về Kỳ họp thứ 5 (bất thường) HĐND thành phố khóa IX, nhiệm kỳ 2016-2021',
         lead: '',
       };
       const inTerm = selectReports(
-        understandQuestion('Kỳ họp bất thường của HĐND thành phố Đà Nẵng năm 2017 quyết định gì?'),
+        understandQuestion('Kỳ họp bất thường của HĐND thành phố Hải Dương năm 2017 quyết định gì?'),
         termOnly,
         () => null,
         () => lead,
@@ -224,7 +224,7 @@ describe('choosing reports', () => {
       expect(inTerm.reportIds).toEqual(['t']);
       expect(inTerm.assumed).toEqual(['năm 2017']);
       const outside = selectReports(
-        understandQuestion('Kỳ họp bất thường của HĐND thành phố Đà Nẵng năm 2023 quyết định gì?'),
+        understandQuestion('Kỳ họp bất thường của HĐND thành phố Hải Dương năm 2023 quyết định gì?'),
         termOnly,
         () => null,
         () => lead,

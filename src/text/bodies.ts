@@ -231,7 +231,7 @@ export function bodyAliases(body: Omit<Body, 'name'>): string[] {
     if (organ) aliases.push(bodyName({ ...body, organ, unitType: other }));
   }
   // The Party committee of a place and the executive committee of its Party organisation are one
-  // body: "Huyện ủy Hiệp Đức" is "BCH Đảng bộ huyện Hiệp Đức" (not its standing board, BTV).
+  // body: "Huyện ủy Yên Lạc" is "BCH Đảng bộ huyện Yên Lạc" (not its standing board, BTV).
   if (body.role === null || body.role === 'BCH') {
     const committee = PARTY_COMMITTEE_OF_UNIT[body.unitType];
     if (committee && body.organ === committee) aliases.push(bodyName({ ...body, role: 'BCH', organ: 'Đảng bộ' }));

@@ -1,5 +1,5 @@
 // Place names as councils write them after a unit word: capitalised syllables ("Từ Sơn", "TỪ SƠN",
-// "Bạch Thông"), a unit number ("phường 3"), or a place already known in any case ("tu son"); not
+// "Vĩnh Thông"), a unit number ("phường 3"), or a place already known in any case ("tu son"); not
 // a sentence's next word, an officer's name or "9 tháng".
 import { foldKeepingOffsets, type FoldedText } from './folded-match.ts';
 import { canonicalizeTones, foldText } from './normalize.ts';
@@ -78,7 +78,7 @@ export function knownPlaceList(knownPlaces: readonly string[] = []): KnownPlace[
 
 /**
  * The place name that starts after `from` (past spaces): capitalised words, also across a line
- * wrap ("Bạch\nThông"), "Từ Sơn", "TỪ SƠN"; a unit number ("phường 3"); or a known place in any case
+ * wrap ("Vĩnh\nThông"), "Từ Sơn", "TỪ SƠN"; a unit number ("phường 3"); or a known place in any case
  * ("tu son"). None after a sentence's end: "HĐND tỉnh. Đồng thời, ..." names no place "Đồng".
  */
 export function readPlace(
@@ -110,7 +110,7 @@ export function readPlace(
     const word = wordPattern.exec(rest.slice(at))?.[0];
     if (!word) break;
     // A place is rarely one syllable: after one, a capitalised word of a heading ("Thông" of
-    // "Bạch Thông") is read as the name's second syllable unless the heading is in capitals.
+    // "Vĩnh Thông") is read as the name's second syllable unless the heading is in capitals.
     const heading = NOT_PLACE.has(canonicalizeTones(word.toLowerCase()));
     if (heading && (words.length !== 1 || word === word.toUpperCase())) break;
     at += word.length;
@@ -135,7 +135,7 @@ const SURNAMES = new Set(
 
 /**
  * Whether capitalised words after a unit are a person's name, not a place: "Phó Chủ tịch UBND
- * tỉnh Trần Hoàng Tuấn" leaves out the province and names its officer. Three or more words opening
+ * tỉnh Nguyễn Văn An" leaves out the province and names its officer. Three or more words opening
  * with a family name, and no unit of that kind in the register, are a name.
  */
 function isPersonName(words: string, unitType: UnitType): boolean {

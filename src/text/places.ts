@@ -80,7 +80,7 @@ const LEVEL_OF_UNIT: Record<UnitType, Level> = {
   'thị trấn': 'commune',
 };
 
-/** Whether `name` is a unit of this kind in the register ("Quảng Ngãi" is a tỉnh; "Trần Hoàng Tuấn" is none). */
+/** Whether `name` is a unit of this kind in the register ("Hà Nam" is a tỉnh; "Nguyễn Văn An" is none). */
 export function isRegisteredPlace(name: string, unitType: UnitType): boolean {
   const key = keyOf(name);
   const levels: Level[] = unitType === 'thành phố' ? ['province', 'district'] : [LEVEL_OF_UNIT[unitType]];
