@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_INDEX_PARAMS } from './index/index.ts';
 
 /** A setting that is missing or malformed; the message names the variable and how to fix it. */
 export class ConfigError extends Error {
@@ -98,9 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
     },
     telegram: telegramConfig(env),
     index: definedOnly({
-      M: optionalInteger(env, 'HNSW_M'),
-      efConstruction: optionalInteger(env, 'HNSW_EF_CONSTRUCTION'),
-      efSearch: optionalInteger(env, 'HNSW_EF_SEARCH'),
+      M: optionalInteger(env, 'HNSW_M', DEFAULT_INDEX_PARAMS.M),
+      efConstruction: optionalInteger(env, 'HNSW_EF_CONSTRUCTION', DEFAULT_INDEX_PARAMS.efConstruction),
+      efSearch: optionalInteger(env, 'HNSW_EF_SEARCH', DEFAULT_INDEX_PARAMS.efSearch),
     }),
   };
 }
@@ -153,8 +154,9 @@ function userIds(env: NodeJS.ProcessEnv, name: string): number[] {
   });
 }
 
-function optionalInteger(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  return nonEmpty(env[name]) === undefined ? undefined : positiveInteger(env, name, 1);
+/** A setting whose default lives with the stage that uses it; `stageDefault` only names it in the error. */
+function optionalInteger(env: NodeJS.ProcessEnv, name: string, stageDefault: number): number | undefined {
+  return nonEmpty(env[name]) === undefined ? undefined : positiveInteger(env, name, stageDefault);
 }
 
 function definedOnly<T extends Record<string, number | undefined>>(values: T): { [K in keyof T]?: number } {

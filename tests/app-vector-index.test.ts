@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, truncateSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openApp } from '../src/app.ts';
-import { vectorIndexPath } from '../src/index/index.ts';
-import { loadConfig } from '../src/config.ts';
+import { DEFAULT_INDEX_PARAMS, vectorIndexPath } from '../src/index/index.ts';
+import { ConfigError, loadConfig } from '../src/config.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
 import { createLogger } from '../src/log.ts';
 import { CORPUS_DIR, PROJECT_ROOT, TEST_ENV, tempApp, tempFolder } from './helpers/app.ts';
@@ -148,5 +148,18 @@ describe('the vector index beside the store', () => {
     const { app: again } = reopen(dataDir, { EMBEDDER: 'transformers', EMBEDDING_MODEL_PATH: model.modelPath });
     expect((await again.vectorIndex()).size).toBe(chunks);
     expect(again.store.embeddingIdentity()?.dimension).toBe(model.hiddenSize);
+  });
+});
+
+describe('the index settings', () => {
+  it.each([
+    ['HNSW_M', 'M'],
+    ['HNSW_EF_CONSTRUCTION', 'efConstruction'],
+    ['HNSW_EF_SEARCH', 'efSearch'],
+  ] as const)('a wrong %s names the variable and the default the index really uses', (name, param) => {
+    const fallback = DEFAULT_INDEX_PARAMS[param];
+    expect(() => loadConfig({ [name]: 'abc' })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: 'abc' })).toThrow(new RegExp(`^${name}: .*unset it for ${fallback}$`));
+    expect(loadConfig({ [name]: '40' }).index).toEqual({ [param]: 40 });
   });
 });
