@@ -241,13 +241,30 @@ describe('npm run ask', () => {
       'thu ngan sach 9 thang dau nam 2021 dat bao nhieu\nPhiên họp tháng 2 năm 2021 kết luận gì?\n',
     );
     expect(result.status, result.stderr).toBe(0);
-    expect(result.stderr).not.toMatch(/đang nạp/);
+    expect(result.stderr).not.toMatch(/đang nạp|Gõ câu hỏi/);
     const lines = result.stdout
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(lines.map((l) => l.mode)).toEqual(['extractive', 'no-answer']);
   });
+
+  // util-linux `script` gives the command a terminal, as a person running it has.
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)(
+    'says what it expects when run at a terminal with no question (needs util-linux script)',
+    () => {
+      const command = [process.execPath, '--import', 'tsx', 'src/cli/ask.ts', '--data', dataDir].join(' ');
+      const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        input: '\u0004', // Ctrl+D at the terminal: no question
+        env: { ...process.env, ...TEST_ENV },
+      });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/Gõ câu hỏi, mỗi dòng một câu; Ctrl\+D để kết thúc\.\r?\nusage: npm run ask/);
+    },
+  );
 
   it('prints a readable answer with its sources', () => {
     const result = ask(['What did the September 2021 session conclude about agriculture?']);

@@ -22,6 +22,10 @@ await runCommand(USAGE, { k: { type: 'string' } }, async (app, { values, positio
     await reply(question);
     return 0;
   }
+  // At a terminal, waiting silently for stdin looks like a hang: say what is expected.
+  if (process.stdin.isTTY) {
+    process.stderr.write('Gõ câu hỏi, mỗi dòng một câu; Ctrl+D để kết thúc.\n' + USAGE + '\n');
+  }
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     if (line.trim()) await reply(line.trim());
   }
