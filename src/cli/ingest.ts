@@ -9,9 +9,10 @@ const USAGE = `usage: npm run ingest -- <files or folders...> [--data DIR] [--js
 await runCommand(USAGE, { remove: { type: 'string' } }, async (app, { values, positionals }) => {
   if (typeof values.remove === 'string') {
     const target = values.remove;
+    // Opened before the store changes, so the index still matches it and is updated, not rebuilt.
+    const index = await app.vectorIndex();
     const removed = app.store.removeReport(target) ?? app.store.removeReport(path.resolve(target));
     if (removed) {
-      const index = await app.vectorIndex();
       for (const label of removed.removedLabels) index.remove(label);
       index.save();
     }
