@@ -115,6 +115,8 @@ const QUESTIONS: ReadonlyArray<[string, Expected]> = [
     { language: 'vi-plain', organ: 'HĐND', kind: 'bất thường', sections: ['opening'], topic: [] },
   ],
   ['kết luận phiên hop thang 9', { language: 'vi', months: ['*-09'], sections: ['conclusion'] }],
+  ['phiên họp tháng 12 2024 kết luận gì', { language: 'vi', months: ['2024-12'], sections: ['conclusion'] }],
+  ['thg 9/2022 kết luận gì', { language: 'vi', months: ['2022-09'], sections: ['conclusion'] }],
   [
     'What did the town party committee direct in October 2021?',
     { language: 'en', months: ['2021-10'], organ: 'Thị ủy', sections: ['conclusion'], topic: [] },

@@ -205,6 +205,9 @@ describe('findPeriods', () => {
     ['tháng 9 năm 2021', 9, 2021],
     ['tháng 9/2021', 9, 2021],
     ['tháng 10-2015', 10, 2015],
+    ['tháng 9 2022', 9, 2022],
+    ['tháng 09-2022', 9, 2022],
+    ['t9 2022', 9, 2022],
     ['tháng 9', 9, null],
     ['September 2021', 9, 2021],
     ['Sept', 9, null],
@@ -224,6 +227,11 @@ describe('findPeriods', () => {
     ['quy 2', 2, null],
   ])('quarter: %s', (text, quarter, year) => {
     expect(periods(text)).toEqual([{ kind: 'quarter', quarter, year, text }]);
+  });
+
+  it('reads a bare number after a month as its year only when it is one', () => {
+    expect(periods('tháng 12 2024 họp')).toEqual([{ kind: 'month', month: 12, year: 2024, text: 'tháng 12 2024' }]);
+    expect(periods('tháng 9 1500 hộ được hỗ trợ')).toEqual([{ kind: 'month', month: 9, year: null, text: 'tháng 9' }]);
   });
 
   it('reads "9 tháng đầu năm" as the first nine months, never as September', () => {

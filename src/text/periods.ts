@@ -25,7 +25,9 @@ export type Period = { year: number | null } & (
 export type PeriodMention = Period & { start: number; end: number };
 
 const NUMBER_WORD = '(?:muoi|mot|hai|ba|bon|nam|sau|bay|tam|chin)(?:\\s+(?:muoi|mot|hai))?';
-const YEAR_AFTER = String.raw`(?:(?:\s*[/.-]\s*|\s+nam\s+)(?<y>\d{4}))?`;
+// "tháng 9/2022", "tháng 9 năm 2022", and as people type it, "tháng 9 2022" (a bare number only
+// when it reads as a year: "tháng 9 1500 hộ" stays a month and a count).
+const YEAR_AFTER = String.raw`(?:(?:\s*[/.-]\s*|\s+nam\s+|\s+(?=(?:19|20)\d\d\b))(?<y>\d{4}))?`;
 const PERIOD_PATTERNS = {
   months: new RegExp(
     String.raw`\b(?<n>\d{1,2}|${NUMBER_WORD})\s+thang\s+(?<side>dau|cuoi)\s+nam(?:\s+(?<y>\d{4}))?\b`,
@@ -35,7 +37,7 @@ const PERIOD_PATTERNS = {
   quarter: new RegExp(String.raw`\bquy\s+(?<q>iv|i{1,3}|[1-4])${YEAR_AFTER}\b`, 'g'),
   quarterShort: new RegExp(String.raw`\bq(?<q>[1-4])(?:\s*[/-]?\s*(?<y>\d{4}))?\b`, 'g'),
   month: new RegExp(String.raw`(?<!\d\s{0,3})\bthang\s+(?<m>\d{1,2})${YEAR_AFTER}\b(?![/.-]\d)`, 'g'),
-  monthShort: new RegExp(String.raw`\bt(?<m>\d{1,2})(?:\s*[/.-]\s*(?<y>\d{4}))?\b(?![/.-]\d)`, 'g'),
+  monthShort: new RegExp(String.raw`\bt(?<m>\d{1,2})${YEAR_AFTER}\b(?![/.-]\d)`, 'g'),
   monthEnglish: new RegExp(String.raw`\b(?<en>${ENGLISH_MONTH})\b\.?(?:,?\s+(?<y>\d{4})\b)?`, 'g'),
   year: /\b(?:nam|in|year)\s+(?<y>\d{4})\b/g,
 };
