@@ -92,6 +92,7 @@ describe('what a session discussed (sample corpus, extractive)', () => {
     'Phiên họp tháng 4/2022 của UBND phường Đông Ngàn có nội dung gì?',
     'Tóm tắt phiên họp tháng 4/2022 của UBND phường Đông Ngàn',
     'ubnd phuong dong ngan thang 4/2022 ban ve van de gi',
+    'UBND phuong Dong Ngan thang 4 2022 co noi dung gi',
     "What was discussed at the April 2022 session of the Dong Ngan ward People's Committee?",
   ])('answers "%s" with the main points of that session, in report order, each cited', async (question) => {
     const result = await app.ask(question);
@@ -111,10 +112,13 @@ describe('what a session discussed (sample corpus, extractive)', () => {
     expect(result.answer).toMatch(/thùng rác/);
   });
 
-  it('refuses a summary of a session no report covers', async () => {
-    const result = await app.ask('Tóm tắt phiên họp tháng 4/2019 của UBND phường Đông Ngàn');
-    expect(result.mode).toBe('no-answer');
-  });
+  it.each(['Tóm tắt phiên họp tháng 4/2019 của UBND phường Đông Ngàn', 'UBND phường Đông Ngàn tháng 4 2019 bàn gì'])(
+    'refuses a summary of a session no report covers: %s',
+    async (question) => {
+      const result = await app.ask(question);
+      expect(result.mode).toBe('no-answer');
+    },
+  );
 });
 
 describe('answering with an LLM behind an OpenAI-compatible server', () => {

@@ -93,6 +93,13 @@ describe('a session that elected no one', () => {
     expect(answer.mode).toBe('no-answer');
   });
 
+  it('knows a body typed without diacritics as the one stored', async () => {
+    const answer = await app.ask('ky hop thu 9 hdnd xa phu lam thong qua quy che gi');
+    expect(answer.scope?.body?.name).toBe('HĐND xã Phú Lâm');
+    expect(answer.mode).toBe('extractive');
+    expect(answer.answer).toContain('Quy chế làm việc');
+  });
+
   it('still says who attended as chairman', async () => {
     const answer = await app.ask('Ai là Chủ tịch UBND xã Phú Lâm dự Kỳ họp thứ 9?');
     expect(answer.mode).toBe('extractive');
