@@ -7,7 +7,7 @@ import type { Config } from './config.ts';
 import { createEmbedder, type Embedder } from './embed/index.ts';
 import { liveVectorIndex, vectorIndexPath, type VectorIndex } from './index/index.ts';
 import { ingestPaths } from './ingest/index.ts';
-import { createLogger, type Logger } from './log.ts';
+import { createLogger, noticeOnce, type Logger } from './log.ts';
 import { loadVietnameseWords, understandQuestion, type Question, type QuestionScope } from './question/index.ts';
 import { lexicalIndex, retrieve, type Retrieval, type RetrieveOptions } from './retrieve/index.ts';
 import { reportCatalog, Store } from './store/index.ts';
@@ -59,7 +59,7 @@ export function openApp(config: Config, log: Logger = createLogger(config.logLev
       modelPath: config.embedder.modelPath,
       cacheDir: path.join(config.dataDir, 'models'),
       openai: { apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.embedder.model },
-      log: (line) => log.info(line),
+      log: noticeOnce(log, path.join(config.dataDir, 'embedder-notice.txt')),
       showProgress: true,
     }));
   const vectorIndex = liveVectorIndex(store, {

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { LogLevel } from './config.ts';
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -22,4 +23,26 @@ export function createLogger(
       write(`${lineLevel} ${message}${detail ? ' ' + JSON.stringify(detail) : ''}`);
     };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+/**
+ * Logs a notice at info the first time `file` records it and at debug when it repeats: the same
+ * line on every command of a data dir is noise, and a changed one (another embedder) is news.
+ */
+export function noticeOnce(log: Logger, file: string): (line: string) => void {
+  return (line) => {
+    let said: string | undefined;
+    try {
+      said = readFileSync(file, 'utf8');
+    } catch {
+      said = undefined;
+    }
+    if (said === line) return log.debug(line);
+    log.info(line);
+    try {
+      writeFileSync(file, line);
+    } catch {
+      // A data dir that cannot be written to says the notice every time, which is no harm.
+    }
+  };
 }

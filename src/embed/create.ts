@@ -1,5 +1,5 @@
 import type { Embedder, EmbedderSettings } from './embedder.ts';
-import { EmbedderError } from './errors.ts';
+import { EmbedderError, isOffline } from './errors.ts';
 import { createHashingEmbedder } from './hashing.ts';
 import { createOpenAIEmbedder } from './openai.ts';
 import { loadTransformersEmbedder, transformersModelName } from './transformers.ts';
@@ -37,7 +37,11 @@ async function createTransformersOrFallback(settings: EmbedderSettings): Promise
     if (settings.kind !== 'auto' || !(error instanceof EmbedderError)) throw error;
     const fallback = createHashingEmbedder();
     const model = transformersModelName(settings);
-    settings.log(`embedder: ${fallback.id} (transformers model ${model} ${error.reason}; ${error.fix})`);
+    settings.log(
+      isOffline(error)
+        ? `embedder: no internet to download ${model}: using the built-in offline embedder ${fallback.id} (${error.fix})`
+        : `embedder: ${fallback.id} (transformers model ${model} ${error.reason}; ${error.fix})`,
+    );
     return fallback;
   }
 }

@@ -25,3 +25,14 @@ export function shortCause(error: unknown): string {
   }
   return firstLine;
 }
+
+// Codes Node gives a request that never reached its host: no internet, no DNS, host unreachable.
+const OFFLINE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'ETIMEDOUT']);
+
+/** Whether `error` (or an error it wraps) is a download that could not reach the internet. */
+export function isOffline(error: unknown): boolean {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if (OFFLINE_CODES.has((current as NodeJS.ErrnoException).code ?? '')) return true;
+  }
+  return false;
+}
