@@ -87,6 +87,22 @@ describe('npm run ingest / npm run reports', () => {
     expect(stderr).toMatch(/MAX_FILE_MB: "lots" is not a positive number/);
   });
 
+  it.each([
+    [
+      { EMBEDDER: 'openai', OPENAI_API_KEY: '', OPENAI_BASE_URL: '' },
+      /^configuration error: openai embedder .*set OPENAI_API_KEY/,
+    ],
+    [
+      { EMBEDDER: 'transformers', EMBEDDING_MODEL_PATH: '/nonexistent/model' },
+      /^configuration error: transformers embedder .*EMBEDDING_MODEL_PATH/,
+    ],
+  ])('stops with one line naming the fix when the embedder cannot be had (%o)', (env, message) => {
+    const { status, stdout, stderr } = cli('ingest', [input, '--data', tempFolder('council-embedder-')], env);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(message)]);
+  });
+
   it('explains its usage on an unknown flag', () => {
     mkdirSync(path.join(input, 'x'), { recursive: true });
     const { status, stderr } = cli('ingest', ['--bogus', input]);

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { openApp, type App } from '../app.ts';
 import { ConfigError, loadConfig } from '../config.ts';
+import { EmbedderError } from '../embed/index.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -50,6 +51,11 @@ export async function runCommand(
   }
   try {
     process.exitCode = await command(app, input);
+  } catch (error) {
+    // The embedder loads at first need, so its settings are checked then: one line naming the fix.
+    if (!(error instanceof EmbedderError)) throw error;
+    process.stderr.write(`configuration error: ${error.message}\n`);
+    process.exitCode = 2;
   } finally {
     app.close();
   }

@@ -3,7 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { normalizeText } from '../text/index.ts';
 import type { Config } from '../config.ts';
-import type { Embedder } from '../embed/index.ts';
+import { EmbedderError, type Embedder } from '../embed/index.ts';
 import type { VectorIndex } from '../index/index.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
@@ -82,6 +82,8 @@ export async function ingestPaths(
       summary[report.status]++;
       summary.reports.push(report);
     } catch (error) {
+      // An embedder that cannot be had fails every file alike: a setting to fix, not a bad file.
+      if (error instanceof EmbedderError) throw error;
       if (error instanceof IngestError) {
         summary.failed.push({ path: filePath, reason: error.reason, reasonVi: error.reasonVi });
         deps.log.debug('ingest failed', { path: filePath, reason: error.reason, cause: String(error.cause ?? '') });
