@@ -227,7 +227,9 @@ describe('npm run stats', () => {
       });
 
       const text = cli('src/cli/stats.ts', ['--data', dataDir]);
-      expect(text.stdout).toContain('questions today 2, overall 3');
+      expect(text.stdout).toContain(
+        'questions asked the Telegram bot today 2, overall 3 (ask, chat and search are not counted)',
+      );
       expect(text.stdout).toContain('giá vé xe buýt?');
     } finally {
       dispose();

@@ -21,7 +21,8 @@ await runCommand(USAGE, { recent: { type: 'string' } }, (app, { values }) => {
       .join(', ') || '—';
   const lines = [
     `reports ${counts.reports}, chunks ${counts.chunks}`,
-    `questions today ${stats.since}, overall ${stats.total}`,
+    // Only the bot logs questions (the CLI is staff's own use): say so, lest the count read as every one.
+    `questions asked the Telegram bot today ${stats.since}, overall ${stats.total} (ask, chat and search are not counted)`,
     `answer modes: ${share(stats.byMode)}`,
     `languages: ${share(stats.byLanguage)}`,
     `feedback today 👍 ${stats.sinceFeedback.up} 👎 ${stats.sinceFeedback.down}; overall 👍 ${stats.feedback.up} 👎 ${stats.feedback.down}`,
