@@ -107,6 +107,15 @@ describe('what a session discussed (sample corpus, extractive)', () => {
     expect(result.answer).toMatch(/Kết luận/);
   });
 
+  it('answers "what is new" about a body with the overview of its newest session', async () => {
+    // Six reports of this body, from 11/2021 to 12/2023: the answer is the last one's, alone.
+    const result = await app.ask('Phiên họp gần nhất của BTV Thành ủy Từ Sơn có gì mới?');
+    expect(result.mode).toBe('extractive');
+    expect(new Set(result.citations.map((c) => c.reportId)).size).toBe(1);
+    expect(result.answer).toMatch(/^Theo báo cáo phiên họp thường kỳ tháng 12\/2023 của BTV Thành ủy Từ Sơn/);
+    expect(result.citations.length).toBeGreaterThan(1);
+  });
+
   it('still answers a question about one subject of the session with that subject', async () => {
     const result = await app.ask('Phiên họp tháng 4/2022 của UBND phường Đông Ngàn bàn gì về thùng rác?');
     expect(result.answer).toMatch(/thùng rác/);
