@@ -7,6 +7,7 @@ import { ingestPaths } from '../src/ingest/index.ts';
 import { createLogger } from '../src/log.ts';
 import { corpusApp, CORPUS_DIR, PROJECT_ROOT, TEST_ENV, tempFolder } from './helpers/app.ts';
 import { errorReply, startFakeOpenAI, type FakeOpenAIServer, type ScriptedReply } from './helpers/openai-server.ts';
+import { skipBecause } from './helpers/skip.ts';
 
 function expectCheckableCitations(result: Answer): void {
   expect(result.citations.length).toBeGreaterThan(0);
@@ -263,8 +264,8 @@ describe('npm run ask', () => {
   });
 
   // util-linux `script` gives the command a terminal, as a person running it has.
-  const hasScript = spawnSync('script', ['--version']).status === 0;
-  it.skipIf(!hasScript)(
+  const noScript = spawnSync('script', ['--version']).status !== 0;
+  it.skipIf(skipBecause(noScript, 'util-linux `script` not installed (gives a command a terminal)'))(
     'says what it expects when run at a terminal with no question (needs util-linux script)',
     () => {
       const command = [process.execPath, '--import', 'tsx', 'src/cli/ask.ts', '--data', dataDir].join(' ');

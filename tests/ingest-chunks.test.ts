@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chunkText, type Chunk } from '../src/ingest/chunk.ts';
 import { countWords, normalizeText, splitSentences } from '../src/text/index.ts';
+import { skipBecause } from './helpers/skip.ts';
 
 const SEED_DIR = path.resolve(import.meta.dirname, '../../shared/seeds');
 
@@ -115,18 +116,21 @@ describe('chunkText', () => {
   });
 });
 
-describe.skipIf(!existsSync(SEED_DIR))('chunkText on the seed report (skipped: ../shared/seeds not present)', () => {
-  const files = existsSync(SEED_DIR) ? readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')) : [];
-  it.each(files)('%s: whole sentences, sections in report order, dateline left out', (file) => {
-    const text = normalizeText(readFileSync(path.join(SEED_DIR, file), 'utf8'));
-    const chunks = chunkText(text, { targetWords: 120, overlapSentences: 1 });
-    expectWholeSentences(text, chunks);
-    expect(chunks.length).toBeGreaterThanOrEqual(4);
-    expect(chunks.some((c) => c.text.includes('Số lượt xem'))).toBe(false);
-    const order = ['opening', 'assessment', 'opinions', 'conclusion'];
-    const sections = chunks.map((c) => order.indexOf(c.section ?? ''));
-    expect(sections).toEqual([...sections].sort((a, b) => a - b));
-    expect(new Set(chunks.map((c) => c.section))).toEqual(new Set(order));
-    expect(chunks.find((c) => c.text.includes('VietGap'))?.section).toBe('conclusion');
-  });
-});
+describe.skipIf(skipBecause(!existsSync(SEED_DIR), '../shared/seeds not present'))(
+  'chunkText on the seed report',
+  () => {
+    const files = existsSync(SEED_DIR) ? readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')) : [];
+    it.each(files)('%s: whole sentences, sections in report order, dateline left out', (file) => {
+      const text = normalizeText(readFileSync(path.join(SEED_DIR, file), 'utf8'));
+      const chunks = chunkText(text, { targetWords: 120, overlapSentences: 1 });
+      expectWholeSentences(text, chunks);
+      expect(chunks.length).toBeGreaterThanOrEqual(4);
+      expect(chunks.some((c) => c.text.includes('Số lượt xem'))).toBe(false);
+      const order = ['opening', 'assessment', 'opinions', 'conclusion'];
+      const sections = chunks.map((c) => order.indexOf(c.section ?? ''));
+      expect(sections).toEqual([...sections].sort((a, b) => a - b));
+      expect(new Set(chunks.map((c) => c.section))).toEqual(new Set(order));
+      expect(chunks.find((c) => c.text.includes('VietGap'))?.section).toBe('conclusion');
+    });
+  },
+);

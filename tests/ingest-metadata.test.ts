@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bodyAliases, findBodies, findIssuingBody, recognizeBody, normalizeText } from '../src/text/index.ts';
 import { extractMetadata } from '../src/ingest/metadata.ts';
 import type { ParsedDocument } from '../src/ingest/index.ts';
+import { skipBecause } from './helpers/skip.ts';
 
 const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/seeds');
 const SEED = path.join(SEED_DIR, '000_21259f3a66584d3b.txt');
@@ -202,24 +203,27 @@ describe('findIssuingBody', () => {
   });
 });
 
-describe.skipIf(!existsSync(SEED))('extractMetadata on the seed report (skipped: ../shared/seeds not present)', () => {
-  it('reads body, session, meeting and published dates', () => {
-    const metadata = extractMetadata(doc(readFileSync(SEED, 'utf8')), 'seed.txt');
-    expect(metadata).toMatchObject({
-      body: 'BTV Thị ủy Từ Sơn',
-      sessionKind: 'thường kỳ',
-      sessionMonth: '2021-09',
-      meetingDate: '2021-10-06',
-      meetingEndDate: null,
-      publishedDate: '2021-10-13',
-      documentDate: null,
-      source: 'seed.txt',
+describe.skipIf(skipBecause(!existsSync(SEED), '../shared/seeds not present'))(
+  'extractMetadata on the seed report',
+  () => {
+    it('reads body, session, meeting and published dates', () => {
+      const metadata = extractMetadata(doc(readFileSync(SEED, 'utf8')), 'seed.txt');
+      expect(metadata).toMatchObject({
+        body: 'BTV Thị ủy Từ Sơn',
+        sessionKind: 'thường kỳ',
+        sessionMonth: '2021-09',
+        meetingDate: '2021-10-06',
+        meetingEndDate: null,
+        publishedDate: '2021-10-13',
+        documentDate: null,
+        source: 'seed.txt',
+      });
+      expect(metadata.bodyAliases).toContain('BTV Thành ủy Từ Sơn');
+      expect(metadata.title).toMatch(/thường kỳ tháng 9/);
+      expect(metadata.warnings).toEqual([]);
     });
-    expect(metadata.bodyAliases).toContain('BTV Thành ủy Từ Sơn');
-    expect(metadata.title).toMatch(/thường kỳ tháng 9/);
-    expect(metadata.warnings).toEqual([]);
-  });
-});
+  },
+);
 
 describe('extractMetadata on a news item', () => {
   const text = [

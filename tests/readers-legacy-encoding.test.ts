@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../src/ingest/readers/index.ts';
 import { buildNoticeDocx } from './fixtures/build-docx.ts';
+import { skipBecause } from './helpers/skip.ts';
 
 const SEED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/seeds');
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -114,7 +115,7 @@ describe('legacy Vietnamese encodings', () => {
   });
 });
 
-describe.skipIf(!existsSync(SEED_DIR))('seed reports (skipped: ../shared/seeds not present)', () => {
+describe.skipIf(skipBecause(!existsSync(SEED_DIR), '../shared/seeds not present'))('seed reports', () => {
   it('reads every seed without a false alarm', async () => {
     const seeds = readdirSync(SEED_DIR).filter((name) => name.endsWith('.txt'));
     expect(seeds.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeText, splitSentences, type Span } from '../src/text/index.ts';
+import { skipBecause } from './helpers/skip.ts';
 
 const SEED_DIR = path.resolve(import.meta.dirname, '../../shared/seeds');
 
@@ -183,8 +184,8 @@ describe('splitSentences: edge cases', () => {
   });
 });
 
-describe.skipIf(!existsSync(SEED_DIR))(
-  'splitSentences on the seed report (skipped: ../shared/seeds not present)',
+describe.skipIf(skipBecause(!existsSync(SEED_DIR), '../shared/seeds not present'))(
+  'splitSentences on the seed report',
   () => {
     const seed = existsSync(SEED_DIR)
       ? readdirSync(SEED_DIR).find(

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldText, normalizeText, foldedTerms, tokenize } from '../src/text/index.ts';
+import { skipBecause } from './helpers/skip.ts';
 
 const SEED_DIR = path.resolve(import.meta.dirname, '../../shared/seeds');
 
@@ -91,7 +92,7 @@ describe('foldedTerms', () => {
   });
 });
 
-describe.skipIf(!existsSync(SEED_DIR))('tokens of the seed reports (skipped: ../shared/seeds not present)', () => {
+describe.skipIf(skipBecause(!existsSync(SEED_DIR), '../shared/seeds not present'))('tokens of the seed reports', () => {
   const seeds = existsSync(SEED_DIR) ? readdirSync(SEED_DIR).filter((name) => name.endsWith('.txt')) : [];
 
   it('folded terms equal the folded text of each token', () => {
