@@ -202,14 +202,10 @@ export function namesInOpening(
       if (report.sessionNumber !== null && !isStandingOffice(report)) return false;
       const opening = openingFactsOf(words);
       if (report.sessionNumber === null) return opening.sessionNumber === plan.sessionNumber;
-      // The standing office's meeting that prepares a session reports on it too: its number was read
-      // as the meeting's own ("phiên họp thứ 20"), the session asked about is the one it prepares.
-      return (
-        isStandingOffice(report) &&
-        opening.prepares &&
-        plan.sessionNumber !== null &&
-        opening.sessionNumbers.includes(plan.sessionNumber)
-      );
+      // Only a standing office gets here (checked above). Its meeting that prepares a session reports
+      // on it too: its number was read as the meeting's own ("phiên họp thứ 20"), the session asked
+      // about is the one it prepares.
+      return opening.prepares && plan.sessionNumber !== null && opening.sessionNumbers.includes(plan.sessionNumber);
     }
     case 'sessionKind': {
       if (report.sessionKind !== null && !isStandingOffice(report)) return false;
@@ -217,10 +213,7 @@ export function namesInOpening(
       if (report.sessionKind === null) return opening.sessionKind === plan.sessionKind;
       // The standing office's meeting that prepares an extraordinary or thematic session speaks of its kind.
       return (
-        isStandingOffice(report) &&
-        opening.prepares &&
-        plan.sessionKind !== null &&
-        opening.folded.includes(` ${foldText(plan.sessionKind)} `)
+        opening.prepares && plan.sessionKind !== null && opening.folded.includes(` ${foldText(plan.sessionKind)} `)
       );
     }
   }
