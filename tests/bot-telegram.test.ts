@@ -244,6 +244,26 @@ describe('telegram bot against the Bot API emulator', () => {
     expect(answer!.text).toContain('href="https://example.org/tb-cho?a=1&amp;b=2"');
   });
 
+  it('tells an admin that a report sent again under another name is already stored, and keeps one copy', async () => {
+    const admin = citizen({ userId: ADMIN_ID });
+    const report = [
+      'Ngày 12/3/2025, UBND xã Tân Lập họp phiên thường kỳ tháng 3/2025.',
+      '',
+      'Phiên họp giao Văn phòng UBND xã hoàn thành số hóa 2.400 hồ sơ hộ tịch trước ngày 30/4/2025.',
+    ].join('\n');
+    await admin.send({ document: emulator.addFile(new TextEncoder().encode(report), 'tan-lap-thang-3.txt') });
+    const [, added] = await emulator.botMessages(admin.chatId, 2);
+    expect(added!.text).toContain('Đã thêm báo cáo');
+    const before = app.store.counts();
+
+    await admin.send({ document: emulator.addFile(new TextEncoder().encode(report), 'ban-sao-tan-lap.txt') });
+    const [, again] = await emulator.botMessages(admin.chatId, 2);
+    expect(again!.text).toBe(
+      'Không thêm: nội dung tệp này đã có (trùng hoàn toàn) trong báo cáo đã lưu từ tan-lap-thang-3.txt.',
+    );
+    expect(app.store.counts()).toEqual(before);
+  });
+
   it('tells an admin in Vietnamese why a file could not be ingested, keeping what was stored', async () => {
     const admin = citizen({ userId: ADMIN_ID });
     const before = app.store.counts();

@@ -70,7 +70,7 @@ describe('npm run ingest / npm run reports', () => {
     rmSync(path.join(input, 'empty.md'));
     const { status, stdout } = cli('ingest', [input, '--data', dataDir]);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/added 0, updated 0, unchanged 1, skipped 0, failed 0/);
+    expect(stdout).toMatch(/added 0, updated 0, unchanged 1, already stored 0, skipped 0, failed 0/);
   });
 
   it('removes a report by path, updating the vector index without calling it out of step', () => {

@@ -127,7 +127,11 @@ describe('ingestPaths', () => {
   it('keeps going after a bad file and reports every outcome', async () => {
     write('a.txt', REPORT);
     write('b.txt', '');
-    write('c.txt', REPORT.replace('tháng 5', 'tháng 6'));
+    // Another session, not a near-copy of a.txt (those are not stored twice: ingest-duplicates.test.ts).
+    write(
+      'c.txt',
+      'Ngày 2/7/2021, Ban Thường vụ Thị ủy Từ Sơn họp phiên thường kỳ tháng 6. Phiên họp cho ý kiến về quy hoạch khu công nghiệp và giao Ủy ban kiểm tra rà soát 8 tổ chức đảng.',
+    );
     const summary = await ingestPaths([input], app);
     expect(summary.added).toBe(2);
     expect(summary.failed.map((f) => path.basename(f.path))).toEqual(['b.txt']);

@@ -32,6 +32,8 @@ export interface BotTexts {
   ingestAdded(title: string, chunks: number): string;
   ingestUpdated(title: string, chunks: number): string;
   ingestUnchanged(title: string): string;
+  /** The upload repeats a stored report (`stored`: its path or source, `percent`: text in common). */
+  ingestDuplicate(stored: string, percent: number): string;
   ingestFailed(reason: string): string;
   stats(figures: {
     reports: number;
@@ -81,6 +83,8 @@ const vi: BotTexts = {
   ingestAdded: (title, chunks) => `Đã thêm báo cáo "${title}" (${chunks} đoạn). Có thể hỏi về nó ngay.`,
   ingestUpdated: (title, chunks) => `Đã cập nhật báo cáo "${title}" (${chunks} đoạn).`,
   ingestUnchanged: (title) => `Báo cáo "${title}" đã có và không thay đổi.`,
+  ingestDuplicate: (stored, percent) =>
+    `Không thêm: nội dung tệp này đã có (${percent === 100 ? 'trùng hoàn toàn' : `trùng ${percent}%`}) trong báo cáo đã lưu từ ${stored}.`,
   ingestFailed: (reason) => `Không nạp được tệp: ${reason}. Dữ liệu đã lưu không bị ảnh hưởng.`,
   stats: (f) =>
     [
@@ -134,6 +138,8 @@ const en: BotTexts = {
   ingestAdded: (title, chunks) => `Added the report "${title}" (${chunks} passages). It can be asked about now.`,
   ingestUpdated: (title, chunks) => `Updated the report "${title}" (${chunks} passages).`,
   ingestUnchanged: (title) => `The report "${title}" is already stored and unchanged.`,
+  ingestDuplicate: (stored, percent) =>
+    `Not added: this text is already stored (${percent === 100 ? 'identical' : `${percent}% the same`}) as the report from ${stored}.`,
   ingestFailed: (reason) => `The file could not be ingested: ${reason}. Nothing already stored was changed.`,
   stats: (f) =>
     [

@@ -51,6 +51,10 @@ export function uploads(
     const failure = summary.failed[0] ?? summary.skipped[0];
     if (failure) return say(ctx, texts.ingestFailed(language === 'en' ? failure.reason : failure.reasonVi));
     const report = summary.reports[0]!;
+    if (report.duplicateOf) {
+      const stored = report.duplicateOf;
+      return say(ctx, texts.ingestDuplicate(storedName(stored), Math.round(stored.similarity * 100)));
+    }
     const title = report.title ?? fileName;
     await say(
       ctx,
@@ -105,13 +109,20 @@ export async function ingestUpload(
   );
   await writeFile(target, bytes);
   const summary = await deps.ingest([target]);
-  if (summary.failed.length > 0 || summary.skipped.length > 0) {
+  // A second copy of a stored report is not kept either: the store did not take it.
+  const stored = summary.reports[0]?.status !== 'duplicate';
+  if (summary.failed.length > 0 || summary.skipped.length > 0 || !stored) {
     if (hadPrevious) await rename(backup, target);
     else await rm(target, { force: true });
   } else if (hadPrevious) {
     await rm(backup, { force: true });
   }
   return summary;
+}
+
+/** How a stored report is named to staff: its file's name in the uploads folder, or its source. */
+function storedName(report: { path: string | null; source: string }): string {
+  return report.path ? path.basename(report.path) : report.source;
 }
 
 /** A file name safe to write: no folders, no control or reserved characters, letters (with diacritics) kept. */

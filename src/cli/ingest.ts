@@ -33,12 +33,23 @@ await runCommand(USAGE, { remove: { type: 'string' } }, async (app, { values, po
   return summary.failed.length > 0 ? 1 : 0;
 });
 
+function sameText(similarity: number): string {
+  return similarity === 1 ? 'the same text' : `${Math.round(similarity * 100)}% the same text`;
+}
+
 function formatSummary(summary: IngestSummary): string {
   const lines = [
-    `added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged}, skipped ${summary.skipped.length}, failed ${summary.failed.length}`,
+    `added ${summary.added}, updated ${summary.updated}, unchanged ${summary.unchanged}, already stored ${summary.duplicate}, skipped ${summary.skipped.length}, failed ${summary.failed.length}`,
   ];
   for (const report of summary.reports) {
     if (report.status === 'unchanged') continue;
+    if (report.duplicateOf) {
+      const { id, path: storedPath, source, similarity } = report.duplicateOf;
+      lines.push(
+        `  not added: ${report.path}: already stored as ${id} (${storedPath ?? source}); ${sameText(similarity)}, not added again (remove the stored one with --remove ${id} to replace it)`,
+      );
+      continue;
+    }
     lines.push(
       `  ${report.status}: ${report.path} → ${report.id} (${report.chunks} chunks)${report.title ? ` "${report.title}"` : ''}`,
     );

@@ -151,13 +151,35 @@ export async function retrieve(
     return [{ label, hit: { ...hit, score } }];
   });
   ranked.sort((a, b) => b.hit.score - a.hit.score);
-  const best = ranked.slice(0, k);
+  const best = distinctTexts(ranked, k, (label) => outlines.get(label)!.text);
   const hits = new Map(best.map(({ label, hit }) => [label, hit]));
   const passages = app.store
     .passages(best.map(({ label }) => label))
     .map((passage): RankedPassage => ({ ...passage, ...hits.get(passage.rowid)! }));
   clock.lap('fusion');
   return { question: plan, passages, applied: selection.applied, uncovered: [], assumed: selection.assumed, inherited };
+}
+
+/**
+ * The first `k` of a ranking, passing over passages whose text an earlier one already has (a
+ * report stored twice before copies were refused, a notice repeated in a session report): an
+ * answer never cites the same words twice.
+ */
+function distinctTexts<T extends { label: number }>(
+  ranked: readonly T[],
+  k: number,
+  textOf: (label: number) => string,
+): T[] {
+  const seen = new Set<string>();
+  const kept: T[] = [];
+  for (const entry of ranked) {
+    if (kept.length === k) break;
+    const key = textOf(entry.label).replace(/\s+/g, ' ').trim();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(entry);
+  }
+  return kept;
 }
 
 /**

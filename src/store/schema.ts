@@ -1,5 +1,9 @@
 // Versioned schema: migration N brings a database from user_version N-1 to N. Append only;
 // never edit a migration that has shipped.
+
+/** The schema version that added report sketches: a store reaching it sketches the reports it holds. */
+export const SKETCHES_ADDED = 6;
+
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE reports (
@@ -97,5 +101,21 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE reports ADD COLUMN period_label TEXT;
   ALTER TABLE reports ADD COLUMN period_from TEXT;
   ALTER TABLE reports ADD COLUMN period_to TEXT;
+  `,
+  `
+  -- A bottom-k MinHash sketch of each report's text (see textSketch), so a second copy of a
+  -- report from another path or format is recognised without reading stored texts; its smallest
+  -- hashes are keys that find the reports worth comparing. Kept apart from reports, whose rows
+  -- hold the whole text. Reports stored before are sketched when this migration runs.
+  CREATE TABLE report_sketches (
+    report_id TEXT PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+    sketch BLOB NOT NULL
+  );
+  CREATE TABLE report_sketch_keys (
+    hash INTEGER NOT NULL,
+    report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    PRIMARY KEY (hash, report_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX report_sketch_keys_report ON report_sketch_keys(report_id);
   `,
 ];

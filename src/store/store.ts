@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocumentFormat, ReportMetadata } from './report.ts';
-import { matchingText } from '../text/index.ts';
+import { matchingText, sketchSimilarity, textSketch } from '../text/index.ts';
 import { QuestionLog } from './question-log.ts';
-import { MIGRATIONS } from './schema.ts';
+import { MIGRATIONS, SKETCHES_ADDED } from './schema.ts';
 
 /** A store operation that failed; carries the database file and the operation. */
 export class StoreError extends Error {
@@ -126,6 +126,9 @@ interface ChunkRow {
   text: string;
 }
 
+// How many of a sketch's smallest hashes are keys: see `mostSimilarReport` for why 16 suffice.
+const SKETCH_KEYS = 16;
+
 const REPORT_COLUMNS = `r.id, r.source, r.path, r.format, r.content_hash, r.title, r.body, r.body_aliases,
   r.session_kind, r.session_number, r.session_month, r.meeting_date, r.meeting_end_date,
   r.published_date, r.document_date, r.period_label, r.period_from, r.period_to, r.warnings, r.ingested_at`;
@@ -189,6 +192,7 @@ export class Store {
     for (let version = current; version < MIGRATIONS.length; version++) {
       this.db.transaction(() => {
         this.db.exec(MIGRATIONS[version] ?? '');
+        if (version + 1 === SKETCHES_ADDED) this.sketchStoredReports();
         this.db.pragma(`user_version = ${version + 1}`);
       })();
     }
@@ -221,6 +225,7 @@ export class Store {
         .all(report.id, report.path) as { id: string }[];
       const removedLabels = previous.flatMap(({ id }) => this.deleteReport(id));
       this.insertReport(report);
+      this.insertSketch(report.id, report.text);
       const insertChunk = this.db.prepare(
         `INSERT INTO chunks (id, report_id, ordinal, start_offset, end_offset, section, header, text)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -462,6 +467,50 @@ export class Store {
       });
   }
 
+  /** Sketches every stored report, once, when the schema first has sketches. */
+  private sketchStoredReports(): void {
+    // One text at a time: a connection cannot write while it iterates, and texts add up.
+    const ids = this.db.prepare('SELECT id FROM reports').pluck().all() as string[];
+    const textOf = this.db.prepare('SELECT text FROM reports WHERE id = ?').pluck();
+    for (const id of ids) this.insertSketch(id, textOf.get(id) as string);
+  }
+
+  /** Keeps a report's sketch and its keys (see `mostSimilarReport`). */
+  private insertSketch(reportId: string, text: string): void {
+    const sketch = textSketch(text);
+    this.db.prepare('INSERT INTO report_sketches (report_id, sketch) VALUES (?, ?)').run(reportId, sketchBlob(sketch));
+    const insertKey = this.db.prepare('INSERT INTO report_sketch_keys (hash, report_id) VALUES (?, ?)');
+    for (const hash of sketchKeys(sketch)) insertKey.run(hash, reportId);
+  }
+
+  /**
+   * The stored report whose text is most like `text` (estimated share of word 3-grams in common,
+   * see `sketchSimilarity`) among those sharing a sketch key with it, leaving out the reports
+   * `except` names by id or path. Two texts with 90% of their 3-grams in common share a key
+   * unless about 16 draws of 10% all fail; texts that share none are not alike.
+   */
+  mostSimilarReport(
+    text: string,
+    except: { id: string; path: string | null },
+  ): { id: string; path: string | null; source: string; similarity: number } | undefined {
+    const sketch = textSketch(text);
+    const keys = sketchKeys(sketch);
+    if (keys.length === 0) return undefined;
+    const rows = this.db
+      .prepare(
+        `SELECT r.id, r.path, r.source, s.sketch FROM reports r JOIN report_sketches s ON s.report_id = r.id
+         WHERE r.id IN (SELECT report_id FROM report_sketch_keys WHERE hash IN (${keys.map(() => '?').join(', ')}))`,
+      )
+      .all(...keys) as { id: string; path: string | null; source: string; sketch: Buffer }[];
+    let best: { id: string; path: string | null; source: string; similarity: number } | undefined;
+    for (const row of rows) {
+      if (row.id === except.id || (row.path !== null && row.path === except.path)) continue;
+      const similarity = sketchSimilarity(sketch, blobSketch(row.sketch));
+      if (!best || similarity > best.similarity) best = { id: row.id, path: row.path, source: row.source, similarity };
+    }
+    return best;
+  }
+
   /** Deletes a report with its chunks, their index terms and vectors; returns the chunk labels. */
   private deleteReport(id: string): number[] {
     const labels = (this.db.prepare('SELECT rowid FROM chunks WHERE report_id = ?').all(id) as { rowid: number }[]).map(
@@ -602,4 +651,17 @@ function toChunk(row: ChunkRow): StoredChunk {
     header: row.header,
     text: row.text,
   };
+}
+
+/** The smallest hashes of a sketch, under which its report is found. */
+function sketchKeys(sketch: Uint32Array): number[] {
+  return [...sketch.subarray(0, SKETCH_KEYS)];
+}
+
+function sketchBlob(sketch: Uint32Array): Buffer {
+  return Buffer.from(sketch.buffer, sketch.byteOffset, sketch.byteLength);
+}
+
+function blobSketch(blob: Buffer): Uint32Array {
+  return new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
 }

@@ -32,3 +32,4 @@ export {
 export { ENGLISH_MONTH_NAMES, ENGLISH_MONTHS } from './months.ts';
 export { isRegisteredPlace, placeInAddress } from './places.ts';
 export { DOCUMENT_TYPES, type DocumentType } from './document-types.ts';
+export { sketchSimilarity, textSketch } from './sketch.ts';
