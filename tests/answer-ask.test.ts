@@ -122,6 +122,62 @@ describe('what a session discussed (sample corpus, extractive)', () => {
     expect(result.answer).toMatch(/thùng rác/);
   });
 
+  it.each([
+    [
+      'Ban Thường vụ Thị ủy Từ Sơn năm 2021 đã làm gì?',
+      /^Các báo cáo hiện có ghi 7 cuộc họp của BTV Thị ủy Từ Sơn trong năm 2021:$/,
+    ],
+    [
+      'btv thi uy tu son nam 2021 co nhung phien hop nao',
+      /^Các báo cáo hiện có ghi 7 cuộc họp của BTV Thị ủy Từ Sơn trong năm 2021:$/,
+    ],
+    [
+      'What did the Tu Son town Party Standing Committee do in 2021?',
+      /^The stored reports record 7 meetings of BTV Thị ủy Từ Sơn in 2021:$/,
+    ],
+  ])(
+    'lists the sessions a broad question about a body over a year finds, one cited line each: %s',
+    async (question, lead) => {
+      const result = await app.ask(question);
+      expect(result.mode).toBe('extractive');
+      const [first, ...lines] = result.answer.split('\n');
+      expect(first).toMatch(lead);
+      // Seven sessions, March to December 2021 (the last one renamed Thành ủy), oldest first, each from its own report.
+      expect(lines).toHaveLength(7);
+      const months = lines.map((line) => /(?:tháng (\d+)\/2021|regular (\w+) 2021)/.exec(line)?.slice(1).find(Boolean));
+      expect(months).toEqual(
+        first!.startsWith('The')
+          ? ['March', 'June', 'July', 'September', 'October', 'November', 'December']
+          : ['3', '6', '7', '9', '10', '11', '12'],
+      );
+      for (const line of lines) expect(line).toMatch(/^- .+: .+ \[\d+\]$/);
+      expect(new Set(result.citations.map((c) => c.reportId)).size).toBe(7);
+      expectCheckableCitations(result);
+      // A line tells the session's business, not who chaired it.
+      expect(result.answer).not.toMatch(/chủ trì/);
+    },
+  );
+
+  it('lists the sessions of a body under its former name too, and tells their business, not who presided', async () => {
+    // The town's council (thị xã) became the city's (thành phố) on 1/11/2021: one body, two sessions in 2021.
+    const result = await app.ask('HĐND thành phố Từ Sơn năm 2021 có những kỳ họp nào?');
+    const [first, ...lines] = result.answer.split('\n');
+    expect(first).toBe('Các báo cáo hiện có ghi 2 cuộc họp của HĐND thành phố Từ Sơn trong năm 2021:');
+    expect(lines.map((line) => /^- kỳ họp thứ (\d+)/.exec(line)?.[1])).toEqual(['2', '4']);
+    expect(result.answer).not.toMatch(/điều hành|chủ trì/);
+  });
+
+  it('answers a broad question with the overview when the period holds one session of the body', async () => {
+    const result = await app.ask('UBND phường Đông Ngàn năm 2022 đã làm gì?');
+    expect(result.answer).toMatch(/^Theo báo cáo phiên họp thường kỳ tháng 4\/2022 của UBND phường Đông Ngàn/);
+    expect(result.citations.length).toBeGreaterThan(1);
+  });
+
+  it('does not list sessions for a question about what a body did on one subject', async () => {
+    const result = await app.ask('BTV Thị ủy Từ Sơn năm 2021 đã làm gì để phòng chống dịch covid-19?');
+    expect(result.answer).not.toMatch(/cuộc họp của/);
+  });
+
   it.each(['Tóm tắt phiên họp tháng 4/2019 của UBND phường Đông Ngàn', 'UBND phường Đông Ngàn tháng 4 2019 bàn gì'])(
     'refuses a summary of a session no report covers: %s',
     async (question) => {

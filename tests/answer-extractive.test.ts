@@ -205,6 +205,7 @@ describe('the extractive answerer on passages made for the test', () => {
     uncovered: [],
     assumed: [],
     inherited: null,
+    sessions: null,
   });
 
   it('quotes what a resolution decided, not the closing clauses every resolution carries, unless they are asked about', async () => {

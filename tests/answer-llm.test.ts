@@ -72,6 +72,7 @@ function retrievalFor(question: string, language: QuestionLanguage, passages = P
     uncovered: [],
     assumed: [],
     inherited: null,
+    sessions: null,
   };
 }
 
@@ -206,6 +207,29 @@ describe('llm answerer against a local OpenAI-compatible server', async () => {
     expect(second).toContain('‹passage n="9"');
     // Nothing of the passage is outside its block.
     expect(text.slice(text.lastIndexOf('</passage>') + '</passage>'.length)).toBe('');
+  });
+
+  it('asks for the main points in the extractive order for an overview, and for one line per meeting for a list of sessions', async () => {
+    server.script('chat', chat(JSON.stringify(GOOD_REPLY)));
+    const overview = retrievalFor('Kỳ họp thứ 12 bàn về vấn đề gì?', 'vi');
+    overview.question = { ...overview.question, overview: true };
+    await createLlmAnswerer(settings).draft(overview, PASSAGES);
+    const overviewRules = messagesOf(0)[0]!.content;
+    expect(overviewRules).toMatch(
+      /main points of one meeting.*what the meeting assessed \(with its headline figures\), what was discussed or proposed, and what was concluded and assigned/,
+    );
+    expect(overviewRules).not.toMatch(/one line per meeting/);
+
+    server.script('chat', chat(JSON.stringify(GOOD_REPLY)));
+    const sessions = { ...retrievalFor('HĐND thị xã Quế Võ năm 2023 đã làm gì?', 'vi'), sessions: 15 };
+    await createLlmAnswerer(settings).draft(sessions, PASSAGES);
+    const listRules = messagesOf(1)[0]!.content;
+    // The two passages come from one report: one meeting of the fifteen stored is listed.
+    expect(listRules).toMatch(/openings of 1 of its 15 stored meetings, oldest first/);
+    expect(listRules).toMatch(
+      /one line per meeting, in that order, as "- <the meeting and its date>: <its main business> \[n\]"/,
+    );
+    expect(listRules).not.toMatch(/at most 5 sentences/);
   });
 
   it('escapes metadata so a title cannot break out of its attribute', async () => {

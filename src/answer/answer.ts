@@ -1,5 +1,5 @@
 import type { Logger } from '../log.ts';
-import { LOCALITY_UNITS, scopeOf, type Asked, type Question } from '../question/index.ts';
+import { isOverview, LOCALITY_UNITS, scopeOf, type Asked, type Question } from '../question/index.ts';
 import {
   MIN_TOPIC_COVERAGE,
   MIN_TOPIC_COVERAGE_IN_SESSION,
@@ -10,7 +10,6 @@ import type { RankedPassage, Retrieval } from '../retrieve/index.ts';
 import { reportCatalog, type ReportSummary, type Store } from '../store/index.ts';
 import { foldText } from '../text/index.ts';
 import { checkCitations } from './citations.ts';
-import { isOverview } from './extractive.ts';
 import { claimsOf, unmetAsk, type Focus } from './evidence.ts';
 import { assumedScopeNote, llmFallbackNote, matchedInTextNote, notCovered, notInReports } from './messages.ts';
 import { topicCoverage, topicWeights } from './relevance.ts';
@@ -75,10 +74,14 @@ export async function answer(retrieval: Retrieval, app: AnswerDeps, options: Ans
 
   if (retrieval.uncovered.length > 0)
     return refuse(notCovered(retrieval.uncovered, nearbyReports(plan, reportCatalog(app.store).list), plan.language));
-  // An overview tells the whole report asked about: every retrieved passage of it.
-  const passages = isOverview(plan)
-    ? retrieval.passages.filter((p) => p.reportId === retrieval.passages[0]?.reportId)
-    : retrieval.passages.slice(0, PASSAGES_FOR_ANSWER);
+  // An overview tells the whole report asked about: every retrieved passage of it; a list of
+  // sessions tells each of them from its opening passages.
+  const passages =
+    retrieval.sessions !== null
+      ? retrieval.passages
+      : isOverview(plan)
+        ? retrieval.passages.filter((p) => p.reportId === retrieval.passages[0]?.reportId)
+        : retrieval.passages.slice(0, PASSAGES_FOR_ANSWER);
   if (!isAnswerable(retrieval, passages, app.store))
     return refuse(notInReports(nearbyReports(plan, reportCatalog(app.store).list), plan.language));
 

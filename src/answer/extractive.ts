@@ -2,12 +2,12 @@
 // its passage marker, grouped under a line naming the report they come from.
 import type { Embedder } from '../embed/index.ts';
 import type { RankedPassage, Retrieval } from '../retrieve/index.ts';
-import type { Question, Wants } from '../question/index.ts';
+import { isOverview, type Question, type Wants } from '../question/index.ts';
 import { CONTEXT_SHARE, RELATIVE_CUT, SECOND_REPORT_CUT, SENTENCE_WEIGHT } from '../ranking.ts';
 import { countWords, findDates, foldedTerms, foldText, splitSentences } from '../text/index.ts';
 import { clip } from './citations.ts';
 import { hasFigure, namesPerson } from './evidence.ts';
-import { leadLine } from './lead-line.ts';
+import { describeReport, leadLine } from './lead-line.ts';
 import { heldWeight, termsOf } from './relevance.ts';
 import { AnswerError, type Answerer, type DraftAnswer } from './types.ts';
 
@@ -35,6 +35,8 @@ const PERIOD_PHRASE = /\b(?:quy\s+[ivx]+|thang\s+\d{1,2})\b/;
 // what was decided, so they are quoted only when the question asks about them.
 const CLOSING_CLAUSE =
   /\b(?:(?:nghi quyet|quyet dinh|ke hoach|quy che) nay (?:.* )?(?:co hieu luc|duoc .* thong qua)|giam sat (?:viec )?(?:trien khai )?thuc hien (?:nghi quyet|quyet dinh)|to chuc (?:trien khai )?thuc hien (?:nghi quyet|quyet dinh)|chiu trach nhiem thi hanh)\b/;
+// Who chaired and who attended: the formalities of an opening, not a meeting's business.
+const FORMALITY = /\b(?:chu tri|dieu hanh|tham du|du va chi dao|du hop|co mat|chaired|attended)\b/;
 const ASKS_ABOUT_CLOSING =
   /\b(?:hieu luc|thi hanh|giam sat|to chuc thuc hien|take effect|in force|effective|oversee|supervis)/;
 
@@ -60,6 +62,7 @@ export function createExtractiveAnswerer(embedder: Embedder): Answerer {
       if (!top) throw new AnswerError('extractive', 'no passages to quote from');
       const candidates = sentencesOf(passages);
       if (candidates.length === 0) throw new AnswerError('extractive', 'the passages hold no whole sentences');
+      if (retrieval.sessions !== null) return renderSessions(candidates, retrieval);
       if (isOverview(retrieval.question)) return render(mainPoints(candidates, top.reportId), retrieval.question);
       const question = await score(candidates, retrieval.question, passages.length, embedder);
       const chosen = choose(candidates, question, top.reportId);
@@ -67,11 +70,6 @@ export function createExtractiveAnswerer(embedder: Embedder): Answerer {
       return render(chosen, retrieval.question);
     },
   };
-}
-
-/** A question for a meeting's main points that names no subject of its own ("bàn về vấn đề gì?"). */
-export function isOverview(question: Question): boolean {
-  return question.overview === true && question.topicWords.length === 0;
 }
 
 /**
@@ -95,6 +93,46 @@ function mainPoints(candidates: readonly Candidate[], reportId: string): Candida
   for (const candidate of ofReport)
     if (chosen.length < MAX_SENTENCES && candidate.passage.section === null) take(candidate);
   return chosen.slice(0, MAX_SENTENCES).sort((a, b) => a.position - b.position);
+}
+
+/**
+ * What a body did over a period: a line saying how many of its meetings are stored, then one line
+ * per meeting listed (oldest first), naming it and quoting its first business: the first sentence
+ * of a marked part past the opening, else the first past its lead, else its lead.
+ */
+function renderSessions(candidates: readonly Candidate[], retrieval: Retrieval): DraftAnswer {
+  const plan = retrieval.question;
+  const reportIds = [...new Set(retrieval.passages.map((p) => p.reportId))];
+  const lines = [sessionsLead(plan, retrieval.sessions ?? reportIds.length, reportIds.length)];
+  const quotes = new Map<number, string>();
+  for (const reportId of reportIds) {
+    // Its lead announces the meeting the line already names; who chaired is no business either.
+    const [lead, ...rest] = candidates
+      .filter((c) => c.passage.reportId === reportId)
+      .sort((a, b) => a.position - b.position);
+    const business = rest.filter((c) => !FORMALITY.test(foldText(c.text)));
+    const point =
+      business.find((c) => c.passage.section !== null && c.passage.section !== 'opening') ?? business[0] ?? lead;
+    if (!point) continue;
+    const { report } = point.passage;
+    // The body is named once above; a line names the session, unless it has nothing else to go by.
+    const named =
+      report.sessionMonth || report.sessionNumber !== null || report.sessionKind ? { ...report, body: null } : report;
+    lines.push(`- ${describeReport(named, plan.language)}: ${point.text.replace(/\s+/g, ' ')} [${point.n}]`);
+    quotes.set(point.n, clip(point.text));
+  }
+  return { text: lines.join('\n'), quotes };
+}
+
+function sessionsLead(plan: Question, found: number, listed: number): string {
+  const body = plan.body?.name ?? plan.body?.organ ?? '';
+  const period = plan.period?.label ?? '';
+  if (plan.language === 'en') {
+    const latest = found > listed ? ` (the latest ${listed} listed)` : '';
+    return `The stored reports record ${found} meetings of ${body} in ${period}${latest}:`;
+  }
+  const latest = found > listed ? ` (liệt kê ${listed} cuộc họp gần nhất)` : '';
+  return `Các báo cáo hiện có ghi ${found} cuộc họp của ${body} trong ${period}${latest}:`;
 }
 
 /** Whole sentences of the passages, each once (overlapping chunks repeat sentences; the better-ranked passage keeps it). */

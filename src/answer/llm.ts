@@ -3,7 +3,7 @@
 // JSON object; citations are checked by the caller, not here.
 import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
 import type { RankedPassage, Retrieval } from '../retrieve/index.ts';
-import type { QuestionLanguage } from '../question/index.ts';
+import { isOverview, type QuestionLanguage } from '../question/index.ts';
 import { AnswerError, type Answerer, type DraftAnswer } from './types.ts';
 
 export interface LlmAnswererSettings {
@@ -53,7 +53,7 @@ export function createLlmAnswerer(settings: LlmAnswererSettings): Answerer {
           temperature: 0,
           response_format: { type: 'json_object' },
           messages: [
-            { role: 'system', content: systemPrompt(retrieval.question.language) },
+            { role: 'system', content: systemPrompt(retrieval.question.language, taskOf(retrieval)) },
             { role: 'user', content: userMessage(retrieval.question.text, passages) },
           ],
         });
@@ -80,14 +80,40 @@ const NO_ANSWER: Record<QuestionLanguage, string> = {
   en: 'The reports provided do not contain this information.',
 };
 
+/**
+ * What a question asks the model to write, besides a plain answer: the main points of one meeting
+ * (an overview), or one line per meeting of a body over a period (the passages are their openings).
+ */
+type Task = { kind: 'answer' } | { kind: 'overview' } | { kind: 'sessions'; found: number; listed: number };
+
+function taskOf(retrieval: Retrieval): Task {
+  if (retrieval.sessions !== null) {
+    const listed = new Set(retrieval.passages.map((passage) => passage.reportId)).size;
+    return { kind: 'sessions', found: retrieval.sessions, listed };
+  }
+  return isOverview(retrieval.question) ? { kind: 'overview' } : { kind: 'answer' };
+}
+
+/** How long the answer is and what it tells, in the order the extractive answerer tells it, so both paths read alike. */
+function taskRule(task: Task): string {
+  switch (task.kind) {
+    case 'answer':
+      return '3. Be short: at most 5 sentences, plain text, no markdown or HTML.';
+    case 'overview':
+      return '3. The question asks for the main points of one meeting. In at most 5 sentences, plain text, no markdown or HTML, say in this order: what the meeting assessed (with its headline figures), what was discussed or proposed, and what was concluded and assigned, each with its [n].';
+    case 'sessions':
+      return `3. The question asks what a body did over a period. The passages are the openings of ${task.listed} of its ${task.found} stored meetings, oldest first. Start with one line saying how many meetings the reports record, then write one line per meeting, in that order, as "- <the meeting and its date>: <its main business> [n]", and nothing else; plain text, no markdown or HTML.`;
+  }
+}
+
 /** The rules, including the language to answer in; passages are declared data here, once, where they cannot override it. */
-function systemPrompt(language: QuestionLanguage): string {
+function systemPrompt(language: QuestionLanguage, task: Task): string {
   return [
     'You answer questions from staff about the meeting reports of Vietnamese local councils (Thị ủy, HĐND, UBND).',
     'Rules:',
     '1. Answer only from the numbered passages in the user message. Do not use outside knowledge and never invent facts.',
     `2. ${LANGUAGE_RULES[language]}`,
-    '3. Be short: at most 5 sentences, plain text, no markdown or HTML.',
+    taskRule(task),
     '4. Put [n] after every claim, where n is the number of the passage that supports it. Cite only passages that exist.',
     '5. Quote Vietnamese figures, dates, names and titles exactly as the passage writes them.',
     `6. If the passages do not answer the question, say so plainly (e.g. "${NO_ANSWER[language]}") and cite nothing.`,

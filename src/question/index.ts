@@ -2,6 +2,7 @@
 // body, session, section, what kind of answer it asks for, topic words). Retrieval and answering
 // both take that value; neither reads the raw question again.
 export { understandQuestion } from './query.ts';
+export { isOverview, isSessionList } from './overview.ts';
 export { monthFilter } from './periods.ts';
 export type {
   Ask,

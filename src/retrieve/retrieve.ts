@@ -13,7 +13,7 @@ import { countWords, findDates } from '../text/index.ts';
 import { latestSessionMonth, selectReports, type ReportOpening } from './filters.ts';
 import { LabelSet } from './label-set.ts';
 import { lexicalIndex, lexicalQuery } from './lexical.ts';
-import { inheritScope, inSessionMonth, type Question, type QuestionScope } from '../question/index.ts';
+import { inheritScope, inSessionMonth, isSessionList, type Question, type QuestionScope } from '../question/index.ts';
 import {
   CANDIDATES_PER_METHOD,
   EXACT_SEARCH_MAX_LABELS,
@@ -50,6 +50,12 @@ export interface Retrieval {
   assumed: string[];
   /** The scope taken from the previous question (`RetrieveOptions.context`), when the question named none of its own. */
   inherited: QuestionScope | null;
+  /**
+   * For a question about what a body did over a period (`isSessionList`) that finds several of
+   * its sessions: how many; the passages are then the first passages of each (of the newest
+   * LISTED_SESSIONS), oldest first. Null otherwise.
+   */
+  sessions: number | null;
 }
 
 export interface RetrieveOptions {
@@ -106,6 +112,18 @@ export async function retrieve(
       uncovered: selection.uncovered,
       assumed: [],
       inherited,
+      sessions: null,
+    };
+  }
+  if (isSessionList(plan) && selection.reportIds && selection.reportIds.length > 1) {
+    return {
+      question: plan,
+      passages: sessionOpenings(app.store, reports, selection.reportIds),
+      applied: selection.applied,
+      uncovered: [],
+      assumed: selection.assumed,
+      inherited,
+      sessions: selection.reportIds.length,
     };
   }
   const allowed = selection.reportIds ? allowedLabels(app.store, reports, selection.reportIds) : undefined;
@@ -157,7 +175,49 @@ export async function retrieve(
     .passages(best.map(({ label }) => label))
     .map((passage): RankedPassage => ({ ...passage, ...hits.get(passage.rowid)! }));
   clock.lap('fusion');
-  return { question: plan, passages, applied: selection.applied, uncovered: [], assumed: selection.assumed, inherited };
+  return {
+    question: plan,
+    passages,
+    applied: selection.applied,
+    uncovered: [],
+    assumed: selection.assumed,
+    inherited,
+    sessions: null,
+  };
+}
+
+// A year of monthly sessions; older ones are counted, not listed.
+const LISTED_SESSIONS = 12;
+// A report's opening and what follows it: the session, then its first business (a title or a
+// heading alone is not counted; it is passed over).
+const PASSAGES_PER_LISTED_SESSION = 3;
+
+/** The first passages (past headings) of the newest LISTED_SESSIONS of some reports, oldest report first. */
+function sessionOpenings(store: Store, catalog: ReportCatalog, reportIds: readonly string[]): RankedPassage[] {
+  const day = (id: string) => {
+    const report = catalog.byId.get(id);
+    return (report && reportDay(report)) ?? Number.NEGATIVE_INFINITY;
+  };
+  const listed = [...reportIds]
+    .sort((a, b) => day(b) - day(a))
+    .slice(0, LISTED_SESSIONS)
+    .reverse();
+  const passages = listed.flatMap((id) => {
+    const opening: Passage[] = [];
+    for (let ordinal = 0; opening.length < PASSAGES_PER_LISTED_SESSION; ordinal++) {
+      const passage = store.passageById(`${id}:${ordinal}`);
+      if (!passage) break;
+      if (!isHeadingOnly(passage.text)) opening.push(passage);
+    }
+    return opening;
+  });
+  return passages.map((passage, i) => ({
+    ...passage,
+    score: 1 / (i + 1),
+    lexicalRank: null,
+    denseRank: null,
+    similarity: null,
+  }));
 }
 
 /**
