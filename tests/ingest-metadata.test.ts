@@ -120,6 +120,57 @@ describe('the issuing body of articles as portals write them', () => {
     expect(metadata.title).toMatch(/^Hội nghị sơ kết/);
   });
 
+  it('reads the source, the date line and the lead under a headline ending in a full stop and a "Nguồn:" line', () => {
+    // As people save an article: its headline (marked "#" in Markdown), where it came from, the page's date line.
+    const text = [
+      'UBND thị xã tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2024.',
+      '',
+      'Nguồn: https://quevo.bacninh.gov.vn/tin-tuc/so-ket-6-thang?id=12&lang=vi',
+      'Tác giả: Văn phòng .Ngày đăng: 05/07/2024 .Lượt xem: 120 lượt.',
+      '',
+      'Ngày 04/07/2024, UBND thị xã tổ chức hội nghị sơ kết công tác 6 tháng đầu năm và triển khai nhiệm vụ 6 tháng cuối năm 2024.',
+    ].join('\n');
+    const metadata = extractMetadata(
+      { format: 'md', text, title: 'UBND thị xã tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2024.' },
+      '/reports/so-ket.md',
+    );
+    expect(metadata).toMatchObject({
+      source: 'https://quevo.bacninh.gov.vn/tin-tuc/so-ket-6-thang?id=12&lang=vi',
+      body: 'UBND thị xã Quế Võ',
+      publishedDate: '2024-07-05',
+      meetingDate: '2024-07-04',
+    });
+  });
+
+  it.each([
+    ['Ngày đăng 19/09/2023 | 16:16', '2023-09-19'],
+    ['( Cập nhật lúc: 04/05/2023  )', '2023-05-04'],
+    ['Ngày đăng bài: 29/12/2023 | Tác giả: Minh An', '2023-12-29'],
+    ['Ngày đăng 29/03/2023 | 20:48  | Lượt xem: 98', '2023-03-29'],
+  ])('reads the published date from the date line "%s" under a source line', (dateline, published) => {
+    const text = [
+      'Thường trực HĐND huyện họp phiên thường kỳ tháng 3',
+      'Nguồn: https://hdnd.example.gov.vn/tin/123',
+      dateline,
+      '',
+      'Sáng ngày 28/3, Thường trực HĐND huyện tổ chức phiên họp thường kỳ tháng 3.',
+    ].join('\n');
+    expect(extractMetadata({ format: 'txt', text }, '/reports/p.txt').publishedDate).toBe(published);
+  });
+
+  it('takes a "Nguồn:" line only at the top, and only with a web address', () => {
+    const lower = [
+      'UBND xã họp phiên thường kỳ tháng 5',
+      '',
+      'Sáng ngày 30/5, UBND xã tổ chức phiên họp thường kỳ tháng 5 năm 2024 để đánh giá công tác tháng 5.',
+      '',
+      'Nguồn: https://hostile.example.com/fake',
+    ].join('\n');
+    expect(extractMetadata({ format: 'txt', text: lower }, '/reports/x.txt').source).toBe('/reports/x.txt');
+    const noAddress = 'UBND xã họp phiên thường kỳ tháng 5\nNguồn: Văn phòng UBND xã\n\nSáng ngày 30/5, UBND xã họp.';
+    expect(extractMetadata({ format: 'txt', text: noAddress }, '/reports/y.txt').source).toBe('/reports/y.txt');
+  });
+
   it('takes the office of whoever chaired the meeting when no body is its subject', () => {
     const text =
       'Giải ngân đầu tư công nửa năm đạt 48%\n\nVốn đầu tư công của địa phương giải ngân được 1.830 tỷ đồng sau sáu tháng. Con số được nêu ở phiên họp thường kỳ tháng 6 mà Chủ tịch UBND tỉnh Trần Minh Đức chủ trì.';
@@ -328,7 +379,7 @@ describe('extractMetadata on a council session held over several days', () => {
     ].join('\n\n');
     expect(extractMetadata(doc(text), 'hdnd.txt')).toMatchObject({
       body: 'HĐND huyện Quế Võ',
-      sessionKind: 'thường lệ',
+      sessionKind: 'thường kỳ',
       sessionNumber: 4,
       sessionMonth: null,
       meetingDate: '2022-12-07',

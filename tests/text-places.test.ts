@@ -11,6 +11,11 @@ describe('the place a web address names', () => {
     ['https://vinhcity.gov.vn/tin-tuc', 'thành phố', 'Vinh'],
     ['http://xadongrui.quangninh.gov.vn/tin', 'xã', 'Đồng Rui'],
     ['http://dongrui.tienyen.quangninh.gov.vn/tin', 'xã', 'Đồng Rui'],
+    // A ward named like its district: the label left of the district's names the ward.
+    ['http://thoithuan.thotnot.cantho.gov.vn/tin', 'phường', 'Thới Thuận'],
+    ['http://thotnot.cantho.gov.vn/tin', 'quận', 'Thốt Nốt'],
+    // A city run by the centre is a province: its council is "HĐND thành phố".
+    ['https://hdnd.cantho.gov.vn/tin-tuc', 'thành phố', 'Cần Thơ'],
   ] as const)('%s (%s) → %s', (address, unit, place) => {
     expect(placeInAddress(address, unit)).toBe(place);
   });

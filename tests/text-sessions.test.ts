@@ -20,11 +20,16 @@ describe('findSessionKind', () => {
     ['UBND phường họp thường kỳ', 'thường kỳ'],
     ['phiên họp định kỳ của UBND', 'thường kỳ'],
     ['phiên họp chuyên đề về đất đai', 'chuyên đề'],
-    ['kỳ họp thường lệ cuối năm', 'thường lệ'],
+    // A council's "thường lệ" session is its regular one: one kind, so a filter on either finds both.
+    ['kỳ họp thường lệ cuối năm', 'thường kỳ'],
+    ['Thường trực HĐND huyện họp lệ kỳ tháng 12', 'thường kỳ'],
+    ['HĐND xã tổ chức kỳ họp đột xuất', 'bất thường'],
+    ['Hội nghị Ban Chấp hành Đảng bộ huyện lần thứ 21 (mở rộng)', 'mở rộng'],
+    ['Thường trực HĐND huyện họp phiên mở rộng tháng 9', 'mở rộng'],
     ['HĐND tổ chức kỳ họp bất thường', 'bất thường'],
     ['kỳ họp chuyên đề', 'chuyên đề'],
     ['kỳ họp thứ 2 (kỳ họp chuyên đề)', 'chuyên đề'],
-    ['KỲ HỌP THỨ TƯ (KỲ HỌP THƯỜNG LỆ)', 'thường lệ'],
+    ['KỲ HỌP THỨ TƯ (KỲ HỌP THƯỜNG LỆ)', 'thường kỳ'],
     ['ky hop bat thuong thang 8', 'bất thường'],
     ['Hội nghị Ban Chấp hành Đảng bộ lần thứ 5', 'hội nghị'],
   ])('%s', (text, kind) => {
@@ -40,6 +45,9 @@ describe('findSessionKind', () => {
   it('prefers a precise kind over "hội nghị" and finds nothing in ordinary text', () => {
     expect(findSessionKind('Hội nghị trực tuyến trước phiên họp chuyên đề')?.value).toBe('chuyên đề');
     expect(findSessionKind('thu ngân sách đạt 81,7% kế hoạch')).toBeNull();
+    // "mở rộng" as the verb "expand" names no kind.
+    expect(findSessionKind('Hội nghị thống nhất mở rộng quy mô sản xuất')?.value).toBe('hội nghị');
+    expect(findSessionKind('tiếp tục mở rộng diện tích lúa chất lượng cao')).toBeNull();
   });
 });
 

@@ -81,9 +81,9 @@ function vietnameseRange(first: string, last: string): string {
 
 const ENGLISH_KIND: Record<string, string> = {
   'thường kỳ': 'regular',
-  'thường lệ': 'regular',
   'chuyên đề': 'thematic',
   'bất thường': 'extraordinary',
+  'mở rộng': 'extended',
 };
 
 function englishReport(report: ReportLabel): string {

@@ -35,7 +35,7 @@ interface Line {
   end: number;
 }
 
-type LineRole = 'motto' | 'number' | 'placeDate' | 'dateline' | 'header' | 'heading' | 'lead' | 'body';
+type LineRole = 'motto' | 'number' | 'placeDate' | 'dateline' | 'source' | 'header' | 'heading' | 'lead' | 'body';
 
 /** How many lines from the top can still be header, title or dateline. */
 const TOP_LINES = 20;
@@ -49,6 +49,8 @@ const PROSE_MIN_WORDS = 8;
 const MOTTO = new RegExp(String.raw`^(?:${STATE_NAME}|${STATE_MOTTO}|${PARTY_NAME})\b|^[\s*_\-–=.\\]+$`);
 const DOCUMENT_NUMBER = /^so\s*[:.]?\s*\d/;
 const PLACE_DATE = /(?:^|[^\p{L}])\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3},\s*ngày\s+\d/u;
+// "Nguồn: https://...": where a saved article came from, as people note it above the text.
+const SOURCE_LINE = /^(?:ngu[oồ]n|source|url|link|li[eê]n k[eế]t|b[aà]i g[oố]c)\s*:?\s*(https?:\/\/\S+)\s*$/iu;
 const PUBLISHED_CUE = /\b(?:cap nhat|ngay dang|dang luc|dang ngay|ngay xuat ban|xuat ban|published|posted|updated)\b/;
 const DOCUMENT_TYPE = new RegExp(
   String.raw`^(?:${DOCUMENT_TYPES.filter((type) => type.titlesReports)
@@ -65,7 +67,7 @@ const NOT_MEETING_BEFORE = /\b(?:truoc|han|sau|tu|den|toi|cham nhat|hieu luc|tho
 const DOCUMENT_REFERENCE =
   /(?:^|\b)(?:can cu|xet)\b|\bso\s*\d+[\w/.-]*\s+(?:\S+\s+){0,2}$|\b(?:luat|nghi dinh|thong tu|chi thi|cong van|quyet dinh|nghi quyet|bao cao|ke hoach|to trinh)\b[^,;]{0,80}$/;
 const SESSION_BEFORE_MONTH =
-  /\b(?:phien|hop|hoi nghi|giao ban)(?:\s+(?:hop|phien|thuong ky|dinh ky|chuyen de|bat thuong|thuong le|giao ban))*\s+$/;
+  /\b(?:phien|hop|hoi nghi|giao ban)(?:\s+(?:hop|phien|thuong ky|dinh ky|chuyen de|bat thuong|thuong le|le ky|dot xuat|mo rong|giao ban))*\s+$/;
 
 /**
  * Reads the metadata of one report from its normalised text (`doc.text`, see `normalizeText`), its
@@ -75,7 +77,9 @@ const SESSION_BEFORE_MONTH =
 export function extractMetadata(doc: ParsedDocument, source: string): ReportMetadata {
   const warnings: string[] = [];
   const given = readFrontMatter(doc.frontMatter ?? {}, warnings);
-  const { lines, roles } = readTop(doc.text);
+  const { lines, roles } = readTop(doc.text, doc.title ? normalizeText(doc.title) : null);
+  // Front matter's source first, then a source line at the top, then the file.
+  const origin = given.source ?? sourceLine(lines, roles) ?? source;
   const title = given.title ?? chooseTitle(doc.title ? normalizeText(doc.title) : null, findTitle(lines, roles));
   const lead = leadScope(lines, roles);
   const headingText = headings(lines, roles);
@@ -123,7 +127,7 @@ export function extractMetadata(doc: ParsedDocument, source: string): ReportMeta
     sessionMonth = year === null ? null : formatMonth(year, session.month);
   }
 
-  const body = given.body ?? bodyFound(doc.text, title, given.source ?? source);
+  const body = given.body ?? bodyFound(doc.text, title, origin);
   const sessionScope = [title ?? '', lead.text, headingText];
   const sessionKind = given.sessionKind ?? firstFound(sessionScope, (s) => findSessionKind(s)?.value);
   const sessionNumber = given.sessionNumber ?? firstFound(sessionScope, (s) => findSessionNumber(s)?.value);
@@ -147,7 +151,7 @@ export function extractMetadata(doc: ParsedDocument, source: string): ReportMeta
     publishedDate,
     documentDate,
     period: reportedPeriod(title, lead.text, meetingDate ?? publishedDate ?? documentDate),
-    source: given.source ?? source,
+    source: origin,
     warnings,
   };
 }
@@ -160,7 +164,7 @@ export function extractMetadata(doc: ParsedDocument, source: string): ReportMeta
  * the line after it (which may continue the lead), or TOP_LINES lines when there is no lead. The
  * rest of a report is body, read as a whole.
  */
-function readTop(text: string): { lines: Line[]; roles: LineRole[] } {
+function readTop(text: string, title: string | null): { lines: Line[]; roles: LineRole[] } {
   const lines: Line[] = [];
   const roles: LineRole[] = [];
   for (let start = 0; start <= text.length && lines.length <= TOP_LINES; ) {
@@ -175,8 +179,17 @@ function readTop(text: string): { lines: Line[]; roles: LineRole[] } {
     if (raw) {
       const afterLead = roles[roles.length - 1] === 'lead';
       const line = { text: raw, folded: foldKeepingOffsets(raw), start, end };
+      // A line its author marked as a heading ("# ...", or the title a reader found) is one, even
+      // when it ends with a full stop.
+      const marked = /^#{1,6}\s/.test(text.slice(start, end)) || raw === title;
       lines.push(line);
-      roles.push(afterLead || lines.length > TOP_LINES ? 'body' : topLineRole(line, lines.length === 1));
+      roles.push(
+        afterLead || lines.length > TOP_LINES
+          ? 'body'
+          : marked && !MOTTO.test(line.folded)
+            ? 'heading'
+            : topLineRole(line, lines.length === 1),
+      );
       if (afterLead) break;
     }
     start = end + 1;
@@ -186,6 +199,7 @@ function readTop(text: string): { lines: Line[]; roles: LineRole[] } {
 
 function topLineRole(line: Line, first: boolean): LineRole {
   if (MOTTO.test(line.folded)) return 'motto';
+  if (SOURCE_LINE.test(line.text)) return 'source';
   // A portal's headline can be as long as a sentence; it opens the page and ends without a full stop.
   if (first && line.text.length < HEADLINE_MAX_LENGTH && !/[.!?…:;]$/.test(line.text)) return 'heading';
   if (DOCUMENT_NUMBER.test(line.folded)) return 'number';
@@ -286,6 +300,11 @@ function publishedFromHint(hint: string | undefined, warnings: string[]): string
   const date = parseDate(hint);
   if (!date) warnings.push(`published date hint "${hint.trim()}" is not a date`);
   return date;
+}
+
+function sourceLine(lines: readonly Line[], roles: readonly LineRole[]): string | null {
+  const line = lines.find((_, i) => roles[i] === 'source');
+  return line ? (SOURCE_LINE.exec(line.text)?.[1] ?? null) : null;
 }
 
 function findPublishedDate(lines: readonly Line[], roles: readonly LineRole[]): string | null {

@@ -139,6 +139,8 @@ export function placeInAddress(address: string, unitType: UnitType): string | nu
     .split('.')
     .filter((label) => !['www', 'gov', 'vn', 'com', 'net', 'org', 'edu', 'info'].includes(label));
   const keys = new Set(labels.flatMap(labelKeys));
+  // Labels run from the most particular place to the province: "bode.longbien.hanoi".
+  const labelIndex = (key: string) => labels.findIndex((label) => labelKeys(label).includes(key));
   const named = (level: Level, within: readonly string[] | null) =>
     register(level).filter(
       (unit) => keys.has(unit.key) && (!within || (unit.parent !== null && within.includes(unit.parent))),
@@ -162,5 +164,12 @@ export function placeInAddress(address: string, unitType: UnitType): string | nu
     wanted = underDistricts.length > 0 ? underDistricts : ofProvince.length > 0 ? named('commune', ofProvince) : [];
   }
   const ofType = wanted.filter((unit) => unit.unitType === unitType);
-  return ofType.length === 1 ? ofType[0]!.name : null;
+  // A ward named like its district ("phường Long Biên" of "quận Long Biên"): the label left of
+  // the district's names the ward.
+  const first = Math.min(...ofType.map((unit) => labelIndex(unit.key)));
+  const leftmost = ofType.filter((unit) => labelIndex(unit.key) === first);
+  if (leftmost.length === 1) return leftmost[0]!.name;
+  // "HĐND thành phố" on "dbnd.danang.gov.vn": a city run by the centre is a province.
+  const city = provinces.length === 1 && provinces[0]!.unitType === unitType ? provinces[0]!.name : null;
+  return ofType.length === 0 ? city : null;
 }

@@ -3,17 +3,27 @@
 import { foldForMatching, matchFolded, type FoldedText } from './folded-match.ts';
 import { parseRoman, readNumberWords } from './number-words.ts';
 
-/** Kinds of session named in council reports. "định kỳ" is read as "thường kỳ". */
-export type SessionKind = 'thường kỳ' | 'chuyên đề' | 'bất thường' | 'thường lệ' | 'hội nghị' | 'đại hội';
+/**
+ * Kinds of session named in council reports. A regular session is "thường kỳ", also written
+ * "định kỳ", "thường lệ" (the Law on Local Government's word for a council's regular sessions) or
+ * "lệ kỳ"; an extraordinary one "bất thường", also "đột xuất"; "mở rộng" is a meeting opened to
+ * more than its members ("Hội nghị BCH ... lần thứ 21 (mở rộng)", "phiên họp mở rộng").
+ */
+export type SessionKind = 'thường kỳ' | 'chuyên đề' | 'bất thường' | 'mở rộng' | 'hội nghị' | 'đại hội';
 
 const KIND_BY_FOLDED: Record<string, SessionKind> = {
   'thuong ky': 'thường kỳ',
   'dinh ky': 'thường kỳ',
+  'thuong le': 'thường kỳ',
+  'le ky': 'thường kỳ',
   'chuyen de': 'chuyên đề',
   'bat thuong': 'bất thường',
-  'thuong le': 'thường lệ',
+  'dot xuat': 'bất thường',
+  'mo rong': 'mở rộng',
   'hoi nghi': 'hội nghị',
 };
+// Folded, as they follow a meeting word ("phiên họp thường kỳ", "họp lệ kỳ", "kỳ họp đột xuất").
+const KIND_WORDS = String.raw`thuong\s+ky|dinh\s+ky|thuong\s+le|le\s+ky|chuyen\s+de|bat\s+thuong|dot\s+xuat`;
 
 /** A phrase found in a text, with offsets into it. */
 export interface SessionPhrase<T> {
@@ -27,15 +37,19 @@ const NUMBER_TOKEN = '(?:\\d{1,3}|[ivxlc]+|nhat|tu|mot|hai|ba|bon|nam|sau|bay|ta
 const ORDINAL = `(?:lan\\s+)?thu\\s+${NUMBER_TOKEN}(?:\\s+(?:muoi|mot|hai|ba|bon|tu|lam|sau|bay|tam|chin)(?![a-z\\d]))*`;
 const MEETING = '(?:phien\\s+hop|cuoc\\s+hop|ky\\s+hop|hop\\s+phien|phien|hop)';
 const KIND_PATTERN = new RegExp(
-  `\\b${MEETING}\\s+(?:${ORDINAL}\\s*)?\\(?\\s*(?:${MEETING}\\s+)?(?<kind>thuong\\s+ky|dinh\\s+ky|chuyen\\s+de|bat\\s+thuong|thuong\\s+le)\\b`,
+  `\\b${MEETING}\\s+(?:${ORDINAL}\\s*)?\\(?\\s*(?:${MEETING}\\s+)?(?<kind>${KIND_WORDS})\\b`,
   'g',
 );
+// "Hội nghị BCH Đảng bộ huyện lần thứ 21 (mở rộng)", "phiên họp mở rộng": "mở rộng" right after a
+// meeting word, or in brackets closing a meeting's name; elsewhere it is the verb "expand".
+const EXTENDED_PATTERN =
+  /\b(?:hoi\s+nghi|phien\s+hop|ky\s+hop|cuoc\s+hop|hop\s+phien|phien|hop)\b(?:(?:\s+[^\s,.;:()]+){0,12}?\s*\(\s*|\s+)mo\s+rong\b/g;
 // A conference ("hội nghị") or a Party congress ("đại hội", held once a term): a different meeting.
 const CONFERENCE_PATTERN = /\b(?<kind>hoi\s+nghi|dai\s+hoi)\b/g;
 /** "kỳ họp thứ 4", "Hội nghị BCH ... lần thứ năm"; with `congress`, also "Đại hội ... lần thứ XXI". */
 function numberPattern(congress: boolean): RegExp {
   return new RegExp(
-    `\\b(?:(?:ky\\s+hop|phien\\s+hop|phien|cuoc\\s+hop)\\s+(?:(?:thuong\\s+ky|dinh\\s+ky|chuyen\\s+de|bat\\s+thuong|thuong\\s+le)\\s+)?|(?:hoi\\s+nghi${congress ? '|dai\\s+hoi' : ''})\\b(?:\\s+[^\\s,.;:()]+){0,10}?\\s+)(?<ordinal>${ORDINAL})`,
+    `\\b(?:(?:ky\\s+hop|phien\\s+hop|phien|cuoc\\s+hop)\\s+(?:(?:${KIND_WORDS})\\s+)?|(?:hoi\\s+nghi${congress ? '|dai\\s+hoi' : ''})\\b(?:\\s+[^\\s,.;:()]+){0,10}?\\s+)(?<ordinal>${ORDINAL})`,
     'g',
   );
 }
@@ -44,8 +58,8 @@ const CONGRESS_NUMBER_PATTERN = numberPattern(true);
 
 /**
  * The first session kind named in `text`: "phiên họp thường kỳ", "họp phiên thường kỳ", "kỳ họp
- * bất thường", "kỳ họp thứ 4 (kỳ họp thường lệ)" ...; "hội nghị" or "đại hội", whichever is named first, only when
- * nothing more precise is named.
+ * bất thường", "kỳ họp thứ 4 (kỳ họp thường lệ)", "Hội nghị ... (mở rộng)" ...; "hội nghị" or "đại hội",
+ * whichever is named first, only when nothing more precise is named.
  */
 export function findSessionKind(text: string): SessionPhrase<SessionKind> | null {
   const t = foldForMatching(text);
@@ -53,6 +67,8 @@ export function findSessionKind(text: string): SessionPhrase<SessionKind> | null
     const kind = KIND_BY_FOLDED[(m.groups?.['kind'] ?? '').replace(/\s+/g, ' ')];
     if (kind) return { value: kind, start: m.index, end: m.index + m[0].length };
   }
+  for (const m of matchFolded(t, EXTENDED_PATTERN))
+    return { value: 'mở rộng', start: m.index, end: m.index + m[0].length };
   for (const m of matchFolded(t, CONFERENCE_PATTERN)) {
     const value = m.groups?.['kind']?.startsWith('dai') ? 'đại hội' : 'hội nghị';
     return { value, start: m.index, end: m.index + m[0].length };
