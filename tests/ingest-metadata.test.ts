@@ -158,6 +158,20 @@ describe('the issuing body of articles as portals write them', () => {
     expect(extractMetadata({ format: 'txt', text }, '/reports/p.txt').publishedDate).toBe(published);
   });
 
+  it('reads the meeting day of a lead naming its council with an abbreviated unit ("HĐND TX. ...")', () => {
+    const text = [
+      'Kỳ họp thứ 3 HĐND TX. Kỳ Anh khóa XII',
+      '',
+      'Ngày 10/11/2021, HĐND TX. Kỳ Anh, khóa XII, nhiệm kỳ 2021 - 2026 tổ chức kỳ họp thứ 3 (kỳ họp chuyên đề) để xem xét một số nội dung theo luật định.',
+    ].join('\n');
+    expect(extractMetadata({ format: 'txt', text }, '/reports/k.txt')).toMatchObject({
+      body: 'HĐND thị xã Kỳ Anh',
+      meetingDate: '2021-11-10',
+      sessionNumber: 3,
+      sessionKind: 'chuyên đề',
+    });
+  });
+
   it('takes a "Nguồn:" line only at the top, and only with a web address', () => {
     const lower = [
       'UBND xã họp phiên thường kỳ tháng 5',

@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.ts';
-import { selectReports } from '../src/retrieve/filters.ts';
+import { selectReports, type ReportOpening } from '../src/retrieve/filters.ts';
 import { LabelSet } from '../src/retrieve/label-set.ts';
 import { understandQuestion } from '../src/question/index.ts';
 import type { ChunkRecord, ReportRecord, ReportSummary } from '../src/store/index.ts';
 import { tempApp } from './helpers/app.ts';
+
+/** A report's opening as the catalog gives it; its text is the title and lead here. */
+function opened(title: string, lead: string): ReportOpening {
+  return { title, lead, text: `${title}\n\n${lead}` };
+}
 
 function report(overrides: Partial<ReportRecord>): ReportRecord {
   return {
@@ -113,7 +118,7 @@ describe('choosing reports', () => {
     summary({ id: 'd', body: 'UBND phường Đồng Kỵ', sessionMonth: '2023-05' }),
   ];
   const placeOf = (report: ReportSummary) => (report.body?.endsWith('Tân Hồng') ? 'Tân Hồng' : 'Đồng Kỵ');
-  const noOpening = () => ({ title: '', lead: '' });
+  const noOpening = () => opened('', '');
 
   it('narrows by period and hands out the same report list for the same filters', () => {
     const plan = understandQuestion('tháng 5/2023 phường họp bàn gì về rác thải?');
@@ -174,13 +179,13 @@ describe('choosing reports', () => {
         title: 'Hội nghị Ban Chấp hành Đảng bộ huyện',
       }),
     ];
-    const openings: Record<string, { title: string; lead: string }> = {
-      p: { title: published[0]!.title!, lead: 'Sáng 12/7, HĐND tỉnh Quảng Ninh khai mạc kỳ họp thứ 14.' },
-      q: { title: '', lead: 'Sáng 10/7, HĐND tỉnh Lạng Sơn khai mạc kỳ họp thứ 9, xem xét tình hình 6 tháng đầu năm.' },
-      r: {
-        title: published[2]!.title!,
-        lead: 'Ngày 20/4, hội nghị lần thứ 14 của Ban Chấp hành Đảng bộ huyện Vĩnh Thông được tổ chức.',
-      },
+    const openings: Record<string, ReportOpening> = {
+      p: opened(published[0]!.title!, 'Sáng 12/7, HĐND tỉnh Quảng Ninh khai mạc kỳ họp thứ 14.'),
+      q: opened('', 'Sáng 10/7, HĐND tỉnh Lạng Sơn khai mạc kỳ họp thứ 9, xem xét tình hình 6 tháng đầu năm.'),
+      r: opened(
+        published[2]!.title!,
+        'Ngày 20/4, hội nghị lần thứ 14 của Ban Chấp hành Đảng bộ huyện Vĩnh Thông được tổ chức.',
+      ),
     };
     const openingOf = (report: ReportSummary) => openings[report.id]!;
     const select = (question: string) => selectReports(understandQuestion(question), published, () => null, openingOf);
@@ -211,10 +216,7 @@ describe('choosing reports', () => {
 
     it('does not exclude, by a year, a report dated only by its council term', () => {
       const termOnly = [summary({ id: 't', body: 'HĐND thành phố Hải Dương', sessionKind: 'bất thường' })];
-      const lead = {
-        title: 'Thông cáo về Kỳ họp thứ 5 (bất thường) HĐND thành phố khóa IX, nhiệm kỳ 2016-2021',
-        lead: '',
-      };
+      const lead = opened('Thông cáo về Kỳ họp thứ 5 (bất thường) HĐND thành phố khóa IX, nhiệm kỳ 2016-2021', '');
       const inTerm = selectReports(
         understandQuestion('Kỳ họp bất thường của HĐND thành phố Hải Dương năm 2017 quyết định gì?'),
         termOnly,
@@ -236,7 +238,7 @@ describe('choosing reports', () => {
       const published = [
         summary({ id: 'u', body: 'HĐND tỉnh Lạng Sơn', sessionKind: 'bất thường', publishedDate: '2020-04-13' }),
       ];
-      const opening = () => ({ title: 'Kỳ họp thứ 17 (bất thường) HĐND tỉnh', lead: '' });
+      const opening = () => opened('Kỳ họp thứ 17 (bất thường) HĐND tỉnh', '');
       const april = selectReports(
         understandQuestion('HĐND tỉnh Lạng Sơn họp bất thường tháng 4/2020 quyết định gì?'),
         published,
@@ -256,7 +258,7 @@ describe('choosing reports', () => {
 
     it('cannot rule out by a year a report that states no date at all', () => {
       const undated = [summary({ id: 'v', body: 'Huyện ủy Tiên Du', sessionKind: 'hội nghị' })];
-      const opening = () => ({ title: 'Huyện ủy Tiên Du tổ chức hội nghị lần thứ 10', lead: '' });
+      const opening = () => opened('Huyện ủy Tiên Du tổ chức hội nghị lần thứ 10', '');
       const selection = selectReports(
         understandQuestion('Hội nghị Huyện ủy Tiên Du 9 tháng đầu năm 2019 đánh giá gì?'),
         undated,
@@ -280,7 +282,7 @@ describe('choosing reports', () => {
         understandQuestion('UBND tỉnh Lạng Sơn năm 2015 giải ngân được bao nhiêu?'),
         reviews,
         () => null,
-        () => ({ title: '', lead: '' }),
+        () => opened('', ''),
       );
       expect(selection.reportIds).toEqual(['w']);
       expect(selection.assumed).toEqual([]);
@@ -290,10 +292,11 @@ describe('choosing reports', () => {
       const office = [
         summary({ id: 'x', body: 'Thường trực HĐND huyện Tiên Yên', sessionNumber: 20, sessionKind: 'thường kỳ' }),
       ];
-      const opening = () => ({
-        title: 'Thường trực HĐND huyện họp phiên thường kỳ',
-        lead: 'Ngày 2/7, Thường trực HĐND huyện Tiên Yên họp phiên thứ 20 để chuẩn bị nội dung kỳ họp thứ 8 HĐND huyện khóa XX.',
-      });
+      const opening = () =>
+        opened(
+          'Thường trực HĐND huyện họp phiên thường kỳ',
+          'Ngày 2/7, Thường trực HĐND huyện Tiên Yên họp phiên thứ 20 để chuẩn bị nội dung kỳ họp thứ 8 HĐND huyện khóa XX.',
+        );
       const selection = selectReports(
         understandQuestion('Kỳ họp thứ 8 HĐND huyện Tiên Yên dự kiến diễn ra vào ngày nào?'),
         office,
@@ -315,10 +318,11 @@ describe('choosing reports', () => {
       const office = [
         summary({ id: 'y', body: 'Thường trực HĐND tỉnh Lạng Sơn', sessionKind: 'thường kỳ', sessionMonth: '2019-10' }),
       ];
-      const opening = () => ({
-        title: 'Phiên họp thường kỳ tháng 10/2019 của Thường trực HĐND tỉnh',
-        lead: 'Phiên họp cho ý kiến về việc chuẩn bị kỳ họp bất thường của HĐND tỉnh dự kiến tổ chức trong tháng 11.',
-      });
+      const opening = () =>
+        opened(
+          'Phiên họp thường kỳ tháng 10/2019 của Thường trực HĐND tỉnh',
+          'Phiên họp cho ý kiến về việc chuẩn bị kỳ họp bất thường của HĐND tỉnh dự kiến tổ chức trong tháng 11.',
+        );
       const selection = selectReports(
         understandQuestion(
           'Theo phiên họp tháng 10/2019 của Thường trực HĐND tỉnh Lạng Sơn, kỳ họp bất thường dự kiến diễn ra khi nào?',
@@ -329,6 +333,31 @@ describe('choosing reports', () => {
       );
       expect(selection.reportIds).toEqual(['y']);
       expect(selection.assumed).toEqual(['bất thường']);
+    });
+
+    it('finds the meeting that prepares a thematic session when its kind is named past the opening', () => {
+      const office = [summary({ id: 'z', body: 'Thường trực HĐND huyện Yên Phong', sessionKind: 'hội nghị' })];
+      const title = 'Thường trực HĐND huyện họp liên tịch chuẩn bị các kỳ họp cuối năm';
+      const lead =
+        'Chiều 14/10, Thường trực HĐND huyện Yên Phong tổ chức hội nghị liên tịch để chuẩn bị tổ chức các kỳ họp trong năm.';
+      const rest = 'Từ nay đến cuối năm sẽ tổ chức hai kỳ họp (kỳ họp chuyên đề và kỳ họp thường lệ cuối năm).';
+      const question = understandQuestion('Kỳ họp chuyên đề của HĐND huyện Yên Phong dự kiến họp ngày nào?');
+      const withText = selectReports(
+        question,
+        office,
+        () => null,
+        () => ({ title, lead, text: `${title}\n\n${lead}\n\n${rest}` }),
+      );
+      expect(withText.reportIds).toEqual(['z']);
+      expect(withText.assumed).toEqual(['chuyên đề']);
+      // A preparatory meeting that names no such session is no answer to it.
+      const without = selectReports(
+        question,
+        [...office],
+        () => null,
+        () => opened(title, lead),
+      );
+      expect(without.uncovered).toEqual(['chuyên đề']);
     });
 
     it('does not filter by kind a question asking which kind a session was', () => {

@@ -27,6 +27,19 @@ describe('the place a web address names', () => {
   });
 });
 
+describe('a place whose first syllable ends headings elsewhere', () => {
+  it.each([
+    ['Ngày 10/11/2021, HĐND TX. Kỳ Anh, khóa XII tổ chức kỳ họp thứ 3.', 'HĐND thị xã Kỳ Anh'],
+    ['UBND huyện Kỳ Anh họp phiên thường kỳ tháng 5', 'UBND huyện Kỳ Anh'],
+  ])('reads a registered place in full: %s', (text, body) => {
+    expect(findBodies(text).map((b) => b.name)).toContain(body);
+  });
+
+  it('still ends a capitalised heading at its verb', () => {
+    expect(findBodies('THÀNH ỦY TỪ SƠN HỌP PHIÊN THƯỜNG KỲ').map((b) => b.name)).toEqual(['Thành ủy Từ Sơn']);
+  });
+});
+
 describe('a body named without its place in the article', () => {
   const article = (url: string) =>
     extractMetadata(

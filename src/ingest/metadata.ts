@@ -380,6 +380,10 @@ function findMeeting(
   );
 }
 
+// Where a clause ends in folded text: a sentence mark, not the dot of a unit's abbreviation
+// ("HĐND TX. Giá Rai", "UBND TP. Vinh"), or a line break.
+const CLAUSE_END = /(?<!\b(?:tp|tx|tt))[.!?;](?:\s|$)|\n/g;
+
 /**
  * How surely a date is the meeting's: said with "sáng"/"chiều" (3), in a sentence about meeting (2),
  * introduced as a date (1). `folded` is the text the date was found in, folded with its offsets kept.
@@ -387,8 +391,8 @@ function findMeeting(
 function meetingScore(folded: string, date: DateMention): number {
   if (NOT_MEETING_BEFORE.test(date.before)) return 0;
   const before = folded.slice(Math.max(0, date.start - 150), date.start);
-  const clauseStart = Math.max(0, ...[...before.matchAll(/[.!?;]\s|\n/g)].map((m) => m.index + m[0].length));
-  const sentence = `${before.slice(clauseStart)} ${folded.slice(date.end, date.end + 150).split(/[.!?;](?:\s|$)|\n/)[0] ?? ''}`;
+  const clauseStart = Math.max(0, ...[...before.matchAll(CLAUSE_END)].map((m) => m.index + m[0].length));
+  const sentence = `${before.slice(clauseStart)} ${folded.slice(date.end, date.end + 150).split(CLAUSE_END)[0] ?? ''}`;
   if (DOCUMENT_REFERENCE.test(before.slice(clauseStart))) return 0;
   const aboutMeeting = MEETING_WORDS.test(sentence);
   if (!date.partOfDay && !aboutMeeting) return 0;

@@ -12,6 +12,8 @@ import {
   findSessionNumbers,
   findTerm,
   foldText,
+  namesSessionKind,
+  type SessionKind,
 } from '../text/index.ts';
 import { bodyMatches, type NamedBody } from './issuers.ts';
 
@@ -19,6 +21,8 @@ import { bodyMatches, type NamedBody } from './issuers.ts';
 export interface ReportOpening {
   title: string;
   lead: string;
+  /** The report's whole text: read only for a standing office's meeting that prepares sessions (see `namesInOpening`). */
+  text: string;
 }
 
 /** What a report's title and lead state: the bodies they name, months and years, session number and kind. */
@@ -211,9 +215,10 @@ export function namesInOpening(
       if (report.sessionKind !== null && !isStandingOffice(report)) return false;
       const opening = openingFactsOf(words);
       if (report.sessionKind === null) return opening.sessionKind === plan.sessionKind;
-      // The standing office's meeting that prepares an extraordinary or thematic session speaks of its kind.
+      // The standing office's meeting that prepares an extraordinary or thematic session speaks of
+      // its kind, often past the opening ("sẽ tổ chức hai kỳ họp (kỳ họp chuyên đề và ...)").
       return (
-        opening.prepares && plan.sessionKind !== null && opening.folded.includes(` ${foldText(plan.sessionKind)} `)
+        opening.prepares && plan.sessionKind !== null && namesSessionKind(words.text, plan.sessionKind as SessionKind)
       );
     }
   }

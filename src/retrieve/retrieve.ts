@@ -343,7 +343,7 @@ function allowedLabels(store: Store, catalog: ReportCatalog, reportIds: readonly
 
 const openings = new WeakMap<ReportCatalog, Map<string, ReportOpening>>();
 
-/** A report's title and first passage (read when a filter first needs it), kept while the catalog lasts. */
+/** A report's title, first passage and text (each read when a filter first needs it), kept while the catalog lasts. */
 function openingOf(store: Store, catalog: ReportCatalog, report: ReportSummary): ReportOpening {
   let known = openings.get(catalog);
   if (!known) openings.set(catalog, (known = new Map()));
@@ -351,10 +351,14 @@ function openingOf(store: Store, catalog: ReportCatalog, report: ReportSummary):
   if (!opening) {
     // The lead is read from the store only if a filter needs more than the title.
     let lead: string | undefined;
+    let text: string | undefined;
     opening = {
       title: report.title ?? '',
       get lead() {
         return (lead ??= store.passageById(`${report.id}:0`)?.text ?? '');
+      },
+      get text() {
+        return (text ??= store.getReport(report.id)?.text ?? '');
       },
     };
     known.set(report.id, opening);

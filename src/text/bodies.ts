@@ -122,7 +122,7 @@ export function findBodies(text: string, options: BodyOptions = {}): BodyMention
       : (PARTY_COMMITTEE_UNIT[organ] ?? null);
     if (unitWord === 'tt' && !/TT\.?$/.test(t.original.slice(m.index, m.index + m[0].length))) continue;
     const end = m.index + m[0].length;
-    const read = readPlace(t, end, known);
+    const read = readPlace(t, end, known, unitType);
     const place = read && unitType && isMisreadPlace(read.name, unitType) ? null : read;
     const before = t.folded.slice(Math.max(0, m.index - 40), m.index);
     mentions.push({
@@ -263,7 +263,7 @@ function findPlaces(text: string, options: BodyOptions): Place[] {
   for (const m of matchFolded(t, PLACE_PATTERN)) {
     const unitType = UNIT_BY_FOLDED[(m.groups?.['unit'] ?? '').replace(/\s+/g, ' ')];
     if (m.groups?.['unit'] === 'tt') continue;
-    const place = readPlace(t, m.index + m[0].length, known);
+    const place = readPlace(t, m.index + m[0].length, known, unitType);
     if (unitType && place && !isMisreadPlace(place.name, unitType)) places.push({ unitType, name: place.name });
   }
   return places;

@@ -15,6 +15,7 @@ export {
   findSessionNumber,
   findSessionNumbers,
   findTerm,
+  namesSessionKind,
   parseOrdinal,
   parseSessionKind,
   type SessionKind,

@@ -85,10 +85,13 @@ export function readPlace(
   t: FoldedText,
   from: number,
   known: readonly KnownPlace[],
+  unitType?: UnitType | null,
 ): { name: string; end: number } | null {
   if (endsSentence(t, from)) return null;
   const rest = t.original.slice(from, from + 80);
   const lead = /^ */.exec(rest)?.[0].length ?? 0;
+  const registered = unitType ? registeredPlaceAt(rest, lead, unitType) : null;
+  if (registered) return { name: registered.name, end: from + registered.end };
   const foldedRest = t.folded.slice(from + lead, from + 80);
   for (const { name, key } of known) {
     if (foldedRest.startsWith(key) && !/[\p{L}\d]/u.test(foldedRest.charAt(key.length))) {
@@ -123,6 +126,19 @@ export function readPlace(
   const last = kept[kept.length - 1];
   if (!last) return null;
   return { name: kept.map((w) => titleCase(w.text)).join(' '), end: from + last.end };
+}
+
+/**
+ * A unit of this kind in the register, named by the capitalised words at `at`, longest first: its
+ * syllables may be words that end a heading elsewhere ("thị xã Giá Rai", "huyện Kỳ Anh").
+ */
+function registeredPlaceAt(rest: string, at: number, unitType: UnitType): { name: string; end: number } | null {
+  const words = /^\p{Lu}\p{L}*(?: \p{Lu}\p{L}*){1,3}/u.exec(rest.slice(at))?.[0].split(' ') ?? [];
+  for (let count = words.length; count >= 2; count--) {
+    const name = words.slice(0, count).map(titleCase).join(' ');
+    if (isRegisteredPlace(name, unitType)) return { name, end: at + words.slice(0, count).join(' ').length };
+  }
+  return null;
 }
 
 const SURNAMES = new Set(

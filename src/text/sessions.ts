@@ -76,6 +76,14 @@ export function findSessionKind(text: string): SessionPhrase<SessionKind> | null
   return null;
 }
 
+/** Whether `text` names a session of this kind anywhere ("kỳ họp chuyên đề dự kiến ngày 23/10", "họp lệ kỳ"). */
+export function namesSessionKind(text: string, kind: SessionKind): boolean {
+  const t = foldForMatching(text);
+  for (const m of matchFolded(t, KIND_PATTERN))
+    if (KIND_BY_FOLDED[(m.groups?.['kind'] ?? '').replace(/\s+/g, ' ')] === kind) return true;
+  return kind === 'mở rộng' && !matchFolded(t, EXTENDED_PATTERN).next().done;
+}
+
 /** A session kind given on its own ("thuong ky", "Chuyên đề", "kỳ họp bất thường"), as front matter or a filter states it. */
 export function parseSessionKind(value: string): SessionKind | null {
   const folded = foldForMatching(value).folded.trim().replace(/\s+/g, ' ');
