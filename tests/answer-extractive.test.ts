@@ -59,7 +59,7 @@ function expectWellFormed(draft: DraftAnswer, passages: readonly RankedPassage[]
     expect(passage!.text).toContain(quote);
   }
 
-  // One report per group, each group in report order.
+  // One report per group; each quoted sentence stands in its passage (their order: see 'puts first ...').
   const reportsOfGroups = grouped.map((g) => {
     const reports = new Set(g.lines.map(({ n }) => passages[n - 1]!.reportId));
     expect(reports.size).toBe(1);
@@ -69,7 +69,7 @@ function expectWellFormed(draft: DraftAnswer, passages: readonly RankedPassage[]
       expect(at, `the sentence is in passage [${n}]: ${sentence}`).toBeGreaterThanOrEqual(0);
       return passage.start + at;
     });
-    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(positions.length).toBeGreaterThan(0);
     return [...reports][0];
   });
   expect(new Set(reportsOfGroups).size).toBe(reportsOfGroups.length);
@@ -227,6 +227,20 @@ describe('the extractive answerer on passages made for the test', () => {
     expect(when.text).toContain('thông qua ngày 20 tháng 12 năm 2023');
     const effect = await answerer.draft(retrievalOf('nghi quyet co hieu luc tu khi nao', [resolution]), [resolution]);
     expect(effect.text).toContain('có hiệu lực từ ngày thông qua');
+  });
+
+  it('puts first, within a report, the sentence that states most of what was asked', async () => {
+    const text =
+      'Phiên họp đánh giá tình hình kinh tế - xã hội 6 tháng đầu năm 2023 và bàn nhiệm vụ 6 tháng cuối năm. ' +
+      'Giá trị sản xuất công nghiệp ước đạt 920 tỷ đồng, tăng 6% so với cùng kỳ. ' +
+      'Tổng thu ngân sách 6 tháng đầu năm đạt 12,4 tỷ đồng, bằng 55% dự toán năm.';
+    const review = passage('ubnd-hoa-binh-06', '2023-06', 0, text);
+    const draft = await answerer.draft(
+      retrievalOf('Thu ngân sách 6 tháng đầu năm 2023 của xã Hòa Bình đạt bao nhiêu?', [review]),
+      [review],
+    );
+    const quoted = groups(draft.text).flatMap((group) => group.lines.map((line) => line.sentence));
+    expect(quoted[0]).toBe('Tổng thu ngân sách 6 tháng đầu năm đạt 12,4 tỷ đồng, bằng 55% dự toán năm.');
   });
 
   it('quotes the first items of a list a chosen sentence announces', async () => {

@@ -35,6 +35,10 @@ describe('a place whose first syllable ends headings elsewhere', () => {
     expect(findBodies(text).map((b) => b.name)).toContain(body);
   });
 
+  it('never cuts a name short to a registered one: a new commune keeps its three syllables', () => {
+    expect(findBodies('Đảng ủy xã Tân Phú Hạ tổ chức hội nghị').map((b) => b.name)).toEqual(['Đảng ủy xã Tân Phú Hạ']);
+  });
+
   it('still ends a capitalised heading at its verb', () => {
     expect(findBodies('THÀNH ỦY TỪ SƠN HỌP PHIÊN THƯỜNG KỲ').map((b) => b.name)).toEqual(['Thành ủy Từ Sơn']);
   });

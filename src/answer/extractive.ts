@@ -276,7 +276,8 @@ function dot(a: Float32Array, b: Float32Array): number {
  * quoted, what it adds (question terms no chosen sentence holds yet, so a two-part question gets
  * both parts answered), while it stays above the relative cut. The top passage's report is the
  * one asked about; one other report may add sentences nearly as good as the best. They are
- * returned in report order, the top passage's report first.
+ * returned the top passage's report first, and within a report by how much of the question they
+ * state, then in report order.
  */
 function choose(candidates: readonly Candidate[], question: QuestionTerms, primaryReport: string): Candidate[] {
   const pool = candidates.filter((c) => c.score > 0);
@@ -305,15 +306,26 @@ function choose(candidates: readonly Candidate[], question: QuestionTerms, prima
     for (const term of question.weights.keys()) if (candidate.terms.has(term)) covered.add(term);
   }
   // "… các chỉ tiêu chủ yếu năm 2022 như sau:" promises what follows: quote its first items too.
+  const leadInOf = new Map<Candidate, Candidate>();
   for (const leadIn of chosen.filter((c) => c.text.endsWith(':'))) {
     const items = candidates
       .filter((c) => c.passage === leadIn.passage && c.position > leadIn.position && !chosen.includes(c))
       .sort((a, b) => a.position - b.position)
-      .slice(0, ITEMS_AFTER_LEAD_IN);
-    chosen.push(...items.slice(0, MAX_SENTENCES + ITEMS_AFTER_LEAD_IN - chosen.length));
+      .slice(0, ITEMS_AFTER_LEAD_IN)
+      .slice(0, Math.max(0, MAX_SENTENCES + ITEMS_AFTER_LEAD_IN - chosen.length));
+    for (const item of items) leadInOf.set(item, leadIn);
+    chosen.push(...items);
   }
+  // Within a report, what states most of the question comes first (an agriculture question opens
+  // on its harvest, not on the industry figures beside it); a list's items stay under their
+  // lead-in, and sentences stating as much keep report order.
+  const stated = (c: Candidate) => heldWeight(question.weights, (leadInOf.get(c) ?? c).terms);
   return chosen.sort(
-    (a, b) => reports.indexOf(a.passage.reportId) - reports.indexOf(b.passage.reportId) || a.position - b.position,
+    (a, b) =>
+      reports.indexOf(a.passage.reportId) - reports.indexOf(b.passage.reportId) ||
+      stated(b) - stated(a) ||
+      (leadInOf.get(a) ?? a).position - (leadInOf.get(b) ?? b).position ||
+      a.position - b.position,
   );
 }
 

@@ -90,8 +90,6 @@ export function readPlace(
   if (endsSentence(t, from)) return null;
   const rest = t.original.slice(from, from + 80);
   const lead = /^ */.exec(rest)?.[0].length ?? 0;
-  const registered = unitType ? registeredPlaceAt(rest, lead, unitType) : null;
-  if (registered) return { name: registered.name, end: from + registered.end };
   const foldedRest = t.folded.slice(from + lead, from + 80);
   for (const { name, key } of known) {
     if (foldedRest.startsWith(key) && !/[\p{L}\d]/u.test(foldedRest.charAt(key.length))) {
@@ -100,6 +98,16 @@ export function readPlace(
   }
   const numbered = /^\d{1,2}(?![\d/.,-])/.exec(rest.slice(lead));
   if (numbered) return { name: numbered[0], end: from + lead + numbered[0].length };
+  // A registered place is read in full where capitalised words would stop short of it, never cut shorter.
+  const registered = unitType ? registeredPlaceAt(rest, lead, unitType) : null;
+  const read = readCapitalised(rest, lead, from);
+  return registered && (!read || registered.name.length > read.name.length)
+    ? { name: registered.name, end: from + registered.end }
+    : read;
+}
+
+/** Capitalised words at `lead` of `rest` (which starts at `from`), as a place name. */
+function readCapitalised(rest: string, lead: number, from: number): { name: string; end: number } | null {
   const words: Array<{ text: string; end: number }> = [];
   const wordPattern = /^\p{Lu}\p{L}*/u;
   let at = lead;
