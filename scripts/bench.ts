@@ -174,8 +174,10 @@ async function buildStore(
       const before = written;
       written += batch;
       const started = performance.now();
-      const summary = await ingestPaths([batchDir], app, (done, total) => {
-        if (done > 0 && done % 2000 === 0) progress(target, `ingest ${before + done}/${before + total} reports`);
+      const summary = await ingestPaths([batchDir], app, {
+        onProgress: (done, total) => {
+          if (done > 0 && done % 2000 === 0) progress(target, `ingest ${before + done}/${before + total} reports`);
+        },
       });
       ingestSeconds += (performance.now() - started) / 1000;
       if (summary.failed.length > 0) {

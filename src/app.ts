@@ -6,7 +6,7 @@ import type { BotDeps } from './bot/index.ts';
 import type { Config } from './config.ts';
 import { createEmbedder, type Embedder } from './embed/index.ts';
 import { liveVectorIndex, vectorIndexPath, type VectorIndex } from './index/index.ts';
-import { ingestPaths } from './ingest/index.ts';
+import { ingestPaths, sampleSource } from './ingest/index.ts';
 import { createLogger, noticeOnce, type Logger } from './log.ts';
 import { loadVietnameseWords, understandQuestion, type Question, type QuestionScope } from './question/index.ts';
 import { lexicalIndex, retrieve, type Retrieval, type RetrieveOptions } from './retrieve/index.ts';
@@ -51,6 +51,8 @@ export interface App {
 /** Opens the store now, the embedder and index when first needed. */
 export function openApp(config: Config, log: Logger = createLogger(config.logLevel)): App {
   const store = Store.open(config.databasePath);
+  // Stores made before samples were flagged hold them unflagged, under made-up addresses.
+  store.markSamples(config.sampleDir, (file) => sampleSource(file, config.sampleDir));
   let embedder: Promise<Embedder> | undefined;
   const loadEmbedder = () =>
     (embedder ??= createEmbedder({

@@ -18,6 +18,8 @@ export type EmbedderKind = 'auto' | 'transformers' | 'openai' | 'hashing';
 /** Every setting of the service, read once from the environment (and flags) and validated. */
 export interface Config {
   dataDir: string;
+  /** The bundled sample corpus: reports ingested from it are flagged as samples (illustrative, not official). */
+  sampleDir: string;
   /** The SQLite file inside `dataDir`. */
   databasePath: string;
   /** Files larger than this are refused before they are read. */
@@ -69,6 +71,7 @@ export interface ConfigOverrides {
   dataDir?: string;
 }
 
+const SAMPLE_DIR = path.resolve(import.meta.dirname, '..', 'corpus');
 const DEFAULT_MAX_FILE_MB = 5;
 // About 160-200 subword tokens with the context header: well inside a small embedding model's
 // 512-token window, and about one paragraph of an official report (two to four facts), so a
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
   const dataDir = path.resolve(overrides.dataDir ?? nonEmpty(env.COUNCIL_DATA_DIR) ?? './data');
   return {
     dataDir,
+    sampleDir: SAMPLE_DIR,
     databasePath: path.join(dataDir, 'council.sqlite'),
     maxFileBytes: Math.round(
       positiveNumber(env, 'MAX_FILE_MB', DEFAULT_MAX_FILE_MB, 'a size in megabytes such as 5') * 1024 * 1024,

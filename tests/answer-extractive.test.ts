@@ -181,6 +181,7 @@ describe('the extractive answerer on passages made for the test', () => {
     meetingEndDate: null,
     publishedDate: null,
     documentDate: null,
+    sample: false,
   });
   const passage = (reportId: string, month: string, ordinal: number, text: string): RankedPassage => ({
     rowid: ordinal + 1,

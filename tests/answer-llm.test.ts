@@ -20,6 +20,7 @@ const REPORT = {
   meetingEndDate: '2023-07-15',
   publishedDate: '2023-07-17',
   documentDate: null,
+  sample: false,
 };
 
 function passage(ordinal: number, text: string, section: string | null = null): RankedPassage {

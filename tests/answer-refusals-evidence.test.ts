@@ -18,6 +18,7 @@ const REPORT = {
   meetingEndDate: null,
   publishedDate: '2024-01-12',
   documentDate: null,
+  sample: false,
 };
 
 function passage(text: string, ordinal = 0): RankedPassage {

@@ -79,7 +79,7 @@ describe('the vector index beside the store', () => {
     const indexPath = vectorIndexPath(app.config.dataDir);
     for (const file of [indexPath, `${indexPath}.json`]) copyFileSync(file, `${file}.before`);
     const before = app.store.counts().chunks;
-    await ingestPaths([extra], app);
+    await ingestPaths([extra], app, { keepSamples: true });
     app.close();
     for (const file of [indexPath, `${indexPath}.json`]) copyFileSync(`${file}.before`, file);
     const { app: again, lines } = reopen(dataDir);
@@ -99,7 +99,7 @@ describe('the vector index beside the store', () => {
       `${extra}/tan-hong-2022-06.txt`,
       `UBND phường Tân Hồng họp phiên thường kỳ tháng 6 năm 2022.\n\n${sentence}`,
     );
-    await ingestPaths([extra], ingester);
+    await ingestPaths([extra], ingester, { keepSamples: true });
 
     const index = await bot.vectorIndex();
     expect(index.size).toBeGreaterThan(before);

@@ -1,3 +1,4 @@
+import { cpSync } from 'node:fs';
 // The real bot (grammY, @grammyjs/runner long polling) against the telegram-test-api emulator,
 // with the real store and index on the sample corpus: what citizens and staff see.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import { botDependencies, type App } from '../src/app.ts';
 import { startBot, type RunningBot } from '../src/bot/index.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
 import { startEmulator, type BotMessage, type Emulator } from '../scripts/lib/bot-api-emulator.ts';
-import { CORPUS_DIR, tempApp } from './helpers/app.ts';
+import { CORPUS_DIR, tempApp, tempFolder } from './helpers/app.ts';
 
 const ADMIN_ID = 4242;
 const RATE_LIMIT = 6;
@@ -24,7 +25,11 @@ beforeAll(async () => {
   });
   app = made.app;
   dispose = made.dispose;
-  await ingestPaths([CORPUS_DIR], app);
+  // A copy of the sample corpus, stored as a council's own reports: the uploads below are real
+  // reports too, and would otherwise remove samples the later tests page through.
+  const reports = tempFolder('council-reports-');
+  cpSync(CORPUS_DIR, reports, { recursive: true });
+  await ingestPaths([reports], app);
   running = await startBot(botDependencies(app));
 }, 60_000);
 

@@ -32,6 +32,7 @@ function report(id: string, text: string): ReportRecord {
     meetingEndDate: null,
     publishedDate: null,
     documentDate: null,
+    sample: false,
     source: `/reports/${id}.txt`,
     warnings: [],
   };

@@ -28,6 +28,7 @@ function report(overrides: Partial<ReportRecord>): ReportRecord {
     meetingEndDate: null,
     publishedDate: null,
     documentDate: null,
+    sample: false,
     source: 'test',
     warnings: [],
     ...overrides,

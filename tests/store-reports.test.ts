@@ -23,6 +23,7 @@ function report(overrides: Partial<ReportRecord> = {}): ReportRecord {
     meetingEndDate: null,
     publishedDate: '2021-10-13',
     documentDate: null,
+    sample: false,
     source: '/reports/a.txt',
     warnings: [],
     ...overrides,

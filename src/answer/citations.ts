@@ -52,6 +52,7 @@ function citationOf(n: number, passage: RankedPassage, quote: string): Citation 
     meetingDate: report.meetingDate,
     publishedDate: report.publishedDate,
     source: report.source,
+    sample: report.sample,
     quote,
   };
 }

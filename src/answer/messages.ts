@@ -6,6 +6,12 @@ import { describeReport, englishMonth } from './lead-line.ts';
 
 type Language = 'vi' | 'en';
 
+/** What every surface adds to the source line of a sample report, in the answer's language. */
+export const SAMPLE_LABEL: Readonly<Record<Language, string>> = {
+  vi: 'báo cáo mẫu minh họa, không phải văn bản chính thức',
+  en: 'illustrative sample, not an official record',
+};
+
 /** Vietnamese for Vietnamese questions typed with or without diacritics. */
 export function replyLanguage(language: QuestionLanguage): Language {
   return language === 'en' ? 'en' : 'vi';

@@ -19,6 +19,8 @@ export interface Citation {
   publishedDate: string | null;
   /** URL or file the report came from. */
   source: string;
+  /** The report is an illustrative sample, not an official record: every surface says so (`SAMPLE_LABEL`). */
+  sample: boolean;
   /** At most 300 characters, found verbatim in the cited passage. */
   quote: string;
 }

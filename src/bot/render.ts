@@ -1,6 +1,6 @@
 // Answers, passages and report lists as Telegram HTML messages with their buttons.
 import { InlineKeyboard } from 'grammy';
-import { describeReport, englishMonth, type Answer } from '../answer/index.ts';
+import { describeReport, englishMonth, SAMPLE_LABEL, type Answer } from '../answer/index.ts';
 import { newestFirst, type Passage, type ReportSummary } from '../store/index.ts';
 import { vietnameseMonth } from '../text/index.ts';
 import { encodeButton } from './callback-data.ts';
@@ -39,7 +39,7 @@ export function answerMessages(
       const report = reportOf(reportId);
       const described = report ? describeReport(report, language) : (citation.date ?? '');
       const title = link(citation.title, citation.source);
-      return `${markers.map((n) => `[${n}]`).join('')} ${title}${described ? ` — ${escapeHtml(described)}` : ''}`;
+      return `${markers.map((n) => `[${n}]`).join('')} ${title}${described ? ` — ${escapeHtml(described)}` : ''}${sampleMark(citation.sample, language)}`;
     });
     paragraphs.push(`<b>${escapeHtml(texts.sources)}</b>\n${lines.join('\n')}`);
   }
@@ -72,7 +72,7 @@ export function passageMessages(
     at < 0
       ? escapeHtml(text)
       : `${escapeHtml(text.slice(0, at))}<b>${escapeHtml(quote)}</b>${escapeHtml(text.slice(at + quote.length))}`;
-  const head = `<b>${escapeHtml(texts.passageHeading(n))}</b> ${title}${described ? `\n${escapeHtml(described)}` : ''}`;
+  const head = `<b>${escapeHtml(texts.passageHeading(n))}</b> ${title}${described ? `\n${escapeHtml(described)}` : ''}${sampleMark(passage.report.sample, language)}`;
   return splitMessage(`${head}\n\n<blockquote expandable>${shown}</blockquote>`).map((html) => ({ html }));
 }
 
@@ -90,7 +90,7 @@ export function reportsPage(
     .slice(current * REPORTS_PER_PAGE, (current + 1) * REPORTS_PER_PAGE)
     .map((report, i) => {
       const described = describeReport(report, language);
-      return `${current * REPORTS_PER_PAGE + i + 1}. ${link(report.title ?? report.source, report.source)}${described ? `\n    ${escapeHtml(described)}` : ''}`;
+      return `${current * REPORTS_PER_PAGE + i + 1}. ${link(report.title ?? report.source, report.source)}${described ? `\n    ${escapeHtml(described)}` : ''}${sampleMark(report.sample, language)}`;
     });
   const keyboard = new InlineKeyboard();
   if (current > 0) keyboard.text('◀', encodeButton({ kind: 'reports', page: current - 1 }));
@@ -106,6 +106,11 @@ export function exampleQuestion(report: ReportSummary, language: BotLanguage): s
   if (language === 'en')
     return `What did the ${report.body ?? 'council'} session${report.sessionMonth ? ` in ${englishMonth(report.sessionMonth)}` : ''} conclude?`;
   return `Phiên họp${report.sessionMonth ? ` tháng ${vietnameseMonth(report.sessionMonth)}` : ''} của ${report.body ?? 'hội đồng'} kết luận những gì?`;
+}
+
+/** " (báo cáo mẫu minh họa, ...)" after a sample report's source line; nothing for a real report. */
+function sampleMark(sample: boolean, language: BotLanguage): string {
+  return sample ? ` <i>(${escapeHtml(SAMPLE_LABEL[language])})</i>` : '';
 }
 
 function withKeyboardOnLast(parts: string[], keyboard: InlineKeyboard): OutgoingMessage[] {

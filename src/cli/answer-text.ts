@@ -1,4 +1,4 @@
-import type { Answer } from '../answer/index.ts';
+import { replyLanguage, SAMPLE_LABEL, type Answer } from '../answer/index.ts';
 
 /** An answer as plain terminal text: the answer, a note if any, then its sources with quotes. */
 export function answerAsText(answer: Answer): string {
@@ -12,7 +12,7 @@ export function answerAsText(answer: Answer): string {
       lines.push(
         `[${citation.n}] ${citation.title}${citation.body ? ` · ${citation.body}` : ''}${date}`,
         `    “${citation.quote}”`,
-        `    ${citation.source}`,
+        `    ${citation.source}${citation.sample ? ` (${SAMPLE_LABEL[replyLanguage(answer.language)]})` : ''}`,
       );
     }
   }

@@ -3,10 +3,12 @@ import { ingestPaths, type IngestSummary } from '../ingest/index.ts';
 import { progressBar } from './progress.ts';
 import { runCommand } from './run.ts';
 
-const USAGE = `usage: npm run ingest -- <files or folders...> [--data DIR] [--json]
+const USAGE = `usage: npm run ingest -- <files or folders...> [--keep-samples] [--data DIR] [--json]
        npm run ingest -- --remove <report id | path> [--data DIR] [--json]`;
 
-await runCommand(USAGE, { remove: { type: 'string' } }, async (app, { values, positionals }) => {
+const OPTIONS = { remove: { type: 'string' }, 'keep-samples': { type: 'boolean' } } as const;
+
+await runCommand(USAGE, OPTIONS, async (app, { values, positionals }) => {
   if (typeof values.remove === 'string') {
     const target = values.remove;
     // Opened before the store changes, so the index still matches it and is updated, not rebuilt.
@@ -26,8 +28,11 @@ await runCommand(USAGE, { remove: { type: 'string' } }, async (app, { values, po
     return 2;
   }
   const draw = progressBar('ingest');
-  const summary = await ingestPaths(positionals, app, (done, total) => {
-    if (total >= 20) draw(done, total);
+  const summary = await ingestPaths(positionals, app, {
+    onProgress: (done, total) => {
+      if (total >= 20) draw(done, total);
+    },
+    keepSamples: values['keep-samples'] === true,
   });
   process.stdout.write(values.json ? JSON.stringify(summary) + '\n' : formatSummary(summary));
   return summary.failed.length > 0 ? 1 : 0;
@@ -55,6 +60,10 @@ function formatSummary(summary: IngestSummary): string {
     );
     for (const warning of report.warnings) lines.push(`    warning: ${warning}`);
   }
+  if (summary.samplesRemoved > 0)
+    lines.push(
+      `  removed the ${summary.samplesRemoved} sample reports: answers now come from real reports only (--keep-samples keeps them)`,
+    );
   for (const { path: skippedPath, reason } of summary.skipped) lines.push(`  skipped: ${skippedPath}: ${reason}`);
   for (const { path: failedPath, reason } of summary.failed) lines.push(`  failed: ${failedPath}: ${reason}`);
   return lines.join('\n') + '\n';

@@ -15,7 +15,7 @@ await runCommand(USAGE, {}, (app, { values }) => {
   for (const report of reports) {
     const when = report.meetingDate ?? report.publishedDate ?? report.documentDate ?? '—';
     process.stdout.write(
-      `${report.id}  ${when}  ${report.body ?? '(body unknown)'}  session ${report.sessionMonth ?? '—'}  ${report.chunks} chunks\n` +
+      `${report.id}  ${when}  ${report.body ?? '(body unknown)'}  session ${report.sessionMonth ?? '—'}  ${report.chunks} chunks${report.sample ? '  SAMPLE (illustrative, not an official record)' : ''}\n` +
         `    ${report.title ?? '(untitled)'}\n    ${report.source}\n`,
     );
   }

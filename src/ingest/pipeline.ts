@@ -16,7 +16,7 @@ import { readDocument, SUPPORTED_EXTENSIONS } from './readers/index.ts';
 
 // Part of every content hash: when the parsing or chunking rules change, bump it so the next
 // ingest re-processes files whose bytes did not change.
-const PIPELINE_VERSION = 'ingest-1';
+const PIPELINE_VERSION = 'ingest-2';
 // Sentences repeated across a size cut: one keeps a passage's subject without much duplication.
 const OVERLAP_SENTENCES = 1;
 // A text sharing this share of its word 3-grams with a stored report is a second copy of it (the
@@ -43,6 +43,8 @@ export interface IngestedReport {
   warnings: string[];
   /** The stored report this file repeats, and the share of word 3-grams the two have in common (0.9–1). */
   duplicateOf?: { id: string; path: string | null; source: string; similarity: number };
+  /** Read from the sample corpus: illustrative, not an official record. */
+  sample: boolean;
 }
 
 /** The outcome of one ingest run. */
@@ -52,6 +54,8 @@ export interface IngestSummary {
   unchanged: number;
   /** Files whose text is already stored from another file; not added again. */
   duplicate: number;
+  /** Sample reports removed because a real report was stored (see `IngestOptions.keepSamples`). */
+  samplesRemoved: number;
   /** Files deliberately passed over (unsupported extension, README, hidden). */
   skipped: PathReason[];
   /** Inputs that could not be ingested; nothing stored was changed for them. */
@@ -61,7 +65,7 @@ export interface IngestSummary {
 
 /** What ingestion needs: the store it writes to, the embedder and index that take the vectors, two settings. */
 export interface IngestDeps {
-  config: Pick<Config, 'maxFileBytes' | 'chunkTargetWords'>;
+  config: Pick<Config, 'maxFileBytes' | 'chunkTargetWords' | 'sampleDir'>;
   log: Logger;
   store: Store;
   embedder(): Promise<Embedder>;
@@ -71,6 +75,15 @@ export interface IngestDeps {
 /** Progress of a run, called before each file. */
 export type IngestProgress = (done: number, total: number, filePath: string) => void;
 
+export interface IngestOptions {
+  onProgress?: IngestProgress;
+  /**
+   * Keep the sample reports when a real one is stored; by default they are removed in the same run,
+   * so citizens are never answered from invented figures beside real ones.
+   */
+  keepSamples?: boolean;
+}
+
 /**
  * Ingests files and folders (recursively) into the store: each file is read, normalised,
  * its metadata extracted, chunked and saved in one transaction, so a failure or a kill never
@@ -79,13 +92,15 @@ export type IngestProgress = (done: number, total: number, filePath: string) => 
 export async function ingestPaths(
   inputs: readonly string[],
   deps: IngestDeps,
-  onProgress?: IngestProgress,
+  options: IngestOptions = {},
 ): Promise<IngestSummary> {
+  const { onProgress } = options;
   const summary: IngestSummary = {
     added: 0,
     updated: 0,
     unchanged: 0,
     duplicate: 0,
+    samplesRemoved: 0,
     skipped: [],
     failed: [],
     reports: [],
@@ -111,6 +126,15 @@ export async function ingestPaths(
       }
     }
   }
+  const realStored = summary.reports.some((r) => !r.sample && (r.status === 'added' || r.status === 'updated'));
+  if (realStored && !options.keepSamples && deps.store.sampleCount() > 0) {
+    const removed = deps.store.removeSamples();
+    const index = await deps.vectorIndex();
+    for (const label of removed.removedLabels) index.remove(label);
+    summary.samplesRemoved = removed.ids.length;
+    indexChanged = true;
+    deps.log.info('sample reports removed: a real report is stored', { removed: removed.ids.length });
+  }
   // One write of the index per run: the store holds every vector, so an index that misses the
   // last files after a crash is rebuilt from it on the next start.
   if (indexChanged) (await deps.vectorIndex()).save();
@@ -125,6 +149,7 @@ async function ingestFile(filePath: string, deps: IngestDeps): Promise<IngestedR
     throw new IngestError(filePath, REASONS.tooBig(megabytes(size), megabytes(limit)));
   }
   const bytes = await readFile(filePath);
+  const sample = isInside(filePath, deps.config.sampleDir);
   const contentHash = createHash('sha256').update(PIPELINE_VERSION).update(bytes).digest('hex');
   const existing = deps.store.findByPath(filePath);
   if (existing?.contentHash === contentHash) {
@@ -136,6 +161,7 @@ async function ingestFile(filePath: string, deps: IngestDeps): Promise<IngestedR
       title: stored?.title ?? null,
       chunks: stored?.chunks ?? 0,
       warnings: stored?.warnings ?? [],
+      sample: stored?.sample ?? sample,
     };
   }
   const document = await readDocument(filePath, bytes);
@@ -144,7 +170,9 @@ async function ingestFile(filePath: string, deps: IngestDeps): Promise<IngestedR
   const metadata = extractMetadata({ ...document, text }, filePath);
   const chunks = chunkText(text, chunkOptions(deps.config));
   if (chunks.length === 0) throw new IngestError(filePath, REASONS.noContent());
-  const id = reportId(metadata.source);
+  // A sample's source is its place in the repository ("corpus/..."): it has no page anyone could open.
+  const source = sample ? sampleSource(filePath, deps.config.sampleDir) : metadata.source;
+  const id = reportId(source);
   const twin = deps.store.mostSimilarReport(text, { id, path: filePath });
   if (twin && twin.similarity >= DUPLICATE_SIMILARITY) {
     deps.log.debug('ingest found a second copy', { path: filePath, of: twin.id, similarity: twin.similarity });
@@ -156,6 +184,7 @@ async function ingestFile(filePath: string, deps: IngestDeps): Promise<IngestedR
       chunks: 0,
       warnings: [],
       duplicateOf: twin,
+      sample,
     };
   }
   const header = contextHeader(metadata);
@@ -164,7 +193,7 @@ async function ingestFile(filePath: string, deps: IngestDeps): Promise<IngestedR
   const index = await deps.vectorIndex();
   const vectors = await embedder.embedPassages(records.map(embeddingText));
   const saved = deps.store.saveReport(
-    { ...metadata, id, path: filePath, format: document.format, contentHash, text },
+    { ...metadata, source, id, path: filePath, format: document.format, contentHash, text, sample },
     records,
     { identity: { id: embedder.id, dimension: embedder.dimension }, vectors },
   );
@@ -177,7 +206,18 @@ async function ingestFile(filePath: string, deps: IngestDeps): Promise<IngestedR
     title: metadata.title,
     chunks: chunks.length,
     warnings: metadata.warnings,
+    sample,
   };
+}
+
+/** "corpus/ubnd-2022-04.txt": a sample file named from the repository it ships in. */
+export function sampleSource(filePath: string, sampleDir: string): string {
+  return path.join(path.basename(sampleDir), path.relative(sampleDir, filePath)).split(path.sep).join('/');
+}
+
+function isInside(filePath: string, folder: string): boolean {
+  const relative = path.relative(folder, filePath);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /** What a chunk's vector is made from: its context header (body, session, date) and its text. */

@@ -118,4 +118,9 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX report_sketch_keys_report ON report_sketch_keys(report_id);
   `,
+  `
+  -- Reports from the bundled sample corpus: illustrative, never official records. Answers citing
+  -- them say so, and the first real report ingested removes them.
+  ALTER TABLE reports ADD COLUMN sample INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -29,6 +29,8 @@ export interface ReportRecord extends Omit<ReportMetadata, 'warnings'> {
   /** Normalised text; chunk offsets point into it. */
   text: string;
   warnings: string[];
+  /** From the bundled sample corpus: illustrative, not an official record. */
+  sample: boolean;
 }
 
 /** A chunk as written to the store; its id is `${reportId}:${ordinal}`. */
@@ -111,6 +113,7 @@ interface ReportRow {
   document_date: string | null;
   warnings: string;
   ingested_at: string;
+  sample: number;
   chunks: number;
 }
 
@@ -131,7 +134,7 @@ const SKETCH_KEYS = 16;
 
 const REPORT_COLUMNS = `r.id, r.source, r.path, r.format, r.content_hash, r.title, r.body, r.body_aliases,
   r.session_kind, r.session_number, r.session_month, r.meeting_date, r.meeting_end_date,
-  r.published_date, r.document_date, r.period_label, r.period_from, r.period_to, r.warnings, r.ingested_at`;
+  r.published_date, r.document_date, r.period_label, r.period_from, r.period_to, r.warnings, r.ingested_at, r.sample`;
 
 /** The SQLite file: reports, their chunks and the lexical index, behind typed methods. */
 export class Store {
@@ -450,10 +453,10 @@ export class Store {
       .prepare(
         `INSERT INTO reports (id, source, path, format, content_hash, title, body, body_aliases, session_kind,
            session_number, session_month, meeting_date, meeting_end_date, published_date, document_date,
-           period_label, period_from, period_to, warnings, text, ingested_at)
+           period_label, period_from, period_to, warnings, text, ingested_at, sample)
          VALUES (@id, @source, @path, @format, @contentHash, @title, @body, @bodyAliases, @sessionKind,
            @sessionNumber, @sessionMonth, @meetingDate, @meetingEndDate, @publishedDate, @documentDate,
-           @periodLabel, @periodFrom, @periodTo, @warnings, @text, @ingestedAt)`,
+           @periodLabel, @periodFrom, @periodTo, @warnings, @text, @ingestedAt, @sample)`,
       )
       .run({
         ...report,
@@ -464,7 +467,45 @@ export class Store {
         periodTo: report.period?.to ?? null,
         warnings: JSON.stringify(report.warnings),
         ingestedAt: new Date().toISOString(),
+        sample: report.sample ? 1 : 0,
       });
+  }
+
+  /**
+   * Flags the reports read from files under `folder` (the sample corpus) as samples, with the
+   * source `sourceOf` gives their file: stores made before samples were flagged showed made-up
+   * web addresses for them.
+   */
+  markSamples(folder: string, sourceOf: (filePath: string) => string): void {
+    const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+    // A range on the path index: every path starting with the prefix sorts between it and the
+    // prefix with its last character (the separator) raised by one.
+    const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+    const rows = this.db
+      .prepare('SELECT id, path, source, sample FROM reports WHERE path >= ? AND path < ?')
+      .all(prefix, end) as { id: string; path: string; source: string; sample: number }[];
+    const update = this.db.prepare('UPDATE reports SET sample = 1, source = ? WHERE id = ?');
+    const stale = rows.filter((row) => row.sample !== 1 || row.source !== sourceOf(row.path));
+    if (stale.length === 0) return;
+    this.db.transaction(() => {
+      for (const row of stale) update.run(sourceOf(row.path), row.id);
+    })();
+    this.writes++;
+  }
+
+  /** How many stored reports are samples. */
+  sampleCount(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM reports WHERE sample = 1').get() as { n: number }).n;
+  }
+
+  /** Removes every sample report in one transaction; returns their ids and chunk labels. */
+  removeSamples(): { ids: string[]; removedLabels: number[] } {
+    return this.db.transaction(() => {
+      const ids = this.db.prepare('SELECT id FROM reports WHERE sample = 1').pluck().all() as string[];
+      const removedLabels = ids.flatMap((id) => this.deleteReport(id));
+      if (ids.length > 0) this.writes++;
+      return { ids, removedLabels };
+    })();
   }
 
   /** Sketches every stored report, once, when the schema first has sketches. */
@@ -635,6 +676,7 @@ function toSummary(row: ReportRow): ReportSummary {
         : null,
     warnings: JSON.parse(row.warnings) as string[],
     ingestedAt: row.ingested_at,
+    sample: row.sample === 1,
     chunks: row.chunks,
   };
 }
