@@ -50,7 +50,7 @@ export interface App {
 
 /** Opens the store now, the embedder and index when first needed. */
 export function openApp(config: Config, log: Logger = createLogger(config.logLevel)): App {
-  const store = Store.open(config.databasePath);
+  const store = Store.open(config.databasePath, { pseudonymKey: config.questionLogKey });
   // Stores made before samples were flagged hold them unflagged, under made-up addresses.
   store.markSamples(config.sampleDir, (file) => sampleSource(file, config.sampleDir));
   let embedder: Promise<Embedder> | undefined;
@@ -133,7 +133,10 @@ export function botDependencies(app: App): BotDeps {
       get: (id) => store.questions.get(id),
       recordFeedback: (questionId, userId, value) => store.questions.recordFeedback(questionId, userId, value),
       stats: () => store.questions.stats(),
+      forget: (userId) => store.questions.forget(userId),
+      deleteOlderThan: (cutoff) => store.questions.deleteOlderThan(cutoff),
     },
+    questionLogDays: config.questionLogDays,
     passage: (chunkId) => store.passageById(chunkId),
     ingest: (paths) => ingestPaths(paths, app),
     uploadsDir: path.join(config.dataDir, 'uploads'),

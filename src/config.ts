@@ -40,6 +40,10 @@ export interface Config {
     timeoutMs: number;
   };
   telegram: TelegramConfig;
+  /** How many days questions and answers are kept in the question log. */
+  questionLogDays: number;
+  /** The secret the question log's pseudonyms are keyed with; a key file in the data dir when unset. */
+  questionLogKey: string | undefined;
   /** hnswlib parameters; unset ones take the index's defaults. */
   index: {
     M?: number;
@@ -73,6 +77,9 @@ export interface ConfigOverrides {
 
 const SAMPLE_DIR = path.resolve(import.meta.dirname, '..', 'corpus');
 const DEFAULT_MAX_FILE_MB = 5;
+// Decree 13/2023/NĐ-CP asks for a retention limit; half a year covers seasonal questions and staff review.
+const DEFAULT_QUESTION_LOG_DAYS = 180;
+const MIN_KEY_LENGTH = 32;
 // About 160-200 subword tokens with the context header: well inside a small embedding model's
 // 512-token window, and about one paragraph of an official report (two to four facts), so a
 // retrieved chunk is one idea rather than a page.
@@ -102,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Conf
       timeoutMs: Math.round(positiveNumber(env, 'LLM_TIMEOUT_SECONDS', 30, 'a number of seconds such as 30') * 1000),
     },
     telegram: telegramConfig(env),
+    questionLogDays: positiveInteger(env, 'QUESTION_LOG_DAYS', DEFAULT_QUESTION_LOG_DAYS),
+    questionLogKey: secret(env, 'QUESTION_LOG_KEY', MIN_KEY_LENGTH),
     index: definedOnly({
       M: optionalInteger(env, 'HNSW_M', DEFAULT_INDEX_PARAMS.M),
       efConstruction: optionalInteger(env, 'HNSW_EF_CONSTRUCTION', DEFAULT_INDEX_PARAMS.efConstruction),
@@ -180,6 +189,18 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, 
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) {
     throw new ConfigError(name, `"${raw}" is not a positive number; set it to ${example}, or unset it for ${fallback}`);
+  }
+  return value;
+}
+
+function secret(env: NodeJS.ProcessEnv, name: string, minLength: number): string | undefined {
+  const value = nonEmpty(env[name]);
+  if (value !== undefined && value.length < minLength) {
+    // The value itself is never repeated: it is a secret.
+    throw new ConfigError(
+      name,
+      `is ${value.length} characters; use at least ${minLength} random characters (openssl rand -hex 32), or unset it to keep a generated key in the data dir`,
+    );
   }
   return value;
 }

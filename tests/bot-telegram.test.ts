@@ -1,12 +1,13 @@
-import { cpSync } from 'node:fs';
 // The real bot (grammY, @grammyjs/runner long polling) against the telegram-test-api emulator,
 // with the real store and index on the sample corpus: what citizens and staff see.
+import { cpSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { botDependencies, type App } from '../src/app.ts';
 import { startBot, type RunningBot } from '../src/bot/index.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
 import { startEmulator, type BotMessage, type Emulator } from '../scripts/lib/bot-api-emulator.ts';
 import { CORPUS_DIR, tempApp, tempFolder } from './helpers/app.ts';
+import { waitFor } from './helpers/wait.ts';
 
 const ADMIN_ID = 4242;
 const RATE_LIMIT = 6;
@@ -100,7 +101,9 @@ describe('telegram bot against the Bot API emulator', () => {
     expect(labels).toContain('📄 1');
     expect(labels).toEqual(expect.arrayContaining(['👍', '👎']));
 
-    const logged = app.store.questions.stats(new Date(0)).recent.find((q) => q.chatId === String(user.chatId));
+    const logged = app.store.questions
+      .stats(new Date(0))
+      .recent.find((q) => q.chatId === app.store.questions.pseudonym('chat', String(user.chatId)));
     expect(logged?.mode).toBe('extractive');
     expect(logged?.citations.length).toBeGreaterThan(0);
   });
@@ -114,7 +117,9 @@ describe('telegram bot against the Bot API emulator', () => {
     const [passage] = await emulator.botMessages(user.chatId, 1);
     expect(passage!.text).toContain('Nguồn [1]');
     expect(passage!.text).toContain('<blockquote expandable>');
-    const logged = app.store.questions.stats(new Date(0)).recent.find((q) => q.chatId === String(user.chatId))!;
+    const logged = app.store.questions
+      .stats(new Date(0))
+      .recent.find((q) => q.chatId === app.store.questions.pseudonym('chat', String(user.chatId)))!;
     const quote = logged.citations[0]!.quote;
     expect(passage!.text).toContain(
       `<b>${quote.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</b>`,
@@ -320,11 +325,3 @@ describe('telegram bot against the Bot API emulator', () => {
     expect(emulator.history(user.chatId)).toHaveLength(sent);
   });
 });
-
-async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 40));
-  }
-}

@@ -50,7 +50,7 @@ async function apologise(error: BotError<BotContext>, deps: Pick<BotDeps, 'log'>
   const { ctx } = error;
   deps.log.error('update failed', {
     updateId: ctx.update.update_id,
-    chat: ctx.chat?.id,
+    chatType: ctx.chat?.type,
     error: String(error.error),
     stack: (error.error as Error)?.stack,
   });

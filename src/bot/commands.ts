@@ -1,5 +1,6 @@
-// The commands: /start (welcome and example questions), /help, /about, /reports, /new and, for
-// ADMIN_USER_IDS, /stats. /ask is a question (questions.ts).
+// The commands: /start (welcome and example questions), /help, /about, /reports, /new, /privacy
+// (what is kept, for how long), /forget (delete it now) and, for ADMIN_USER_IDS, /stats. /ask is
+// a question (questions.ts).
 import { Composer } from 'grammy';
 import { newestFirst } from '../store/index.ts';
 import { encodeButton } from './callback-data.ts';
@@ -14,7 +15,7 @@ import { textsFor } from './texts.ts';
 const EXAMPLE_QUESTIONS = 3;
 
 export function commands(
-  deps: Pick<BotDeps, 'telegram' | 'reports' | 'questions'>,
+  deps: Pick<BotDeps, 'telegram' | 'reports' | 'questions' | 'questionLogDays'>,
   chat: ChatState,
 ): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -47,6 +48,13 @@ export function commands(
     chat.forgetFollowUp(ctx);
     return say(ctx, textsOf(ctx).forgotten);
   });
+  composer.command('privacy', (ctx) => say(ctx, textsOf(ctx).privacy(deps.questionLogDays)));
+  composer.command('forget', (ctx) => {
+    if (!ctx.from) return;
+    const { questions, votes } = deps.questions.forget(String(ctx.from.id));
+    chat.forgetFollowUp(ctx);
+    return say(ctx, textsOf(ctx).forgotYou(questions, votes));
+  });
   composer.command('stats', async (ctx) => {
     if (!isAdmin(ctx, deps.telegram)) return say(ctx, textsOf(ctx).adminOnly);
     const { reports, chunks } = deps.reports.counts();
@@ -58,6 +66,7 @@ export function commands(
         chunks,
         today: stats.since,
         total: stats.total,
+        askers: stats.askers,
         up: stats.feedback.up,
         down: stats.feedback.down,
         todayUp: stats.sinceFeedback.up,

@@ -7,7 +7,14 @@ import type { TelegramConfig } from '../config.ts';
 import type { IngestSummary } from '../ingest/index.ts';
 import type { Logger } from '../log.ts';
 import type { QuestionScope } from '../question/index.ts';
-import type { LoggedQuestion, Passage, QuestionEntry, QuestionStats, ReportSummary } from '../store/index.ts';
+import type {
+  Forgotten,
+  LoggedQuestion,
+  Passage,
+  QuestionEntry,
+  QuestionStats,
+  ReportSummary,
+} from '../store/index.ts';
 import type { ChatSession } from './session.ts';
 
 /** Everything the bot uses: its settings, the answering pipeline, the stored reports and the question log. */
@@ -30,8 +37,14 @@ export interface BotDeps {
     /** One vote per person per answer; false when the answer is not in the log. */
     recordFeedback(questionId: number, userId: string, value: 1 | -1): boolean;
     /** Questions and votes overall and since the start of today. */
-    stats(): Pick<QuestionStats, 'total' | 'since' | 'feedback' | 'sinceFeedback'>;
+    stats(): Pick<QuestionStats, 'total' | 'since' | 'askers' | 'feedback' | 'sinceFeedback'>;
+    /** Deletes everything kept about one person (their raw user id): /forget. */
+    forget(userId: string): Forgotten;
+    /** Deletes questions and votes older than `cutoff` (the retention limit); returns how many questions went. */
+    deleteOlderThan(cutoff: Date): number;
   };
+  /** How many days questions are kept (QUESTION_LOG_DAYS): older ones are deleted at start and daily; /privacy says so. */
+  questionLogDays: number;
   /** A cited passage in full, for its 📄 button; undefined once its report is gone. */
   passage(chunkId: string): Passage | undefined;
   /** Ingests files as `npm run ingest` does, so an uploaded report is stored, chunked and searchable. */

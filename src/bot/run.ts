@@ -22,8 +22,20 @@ const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
  * secret-token header), long polling with @grammyjs/runner otherwise. Registers the command
  * menus first, best effort (not every Bot API server implements setMyCommands).
  */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const bot = createBot(deps);
+  // Questions past the retention limit go at start and then daily, while the bot runs.
+  const expire = () => {
+    const cutoff = new Date((deps.now?.() ?? Date.now()) - deps.questionLogDays * DAY_MS);
+    const deleted = deps.questions.deleteOlderThan(cutoff);
+    if (deleted > 0)
+      deps.log.info('questions past the retention limit deleted', { deleted, days: deps.questionLogDays });
+  };
+  expire();
+  const daily = setInterval(expire, DAY_MS);
+  daily.unref();
   // Load now what the first question would need, so the first citizen does not wait seconds for it.
   await deps.warmUp();
   await bot.init();
@@ -33,7 +45,14 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
     await bot.api.deleteWebhook();
     const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
     deps.log.info('bot started (long polling)', { username: bot.botInfo.username });
-    return { bot, mode: 'polling', stop: () => (runner.isRunning() ? runner.stop() : Promise.resolve()) };
+    return {
+      bot,
+      mode: 'polling',
+      stop: () => {
+        clearInterval(daily);
+        return runner.isRunning() ? runner.stop() : Promise.resolve();
+      },
+    };
   }
   const secretToken = deps.telegram.webhookSecret ?? randomBytes(24).toString('hex');
   // An LLM answer can outlast Telegram's patience: acknowledge the update after a while and keep
@@ -47,7 +66,10 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   return {
     bot,
     mode: 'webhook',
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () => {
+      clearInterval(daily);
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 

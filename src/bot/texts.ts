@@ -23,6 +23,10 @@ export interface BotTexts {
   passageHeading(n: number): string;
   feedbackThanks: string;
   forgotten: string;
+  /** What the log keeps about a person, why, and for how long. */
+  privacy(days: number): string;
+  /** /forget done: how many questions and votes were deleted. */
+  forgotYou(questions: number, votes: number): string;
   reportsHeading(page: number, pages: number, total: number): string;
   noReports: string;
   adminOnly: string;
@@ -40,6 +44,7 @@ export interface BotTexts {
     chunks: number;
     today: number;
     total: number;
+    askers: number;
     up: number;
     down: number;
     todayUp: number;
@@ -74,6 +79,12 @@ const vi: BotTexts = {
   passageHeading: (n) => `Nguồn [${n}]`,
   feedbackThanks: 'Cảm ơn bạn đã góp ý!',
   forgotten: 'Đã bắt đầu chủ đề mới.',
+  privacy: (days) =>
+    'Bot lưu câu hỏi bạn gửi và câu trả lời, cùng một mã ẩn danh thay cho tài khoản Telegram của bạn (không lưu mã Telegram gốc), ' +
+    'để cán bộ xem người dân hỏi gì, giới hạn số câu hỏi mỗi phút và tính mỗi người một lượt đánh giá. ' +
+    `Dữ liệu được tự động xóa sau ${days} ngày. Gửi /forget để xóa ngay mọi câu hỏi và đánh giá của bạn.`,
+  forgotYou: (questions, votes) =>
+    `Đã xóa ${questions} câu hỏi và ${votes} lượt đánh giá của bạn. Bot không còn lưu gì về bạn.`,
   reportsHeading: (page, pages, total) => `Báo cáo đã lưu (${total}), mới nhất trước, trang ${page}/${pages}:`,
   noReports: 'Chưa có báo cáo nào trong dữ liệu.',
   adminOnly: 'Chỉ cán bộ quản trị mới dùng được chức năng này.',
@@ -89,7 +100,7 @@ const vi: BotTexts = {
   stats: (f) =>
     [
       `Báo cáo: ${f.reports}, đoạn: ${f.chunks}`,
-      `Câu hỏi đã trả lời hôm nay: ${f.today} (tổng cộng ${f.total})`,
+      `Câu hỏi đã trả lời hôm nay: ${f.today} (tổng cộng ${f.total}, từ ${f.askers} người hỏi)`,
       `Góp ý hôm nay: 👍 ${f.todayUp} · 👎 ${f.todayDown} (tổng cộng 👍 ${f.up} · 👎 ${f.down})`,
     ].join('\n'),
   commands: [
@@ -99,6 +110,8 @@ const vi: BotTexts = {
     { command: 'new', description: 'Bắt đầu chủ đề mới' },
     { command: 'help', description: 'Hướng dẫn' },
     { command: 'about', description: 'Về dữ liệu và cách trả lời' },
+    { command: 'privacy', description: 'Bot lưu gì về bạn' },
+    { command: 'forget', description: 'Xóa mọi câu hỏi của bạn' },
   ],
 };
 
@@ -129,6 +142,12 @@ const en: BotTexts = {
   passageHeading: (n) => `Source [${n}]`,
   feedbackThanks: 'Thank you for the feedback!',
   forgotten: 'Starting a new topic.',
+  privacy: (days) =>
+    'The bot keeps the questions you send and its answers, with a pseudonymous code instead of your Telegram account (your Telegram id itself is never stored), ' +
+    'so staff can see what citizens ask, questions can be limited per minute and each person votes once. ' +
+    `They are deleted automatically after ${days} days. Send /forget to delete all your questions and votes now.`,
+  forgotYou: (questions, votes) =>
+    `Deleted ${questions} questions and ${votes} votes of yours. The bot keeps nothing about you.`,
   reportsHeading: (page, pages, total) => `Stored reports (${total}), newest first, page ${page}/${pages}:`,
   noReports: 'No reports are stored yet.',
   adminOnly: 'Only administrators can use this.',
@@ -144,7 +163,7 @@ const en: BotTexts = {
   stats: (f) =>
     [
       `Reports: ${f.reports}, passages: ${f.chunks}`,
-      `Questions answered today: ${f.today} (${f.total} in all)`,
+      `Questions answered today: ${f.today} (${f.total} in all, from ${f.askers} people)`,
       `Feedback today: 👍 ${f.todayUp} · 👎 ${f.todayDown} (in all 👍 ${f.up} · 👎 ${f.down})`,
     ].join('\n'),
   commands: [
@@ -154,6 +173,8 @@ const en: BotTexts = {
     { command: 'new', description: 'Start a new topic' },
     { command: 'help', description: 'How to use the bot' },
     { command: 'about', description: 'About the data and the answers' },
+    { command: 'privacy', description: 'What the bot keeps about you' },
+    { command: 'forget', description: 'Delete all your questions' },
   ],
 };
 

@@ -13,5 +13,12 @@ export type {
   SaveResult,
   StoredChunk,
 } from './store.ts';
-export type { LoggedCitation, LoggedQuestion, QuestionEntry, QuestionLog, QuestionStats } from './question-log.ts';
+export type {
+  Forgotten,
+  LoggedCitation,
+  LoggedQuestion,
+  QuestionEntry,
+  QuestionLog,
+  QuestionStats,
+} from './question-log.ts';
 export type { DocumentFormat, ReportedPeriod, ReportMetadata, SectionLabel } from './report.ts';

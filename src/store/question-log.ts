@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type Database from 'better-sqlite3';
 
 /** A cited passage as remembered with a logged answer. */
@@ -7,7 +8,10 @@ export interface LoggedCitation {
   quote: string;
 }
 
-/** A question and its answer as a surface (the bot) logs them. */
+/**
+ * A question and its answer as a surface (the bot) logs them. `chatId` and `userId` are given
+ * raw and stored only as pseudonyms (see `QuestionLog`).
+ */
 export interface QuestionEntry {
   surface: string;
   chatId: string | null;
@@ -22,7 +26,7 @@ export interface QuestionEntry {
   askedAt?: Date;
 }
 
-/** A logged question with its id and time. */
+/** A logged question with its id and time; its `chatId` and `userId` are pseudonyms. */
 export interface LoggedQuestion extends Omit<QuestionEntry, 'askedAt' | 'citations'> {
   id: number;
   askedAt: string;
@@ -33,6 +37,8 @@ export interface LoggedQuestion extends Omit<QuestionEntry, 'askedAt' | 'citatio
 export interface QuestionStats {
   total: number;
   since: number;
+  /** Distinct people who asked, counted by pseudonym. */
+  askers: number;
   byMode: Record<string, number>;
   byLanguage: Record<string, number>;
   feedback: { up: number; down: number };
@@ -58,9 +64,32 @@ interface QuestionRow {
   total_ms: number;
 }
 
-/** The question log and feedback tables of the store. */
+/** What `forget` removed about one person. */
+export interface Forgotten {
+  questions: number;
+  votes: number;
+}
+
+/**
+ * The question log and feedback tables of the store. Askers are kept as pseudonyms: a keyed hash
+ * (HMAC-SHA-256 under a secret kept outside the database) of their Telegram user or chat id,
+ * enough to count distinct askers, keep one vote per person and find a person's rows when they
+ * ask to be forgotten, and nothing from which the id can be read back without the secret.
+ */
 export class QuestionLog {
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly key: string,
+  ) {}
+
+  /** The pseudonym stored for a raw user or chat id. */
+  pseudonym(kind: 'user' | 'chat', id: string): string {
+    return createHmac('sha256', this.key).update(`${kind}:${id}`).digest('base64url').slice(0, 22);
+  }
+
+  private pseudonymOrNull(kind: 'user' | 'chat', id: string | null): string | null {
+    return id === null ? null : this.pseudonym(kind, id);
+  }
 
   /** Logs a question and its answer; returns the question's id (buttons carry it). */
   record(entry: QuestionEntry): number {
@@ -72,8 +101,8 @@ export class QuestionLog {
       .run(
         (entry.askedAt ?? new Date()).toISOString(),
         entry.surface,
-        entry.chatId,
-        entry.userId,
+        this.pseudonymOrNull('chat', entry.chatId),
+        this.pseudonymOrNull('user', entry.userId),
         entry.updateId,
         entry.question,
         entry.language,
@@ -100,16 +129,51 @@ export class QuestionLog {
         `INSERT INTO feedback (question_id, user_id, value, given_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (question_id, user_id) DO UPDATE SET value = excluded.value, given_at = excluded.given_at`,
       )
-      .run(questionId, userId, value, at.toISOString());
+      .run(questionId, this.pseudonym('user', userId), value, at.toISOString());
     return true;
+  }
+
+  /**
+   * Deletes everything kept about one person (raw Telegram user id): their questions with their
+   * answers, and their votes. The store overwrites what it deletes (secure_delete).
+   */
+  forget(userId: string): Forgotten {
+    const who = this.pseudonym('user', userId);
+    return this.db.transaction(() => {
+      const votes = this.db.prepare('DELETE FROM feedback WHERE user_id = ?').run(who).changes;
+      const questions = this.db.prepare('DELETE FROM questions WHERE user_id = ?').run(who).changes;
+      return { questions, votes };
+    })();
+  }
+
+  /** Deletes the questions (with their votes) and votes older than `cutoff`; returns how many questions went. */
+  deleteOlderThan(cutoff: Date): number {
+    const before = cutoff.toISOString();
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM feedback WHERE given_at < ?').run(before);
+      return this.db.prepare('DELETE FROM questions WHERE asked_at < ?').run(before).changes;
+    })();
+  }
+
+  /** Replaces the raw ids a store kept before pseudonyms with their pseudonyms (a schema migration step). */
+  pseudonymizeStoredIds(): void {
+    const hash = (kind: 'user' | 'chat') => (id: string | null) => (id === null ? null : this.pseudonym(kind, id));
+    this.db.function('pseudonym_user', { deterministic: true }, hash('user'));
+    this.db.function('pseudonym_chat', { deterministic: true }, hash('chat'));
+    this.db.exec(`
+      UPDATE questions SET user_id = pseudonym_user(user_id), chat_id = pseudonym_chat(chat_id);
+      UPDATE feedback SET user_id = pseudonym_user(user_id);
+    `);
   }
 
   /** Counts overall and since `since` (by default the start of today, local time), and the `recent` latest questions. */
   stats(since: Date = startOfLocalDay(new Date()), recent = 10): QuestionStats {
     const sinceIso = since.toISOString();
     const counts = this.db
-      .prepare('SELECT COUNT(*) AS total, COALESCE(SUM(asked_at >= ?), 0) AS since FROM questions')
-      .get(sinceIso) as { total: number; since: number };
+      .prepare(
+        'SELECT COUNT(*) AS total, COALESCE(SUM(asked_at >= ?), 0) AS since, COUNT(DISTINCT user_id) AS askers FROM questions',
+      )
+      .get(sinceIso) as { total: number; since: number; askers: number };
     const grouped = (column: 'mode' | 'language') =>
       Object.fromEntries(
         (

@@ -3,6 +3,8 @@
 
 /** The schema version that added report sketches: a store reaching it sketches the reports it holds. */
 export const SKETCHES_ADDED = 6;
+/** The schema version from which askers are pseudonyms: a store reaching it hashes the raw ids it holds. */
+export const PSEUDONYMS_FROM = 8;
 
 export const MIGRATIONS: readonly string[] = [
   `
@@ -122,5 +124,11 @@ export const MIGRATIONS: readonly string[] = [
   -- Reports from the bundled sample corpus: illustrative, never official records. Answers citing
   -- them say so, and the first real report ingested removes them.
   ALTER TABLE reports ADD COLUMN sample INTEGER NOT NULL DEFAULT 0;
+  `,
+  `
+  -- Askers are kept as keyed hashes (pseudonyms), never raw Telegram ids: questions.user_id and
+  -- chat_id and feedback.user_id already stored are hashed by the store when it reaches this
+  -- version. /forget finds a person's rows by the index below.
+  CREATE INDEX questions_user ON questions(user_id);
   `,
 ];

@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocumentFormat, ReportMetadata } from './report.ts';
 import { matchingText, sketchSimilarity, textSketch } from '../text/index.ts';
 import { QuestionLog } from './question-log.ts';
-import { MIGRATIONS, SKETCHES_ADDED } from './schema.ts';
+import { MIGRATIONS, PSEUDONYMS_FROM, SKETCHES_ADDED } from './schema.ts';
 
 /** A store operation that failed; carries the database file and the operation. */
 export class StoreError extends Error {
@@ -151,12 +152,17 @@ export class Store {
   private constructor(
     private readonly db: Database.Database,
     readonly databasePath: string,
+    pseudonymKey: string,
   ) {
-    this.questions = new QuestionLog(db);
+    this.questions = new QuestionLog(db, pseudonymKey);
   }
 
-  /** Opens (creating if needed) the database file and brings its schema up to date. */
-  static open(databasePath: string): Store {
+  /**
+   * Opens (creating if needed) the database file and brings its schema up to date. Askers are
+   * stored under pseudonyms keyed by `pseudonymKey`, else by the secret kept beside the database
+   * (`question-log.key`, made on first open, readable by its owner only).
+   */
+  static open(databasePath: string, options: { pseudonymKey?: string } = {}): Store {
     let db: Database.Database;
     try {
       mkdirSync(path.dirname(databasePath), { recursive: true });
@@ -165,6 +171,8 @@ export class Store {
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      // What is deleted (a forgotten person's questions, old ones) is overwritten, not left in free pages.
+      db.pragma('secure_delete = ON');
     } catch (error) {
       throw new StoreError(
         databasePath,
@@ -173,7 +181,7 @@ export class Store {
         { cause: error },
       );
     }
-    const store = new Store(db, databasePath);
+    const store = new Store(db, databasePath, options.pseudonymKey ?? pseudonymKeyBeside(databasePath));
     store.migrate();
     return store;
   }
@@ -192,13 +200,20 @@ export class Store {
         `schema version ${current} is newer than this program knows (${MIGRATIONS.length}); update council-qa`,
       );
     }
+    let pseudonymized = false;
     for (let version = current; version < MIGRATIONS.length; version++) {
       this.db.transaction(() => {
         this.db.exec(MIGRATIONS[version] ?? '');
         if (version + 1 === SKETCHES_ADDED) this.sketchStoredReports();
+        if (version + 1 === PSEUDONYMS_FROM) {
+          this.questions.pseudonymizeStoredIds();
+          pseudonymized = version > 0;
+        }
         this.db.pragma(`user_version = ${version + 1}`);
       })();
     }
+    // The raw ids the pages held before must be gone from the file, free pages included.
+    if (pseudonymized) this.db.exec('VACUUM');
   }
 
   /** Content hash of the report stored for this file path, if any. */
@@ -698,6 +713,26 @@ function toChunk(row: ChunkRow): StoredChunk {
 /** The smallest hashes of a sketch, under which its report is found. */
 function sketchKeys(sketch: Uint32Array): number[] {
   return [...sketch.subarray(0, SKETCH_KEYS)];
+}
+
+// The secret of the question log's pseudonyms, beside the database but never in it: a copy of
+// the database alone does not give back who asked.
+function pseudonymKeyBeside(databasePath: string): string {
+  const file = path.join(path.dirname(databasePath), 'question-log.key');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const key = randomBytes(32).toString('hex');
+    try {
+      writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+      return key;
+    } catch (raced) {
+      // Another process made it first: theirs is the key.
+      if ((raced as NodeJS.ErrnoException).code !== 'EEXIST') throw raced;
+      return readFileSync(file, 'utf8').trim();
+    }
+  }
 }
 
 function sketchBlob(sketch: Uint32Array): Buffer {
