@@ -63,6 +63,7 @@ export function openApp(config: Config, log: Logger = createLogger(config.logLev
       openai: { apiKey: config.openai.apiKey, baseURL: config.openai.baseURL, model: config.embedder.model },
       log: noticeOnce(log, path.join(config.dataDir, 'embedder-notice.txt')),
       showProgress: true,
+      storedEmbedderId: store.embeddingIdentity()?.id ?? null,
     }));
   const vectorIndex = liveVectorIndex(store, {
     path: vectorIndexPath(config.dataDir),

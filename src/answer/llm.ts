@@ -1,7 +1,7 @@
 // Answers through chat completions on any OpenAI-compatible server (OpenAI itself, a local
 // llama.cpp or vLLM, ...). The model sees the question and numbered passages and replies with a
 // JSON object; citations are checked by the caller, not here.
-import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
+import type OpenAI from 'openai';
 import type { RankedPassage, Retrieval } from '../retrieve/index.ts';
 import { isOverview, type QuestionLanguage } from '../question/index.ts';
 import { AnswerError, type Answerer, type DraftAnswer } from './types.ts';
@@ -36,16 +36,23 @@ export function createLlmAnswerer(settings: LlmAnswererSettings): Answerer {
     throw new AnswerError('llm', 'no API key; set OPENAI_API_KEY, or OPENAI_BASE_URL for a server that needs none');
   }
   const timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const client = new OpenAI({
-    apiKey: settings.apiKey ?? PLACEHOLDER_KEY,
-    baseURL: settings.baseURL,
-    maxRetries: settings.maxRetries ?? DEFAULT_MAX_RETRIES,
-    timeout: timeoutMs,
-  });
+  // The client library is imported with the first question that needs it, not with every command.
+  let connection: Promise<{ client: OpenAI; library: typeof import('openai') }> | undefined;
+  const connect = () =>
+    (connection ??= import('openai').then((library) => ({
+      library,
+      client: new library.default({
+        apiKey: settings.apiKey ?? PLACEHOLDER_KEY,
+        baseURL: settings.baseURL,
+        maxRetries: settings.maxRetries ?? DEFAULT_MAX_RETRIES,
+        timeout: timeoutMs,
+      }),
+    })));
 
   return {
     mode: 'llm',
     async draft(retrieval: Retrieval, passages: readonly RankedPassage[]): Promise<DraftAnswer> {
+      const { client, library } = await connect();
       let completion: OpenAI.Chat.Completions.ChatCompletion;
       try {
         completion = await client.chat.completions.create({
@@ -58,7 +65,7 @@ export function createLlmAnswerer(settings: LlmAnswererSettings): Answerer {
           ],
         });
       } catch (error) {
-        throw requestError(model, timeoutMs, error, settings.apiKey);
+        throw requestError(library, model, timeoutMs, error, settings.apiKey);
       }
       const content = completion.choices[0]?.message.content;
       if (!content) throw new AnswerError('llm', `model ${model}: malformed reply: no message content`);
@@ -215,7 +222,13 @@ function preview(text: string): string {
   return line.length > 60 ? `${line.slice(0, 60)}…` : line || 'empty';
 }
 
-function requestError(model: string, timeoutMs: number, error: unknown, apiKey: string | undefined): AnswerError {
+function requestError(
+  { APIConnectionTimeoutError, APIError }: typeof import('openai'),
+  model: string,
+  timeoutMs: number,
+  error: unknown,
+  apiKey: string | undefined,
+): AnswerError {
   let message: string;
   if (error instanceof APIConnectionTimeoutError) {
     message = `the request timed out after ${seconds(timeoutMs)}; check the server at OPENAI_BASE_URL or raise the time-out`;

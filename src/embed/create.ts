@@ -1,8 +1,9 @@
 import type { Embedder, EmbedderSettings } from './embedder.ts';
 import { EmbedderError, isOffline } from './errors.ts';
 import { createHashingEmbedder } from './hashing.ts';
-import { createOpenAIEmbedder } from './openai.ts';
-import { loadTransformersEmbedder, transformersModelName } from './transformers.ts';
+
+// The OpenAI client and the transformers runtime take a few hundred milliseconds each to import:
+// each is loaded only by the kind that uses it.
 
 /**
  * Builds the embedder the settings ask for and logs one line saying which one and why.
@@ -17,17 +18,27 @@ export async function createEmbedder(settings: EmbedderSettings): Promise<Embedd
       return embedder;
     }
     case 'openai': {
+      const { createOpenAIEmbedder } = await import('./openai.ts');
       const embedder = await createOpenAIEmbedder(settings.openai);
       settings.log(`embedder: ${embedder.id}, ${embedder.dimension}-d (EMBEDDER=openai)`);
       return embedder;
     }
     case 'transformers':
-    case 'auto':
       return createTransformersOrFallback(settings);
+    case 'auto': {
+      // The store's vectors were made with the built-in embedder: a model would be refused anyway.
+      const builtIn = createHashingEmbedder();
+      if (settings.storedEmbedderId === builtIn.id) {
+        settings.log(`embedder: ${builtIn.id} (the stored vectors were made with it)`);
+        return builtIn;
+      }
+      return createTransformersOrFallback(settings);
+    }
   }
 }
 
 async function createTransformersOrFallback(settings: EmbedderSettings): Promise<Embedder> {
+  const { loadTransformersEmbedder, transformersModelName } = await import('./transformers.ts');
   try {
     const embedder = await loadTransformersEmbedder(settings);
     const source = settings.modelPath ? ` from ${settings.modelPath}` : '';

@@ -26,6 +26,8 @@ export interface EmbedderSettings {
   log: (line: string) => void;
   /** Draw a download progress line on stderr (only when stderr is a terminal). */
   showProgress?: boolean;
+  /** The id of the embedder the store's vectors were made with, if any: `auto` then uses it rather than try a model the store cannot use. */
+  storedEmbedderId?: string | null;
 }
 
 export interface OpenAIEmbedderSettings {

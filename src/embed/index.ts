@@ -2,5 +2,3 @@ export type { Embedder, EmbedderSettings, OpenAIEmbedderSettings } from './embed
 export { createEmbedder } from './create.ts';
 export { EmbedderError } from './errors.ts';
 export { DEFAULT_HASHING_DIMENSION } from './hashing.ts';
-export { DEFAULT_TRANSFORMERS_MODEL } from './transformers.ts';
-export { DEFAULT_OPENAI_EMBEDDING_MODEL } from './openai.ts';

@@ -2,14 +2,15 @@ import { extname } from 'node:path';
 import { IngestError } from '../errors.ts';
 import { REASONS } from '../reasons.ts';
 import type { ParsedDocument } from '../types.ts';
-import { readDocx } from './docx.ts';
-import { readHtml } from './html.ts';
 import { detectLegacyEncodingInText } from './legacy-encoding.ts';
-import { readMarkdown } from './markdown.ts';
-import { readPdf } from './pdf.ts';
 import { readText } from './text.ts';
 
 type Reader = (path: string, bytes: Uint8Array) => ParsedDocument | Promise<ParsedDocument>;
+
+// Each format's parser (YAML, the DOM and Readability, mammoth, pdf.js) is imported when a file of
+// that format is first read: a question never pays for them.
+const readMarkdown: Reader = async (path, bytes) => (await import('./markdown.ts')).readMarkdown(path, bytes);
+const readHtml: Reader = async (path, bytes) => (await import('./html.ts')).readHtml(path, bytes);
 
 const READERS: Readonly<Record<string, Reader>> = {
   '.txt': readText,
@@ -17,8 +18,8 @@ const READERS: Readonly<Record<string, Reader>> = {
   '.markdown': readMarkdown,
   '.html': readHtml,
   '.htm': readHtml,
-  '.docx': readDocx,
-  '.pdf': readPdf,
+  '.docx': async (path, bytes) => (await import('./docx.ts')).readDocx(path, bytes),
+  '.pdf': async (path, bytes) => (await import('./pdf.ts')).readPdf(path, bytes),
 };
 
 /** File extensions `readDocument` accepts (lower case, with the dot). */
