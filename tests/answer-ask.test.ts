@@ -117,6 +117,13 @@ describe('what a session discussed (sample corpus, extractive)', () => {
     expect(result.citations.length).toBeGreaterThan(1);
   });
 
+  it('opens an answer about agriculture with agriculture, not the industry figures beside it', async () => {
+    const result = await app.ask('Phiên họp tháng 9 năm 2021 kết luận gì về nông nghiệp?');
+    const [, first] = result.answer.split('\n');
+    expect(first).toMatch(/nông nghiệp/);
+    expect(first).not.toMatch(/CN-TTCN/);
+  });
+
   it('still answers a question about one subject of the session with that subject', async () => {
     const result = await app.ask('Phiên họp tháng 4/2022 của UBND phường Đông Ngàn bàn gì về thùng rác?');
     expect(result.answer).toMatch(/thùng rác/);
