@@ -172,6 +172,34 @@ describe('the issuing body of articles as portals write them', () => {
     });
   });
 
+  it.each([
+    ['https://news.example.vn/chinh-tri/ky-hop-thu-nhat-20160701125107954.htm', '2016-07-01', '2016-07-01'],
+    ['https://news.example.vn/2016/07/03/ky-hop-thu-nhat', '2016-07-03', '2016-07-01'],
+    ['https://news.example.vn/chinh-tri/201607/ky-hop-thu-nhat-927171/', null, '2016-07-01'],
+  ])('reads the year of a meeting dated without one from the date in its address: %s', (url, published, met) => {
+    const text =
+      'Khai mạc kỳ họp thứ nhất HĐND tỉnh\n\nSáng 1-7, HĐND tỉnh khai mạc kỳ họp thứ nhất để bầu các chức danh chủ chốt.';
+    expect(extractMetadata({ format: 'md', text, frontMatter: { url } }, '/reports/k.md')).toMatchObject({
+      publishedDate: published,
+      meetingDate: met,
+    });
+  });
+
+  it('dates a meeting by its term, not by the year a plan it discusses is for', () => {
+    const text = [
+      'Hội nghị lần thứ hai Ban Chấp hành Đảng bộ tỉnh khóa XVIII',
+      '',
+      'Sáng 12/11, Hội nghị lần thứ hai Ban Chấp hành Đảng bộ tỉnh (khóa XVIII) họp bàn công tác cán bộ.',
+      '',
+      'Hội nghị thông qua Quy chế làm việc khóa XVIII, nhiệm kỳ 2025 - 2030 và chương trình công tác năm 2026.',
+    ].join('\n');
+    expect(extractMetadata({ format: 'txt', text }, '/reports/h.txt').meetingDate).toBe('2025-11-12');
+    // A plan's year is still the year when nothing else is stated.
+    const only =
+      'Cuộc họp thường kỳ tháng 9\n\nThu ngân sách 9 tháng vượt dự toán năm 2015. Thông tin được công bố tại cuộc họp thường kỳ tháng 9 của UBND tỉnh.';
+    expect(extractMetadata({ format: 'txt', text: only }, '/reports/q.txt').sessionMonth).toBe('2015-09');
+  });
+
   it('takes a "Nguồn:" line only at the top, and only with a web address', () => {
     const lower = [
       'UBND xã họp phiên thường kỳ tháng 5',

@@ -14,6 +14,8 @@ import {
   findPeriods,
   findSessionKind,
   findSessionNumber,
+  findTerm,
+  isPlannedYear,
   foldForMatching,
   foldKeepingOffsets,
   formatMonth,
@@ -84,10 +86,15 @@ export function extractMetadata(doc: ParsedDocument, source: string): ReportMeta
   const lead = leadScope(lines, roles);
   const headingText = headings(lines, roles);
 
+  const inAddress = dateInAddress(origin);
   const publishedDate =
-    given.publishedDate ?? publishedFromHint(doc.publishedHint, warnings) ?? findPublishedDate(lines, roles);
+    given.publishedDate ??
+    publishedFromHint(doc.publishedHint, warnings) ??
+    findPublishedDate(lines, roles) ??
+    inAddress?.date ??
+    null;
   const documentDate = given.documentDate ?? findDocumentDate(lines, roles);
-  const notAfter = publishedDate ?? documentDate;
+  const notAfter = publishedDate ?? documentDate ?? inAddress?.monthEnd ?? null;
 
   // The years a report states (every date in it read again) matter only when no other date settles
   // the year of one written without it (see inferYear), so they are worked out on first use.
@@ -302,6 +309,39 @@ function publishedFromHint(hint: string | undefined, warnings: string[]): string
   return date;
 }
 
+// Where news addresses carry the day they were published: "/2021/06/10/", "-20160701125107954.htm"
+// (the day and a time stamp), and only the month: "/202106/", "/2021/06/". Years from 2000 on.
+const DAY_IN_ADDRESS = [
+  /\/(20\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/.?#-]|$)/,
+  /\D(20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{4,}(?=\D|$)/,
+];
+const MONTH_IN_ADDRESS = /\/(20\d\d)\/?(0[1-9]|1[0-2])\//;
+
+/**
+ * The publication date a web address states, if any: a full day, or only its month (then the
+ * month's last day bounds the meeting's year). Only the path is read; a host has no dates.
+ */
+function dateInAddress(source: string): { date: string | null; monthEnd: string } | null {
+  let address: URL;
+  try {
+    address = new URL(source);
+  } catch {
+    return null;
+  }
+  const path = `${address.pathname}${address.search}`;
+  const latestYear = new Date().getFullYear() + 1;
+  for (const pattern of DAY_IN_ADDRESS) {
+    const m = pattern.exec(path);
+    if (!m || Number(m[1]) > latestYear) continue;
+    const date = parseDate(`${m[3]}/${m[2]}/${m[1]}`);
+    if (date) return { date, monthEnd: date };
+  }
+  const month = MONTH_IN_ADDRESS.exec(path);
+  if (!month || Number(month[1]) > latestYear) return null;
+  const last = new Date(Date.UTC(Number(month[1]), Number(month[2]), 0)).getUTCDate();
+  return { date: null, monthEnd: `${month[1]}-${month[2]}-${String(last).padStart(2, '0')}` };
+}
+
 function sourceLine(lines: readonly Line[], roles: readonly LineRole[]): string | null {
   const line = lines.find((_, i) => roles[i] === 'source');
   return line ? (SOURCE_LINE.exec(line.text)?.[1] ?? null) : null;
@@ -320,11 +360,17 @@ function findDocumentDate(lines: readonly Line[], roles: readonly LineRole[]): s
 /** Years the document states, those near the top first. */
 function statedYears(focus: string, text: string): number[] {
   const years: number[] = [];
+  const planned: number[] = [];
   for (const part of [focus, text]) {
     for (const d of findDates(part)) if (d.first.year !== null) years.push(d.first.year);
-    for (const p of findPeriods(part)) if (p.year !== null) years.push(p.year);
+    for (const p of findPeriods(part))
+      if (p.year !== null) (isPlannedYear(part, p.start) ? planned : years).push(p.year);
   }
-  return [...new Set(years)];
+  // A term's years bound its meetings ("khóa XVIII, nhiệm kỳ 2025 - 2030"), its first year first;
+  // a year a plan is for ("chương trình công tác năm 2026") is often the next one, so it comes last.
+  const term = findTerm(focus)?.years ?? findTerm(text)?.years;
+  if (term) for (let year = term[0]; year <= term[1]; year++) years.push(year);
+  return [...new Set([...years, ...planned])];
 }
 
 /** The month a session is for: a month named right after the session words, in the title or else the lead. */

@@ -8,6 +8,7 @@ import {
   ENGLISH_MONTH_NAMES,
   findDates,
   findPeriods,
+  isPlannedYear,
   findRelativePeriods,
   removeDiacritics,
   type Period,
@@ -149,17 +150,10 @@ const CONTENT_DATE_BEFORE =
 const SESSION_NOUN_AFTER = /^\s*(?:session|meeting|sitting|conference|plenary)\b/i;
 const SESSION_NOUN_NEAR_AFTER = /^[\s,]*(?:[a-z'-]+\s+){0,2}(?:session|meeting|sitting|conference|plenary)\b/i;
 
-// Nouns and verbs of what is planned for a year ("dự toán", "kế hoạch", "chỉ tiêu", "phấn đấu").
-const SUBJECT_YEAR_BEFORE =
-  /\b(?:du toan|ke hoach|chi tieu|muc tieu|phan dau|tang truong|phuong huong|plan|target|targets)(?:\s+\S+){0,3}\s*$/;
-
 function isContentDate(text: string, mention: PeriodMention, language: QuestionLanguage): boolean {
   // "dự toán năm 2024", "phấn đấu tăng trưởng năm 2016", "the 2023 plan": a year the subject is for,
   // decided at a session of the year before as often as of its own.
-  if (mention.kind === 'year') {
-    const before = removeDiacritics(text.slice(Math.max(0, mention.start - 40), mention.start)).toLowerCase();
-    return SUBJECT_YEAR_BEFORE.test(before);
-  }
+  if (mention.kind === 'year') return isPlannedYear(text, mention.start);
   if (mention.kind !== 'month' && mention.kind !== 'partOfYear') return false;
   const after = text.slice(mention.end, mention.end + 24);
   // "after the August 2022 city meeting" still names the session.

@@ -8,7 +8,7 @@ export { isSyllableShaped, MAX_WORD_SYLLABLES, segmentWords, syllableRuns } from
 export { findRelativePeriods } from './relative-periods.ts';
 export { foldForMatching, foldKeepingOffsets, matchFolded, type FoldedText } from './folded-match.ts';
 export { findDates, parseDate, type DateMention } from './dates.ts';
-export { findPeriods, parseMonth, type Period, type PeriodMention } from './periods.ts';
+export { findPeriods, isPlannedYear, parseMonth, type Period, type PeriodMention } from './periods.ts';
 export { formatMonth, inferYear, resolveDay, vietnameseDate, vietnameseMonth, type YearContext } from './calendar.ts';
 export {
   findSessionKind,

@@ -1,5 +1,6 @@
 // Month and period phrases ("tháng 9/2021", "quý III", "9 tháng đầu năm", "năm 2022"), matched on
 // folded text whose offsets equal the original's.
+import { removeDiacritics } from './normalize.ts';
 import { formatMonth, isValidYear, toYear } from './calendar.ts';
 import { findDates, isAsciiAt } from './dates.ts';
 import { ENGLISH_MONTH_PATTERN as ENGLISH_MONTH, ENGLISH_MONTHS } from './months.ts';
@@ -47,6 +48,17 @@ const PERIOD_PATTERNS = {
  * "September 2021", "quý III", "Q3 2022", "6 tháng đầu năm", "cuối năm", "năm 2022", "in 2022".
  * Days dates are not periods: the "tháng 01 năm 2024" of "ngày 25 tháng 01 năm 2024" is left out.
  */
+// Nouns and verbs of what is planned for a year ("dự toán", "kế hoạch", "chương trình công tác",
+// "phấn đấu"): a year after them is what the plan is for, decided at a session of the year before
+// as often as of its own. Folded, without diacritics.
+const PLANNED_FOR_BEFORE =
+  /\b(?:du toan|ke hoach|chuong trinh|chi tieu|muc tieu|phan dau|tang truong|phuong huong|plan|target|targets)(?:\s+\S+){0,3}\s*$/;
+
+/** Whether the year mentioned at `start` of `text` is one a plan or target is for ("dự toán năm 2024"). */
+export function isPlannedYear(text: string, start: number): boolean {
+  return PLANNED_FOR_BEFORE.test(removeDiacritics(text.slice(Math.max(0, start - 40), start)).toLowerCase());
+}
+
 export const findPeriods: (text: string) => readonly PeriodMention[] = rememberRecent(findPeriodsIn);
 
 function findPeriodsIn(text: string): PeriodMention[] {
