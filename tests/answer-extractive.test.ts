@@ -244,6 +244,23 @@ describe('the extractive answerer on passages made for the test', () => {
     expect(quoted[0]).toBe('Tổng thu ngân sách 6 tháng đầu năm đạt 12,4 tỷ đồng, bằng 55% dự toán năm.');
   });
 
+  it('tells a session without who attended, but keeps what the attending delegates did', async () => {
+    const text =
+      'Ngày 14/3/2023, HĐND xã Hòa Bình tổ chức kỳ họp thứ 8 (kỳ họp chuyên đề). ' +
+      'Tham dự kỳ họp có đại diện lãnh đạo huyện, các ban ngành, đoàn thể của xã và 25 đại biểu HĐND xã. ' +
+      'Tại kỳ họp, các đại biểu tham dự nghe các tờ trình và thông qua nghị quyết điều chỉnh kế hoạch đầu tư công năm 2023.';
+    const session = { ...passage('hdnd-hoa-binh-03', '2023-03', 0, text), section: 'opening' };
+    const draft = await answerer.draft(
+      retrievalOf('Kỳ họp thứ 8 HĐND xã Hòa Bình tháng 3/2023 bàn về những nội dung gì?', [session]),
+      [session],
+    );
+    const quoted = groups(draft.text).flatMap((group) => group.lines.map((line) => line.sentence));
+    expect(quoted.some((sentence) => sentence.startsWith('Tham dự kỳ họp có'))).toBe(false);
+    expect(quoted).toContain(
+      'Tại kỳ họp, các đại biểu tham dự nghe các tờ trình và thông qua nghị quyết điều chỉnh kế hoạch đầu tư công năm 2023.',
+    );
+  });
+
   it('quotes the first items of a list a chosen sentence announces', async () => {
     const targets = passage(
       'nq-hoa-binh-targets',

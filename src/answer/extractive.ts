@@ -35,8 +35,17 @@ const PERIOD_PHRASE = /\b(?:quy\s+[ivx]+|thang\s+\d{1,2})\b/;
 // what was decided, so they are quoted only when the question asks about them.
 const CLOSING_CLAUSE =
   /\b(?:(?:nghi quyet|quyet dinh|ke hoach|quy che) nay (?:.* )?(?:co hieu luc|duoc .* thong qua)|giam sat (?:viec )?(?:trien khai )?thuc hien (?:nghi quyet|quyet dinh)|to chuc (?:trien khai )?thuc hien (?:nghi quyet|quyet dinh)|chiu trach nhiem thi hanh)\b/;
-// Who chaired and who attended: the formalities of an opening, not a meeting's business.
-const FORMALITY = /\b(?:chu tri|dieu hanh|tham du|du va chi dao|du hop|co mat|chaired|attended)\b/;
+// Who chaired and who attended: the formalities of an opening, not a meeting's business, unless
+// the sentence also says what was done ("các đại biểu tham dự nghe các báo cáo ... và thông qua").
+const FORMALITY = /\b(?:chu tri|chu toa|dieu hanh|tham du|du va chi dao|du hop|co mat|chaired|attended)\b/;
+const BUSINESS =
+  /\b(?:thong qua|thao luan|danh gia|cho y kien|ket luan|bau|nghe|xem xet|quyet nghi|bieu quyet|giao|discuss|approv|review|elect)/;
+
+/** A sentence that only says who chaired or attended. */
+function isFormality(text: string): boolean {
+  const folded = foldText(text);
+  return FORMALITY.test(folded) && !BUSINESS.test(folded);
+}
 const ASKS_ABOUT_CLOSING =
   /\b(?:hieu luc|thi hanh|giam sat|to chuc thuc hien|take effect|in force|effective|oversee|supervis)/;
 
@@ -84,13 +93,18 @@ function mainPoints(candidates: readonly Candidate[], reportId: string): Candida
   const take = (candidate: Candidate | undefined) => {
     if (candidate && !chosen.includes(candidate)) chosen.push(candidate);
   };
-  const inPart = (section: string) => ofReport.filter((c) => c.passage.section === section);
-  take(inPart('opening')[0]);
+  // The opening's first sentence says what the meeting was; past it, who chaired and who attended
+  // is no main point, unless the report states nothing else.
+  const first = ofReport.find((c) => c.passage.section === 'opening');
+  const business = ofReport.filter((c) => c === first || !isFormality(c.text));
+  const inPart = (section: string) =>
+    (business.length > 1 ? business : ofReport).filter((c) => c.passage.section === section);
+  take(first);
   // Headline figures: a report often states its results before any "đánh giá" heading.
   const assessed = [...inPart('assessment'), ...inPart('opening')].filter((c) => !chosen.includes(c));
   take(assessed.find((c) => hasFigure(c.text)) ?? assessed[0]);
   for (const section of ['opinions', 'conclusion', 'decisions']) take(inPart(section)[0]);
-  for (const candidate of ofReport)
+  for (const candidate of business.length > 1 ? business : ofReport)
     if (chosen.length < MAX_SENTENCES && candidate.passage.section === null) take(candidate);
   return chosen.slice(0, MAX_SENTENCES).sort((a, b) => a.position - b.position);
 }
@@ -110,7 +124,7 @@ function renderSessions(candidates: readonly Candidate[], retrieval: Retrieval):
     const [lead, ...rest] = candidates
       .filter((c) => c.passage.reportId === reportId)
       .sort((a, b) => a.position - b.position);
-    const business = rest.filter((c) => !FORMALITY.test(foldText(c.text)));
+    const business = rest.filter((c) => !isFormality(c.text));
     const point =
       business.find((c) => c.passage.section !== null && c.passage.section !== 'opening') ?? business[0] ?? lead;
     if (!point) continue;
